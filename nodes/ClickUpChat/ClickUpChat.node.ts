@@ -1,0 +1,65 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { concurrencyOption, routeItems } from '../common/items';
+import * as createDirectMessage from './actions/channel/createDirectMessage.operation';
+import { getWorkspaces } from './methods/listSearch';
+
+export class ClickUpChat implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'ClickUp Chat',
+		name: 'clickUpChat',
+		icon: { light: 'file:clickUpChat.svg', dark: 'file:clickUpChat.dark.svg' },
+		group: ['output'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Create Direct Messages with ClickUp Chat (API v3)',
+		defaults: { name: 'ClickUp Chat' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'clickUpChatApi', required: true }],
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [{ name: 'Channel', value: 'channel' }],
+				default: 'channel',
+			},
+			{
+				displayName: 'Operation',
+				name: 'operation',
+				type: 'options',
+				noDataExpression: true,
+				displayOptions: { show: { resource: ['channel'] } },
+				options: [
+					{
+						name: 'Create Direct Message',
+						value: 'createDirectMessage',
+						action: 'Create a direct message',
+						description:
+							'Open a Direct Message with up to 15 users, or get the existing one. Outputs the channel in "data" and "created": true when it is new (HTTP 201), false when it already existed (HTTP 200).',
+					},
+				],
+				default: 'createDirectMessage',
+			},
+			...createDirectMessage.description,
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add option',
+				default: {},
+				options: [concurrencyOption],
+			},
+		],
+	};
+
+	methods = { listSearch: { getWorkspaces } };
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await routeItems(this, { channel: { createDirectMessage: createDirectMessage.createDirectMessage } });
+	}
+}

@@ -1,0 +1,21 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { ProviderProfile } from '../common/transport';
+
+/**
+ * ClickUp answers errors as `{ status, message, trace_id, timestamp }` (API v3)
+ * or `{ err, ECODE }` (API v2, e.g. the workspace list).
+ */
+export const clickUpProfile: ProviderProfile = {
+	name: 'ClickUp',
+	credentialType: 'clickUpChatApi',
+	secretFields: ['accessToken'],
+	defaultBaseUrl: 'https://api.clickup.com',
+	parseError(status, body) {
+		const b = (body && typeof body === 'object' ? body : {}) as IDataObject;
+		const message = typeof b.message === 'string' ? b.message : typeof b.err === 'string' ? b.err : typeof body === 'string' && body ? body.slice(0, 300) : `HTTP ${status}`;
+		const code = typeof b.ECODE === 'string' ? b.ECODE : undefined;
+		const description = b.trace_id !== undefined && b.trace_id !== null ? `ClickUp trace ID: ${String(b.trace_id)}` : undefined;
+		return { message, code, description };
+	},
+};

@@ -1,0 +1,96 @@
+import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+/**
+ * What a provider's error body says, in provider-neutral terms.
+ * Every provider profile turns its documented error shape into this.
+ */
+export interface ProviderErrorInfo {
+	/** The provider's own human-readable message. */
+	message: string;
+	/** The provider's machine-readable code or type, when it has one. */
+	code?: string;
+	/** Extra detail shown under the message (the provider's detail, a hint on what to do). */
+	description?: string;
+}
+
+const MIN_SECRET_LENGTH = 4;
+const REDACTED = '[redacted]';
+
+/** Replace every occurrence of any secret in a string. */
+export function redactText(text: string, secrets: readonly string[]): string {
+	let out = text;
+	for (const secret of secrets) {
+		if (secret.length < MIN_SECRET_LENGTH) continue;
+		out = out.split(secret).join(REDACTED);
+	}
+	return out;
+}
+
+/** Deep-copy a JSON value with every secret replaced, in keys and values alike. */
+export function redactValue<T>(value: T, secrets: readonly string[]): T {
+	if (secrets.length === 0 || value === null || value === undefined) return value;
+	if (typeof value === 'string') return redactText(value, secrets) as unknown as T;
+	if (Array.isArray(value)) return value.map((v) => redactValue(v, secrets)) as unknown as T;
+	if (typeof value === 'object') {
+		if (Buffer.isBuffer(value)) return value;
+		const out: IDataObject = {};
+		for (const [k, v] of Object.entries(value as IDataObject)) {
+			out[redactText(k, secrets)] = redactValue(v, secrets);
+		}
+		return out as T;
+	}
+	return value;
+}
+
+/** A short hint per HTTP status that tells the user where to look. */
+export function statusHint(status: number, providerName: string): string | undefined {
+	switch (status) {
+		case 400:
+			return `${providerName} rejected the request: check the node's parameters.`;
+		case 401:
+			return `${providerName} did not accept the credential: check the API key or token in the node's credential.`;
+		case 403:
+			return `The credential is valid but not allowed to do this in ${providerName}: check its permissions or scopes.`;
+		case 404:
+			return `${providerName} could not find what the request points at: check the IDs in the node's parameters and the Base URL in the credential.`;
+		case 409:
+			return `${providerName} reports a conflict with something that already exists.`;
+		case 429:
+			return `${providerName} is rate limiting this credential. Lower the node's concurrency or retry later.`;
+		default:
+			return status >= 500 ? `${providerName} had an internal problem; retrying later may help.` : undefined;
+	}
+}
+
+export interface ApiErrorOptions {
+	providerName: string;
+	status: number;
+	info: ProviderErrorInfo;
+	body: unknown;
+	secrets: readonly string[];
+	itemIndex?: number;
+}
+
+/** Build the NodeApiError for a failed provider call, with every secret removed. */
+export function buildApiError(node: INode, opts: ApiErrorOptions): NodeApiError {
+	const { providerName, status, info, secrets } = opts;
+	const message = redactText(info.message || `${providerName} answered with HTTP ${status}`, secrets);
+	const parts = [info.code ? `${providerName} code: ${info.code}` : '', info.description ?? '', statusHint(status, providerName) ?? '']
+		.map((p) => redactText(p, secrets))
+		.filter((p) => p.length > 0);
+	const responseBody =
+		opts.body !== null && typeof opts.body === 'object' && !Buffer.isBuffer(opts.body)
+			? (redactValue(opts.body, secrets) as JsonObject)
+			: ({ body: redactText(String(opts.body ?? ''), secrets).slice(0, 2000) } as JsonObject);
+	const error = new NodeApiError(node, responseBody, {
+		message,
+		description: parts.join('\n'),
+		httpCode: String(status),
+		itemIndex: opts.itemIndex,
+	});
+	// Keep the provider's message as the message: NodeApiError replaces messages of some common
+	// HTTP codes with generic text, which would hide what the provider actually said.
+	error.message = message;
+	return error;
+}

@@ -1,0 +1,155 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+/** What one operation returns for one input item. */
+export type OperationResult = IDataObject | IDataObject[] | INodeExecutionData | INodeExecutionData[];
+
+/**
+ * One operation, split in two so that every item's parameters are read and checked
+ * before any request is sent: `prepare` reads and validates (no I/O to the provider),
+ * `execute` talks to the provider.
+ */
+export interface ItemOperation<P = unknown> {
+	prepare(this: IExecuteFunctions, itemIndex: number): Promise<P>;
+	execute(this: IExecuteFunctions, itemIndex: number, prepared: P): Promise<OperationResult>;
+}
+
+/** An error may carry what was produced before it happened (e.g. a partial streamed answer). */
+const PARTIAL_OUTPUT = Symbol.for('n8n-nodes-chat-connectors.partialOutput');
+
+export function withPartialOutput<E extends Error>(error: E, partial: IDataObject): E {
+	(error as unknown as Record<symbol, IDataObject>)[PARTIAL_OUTPUT] = partial;
+	return error;
+}
+
+export function partialOutputOf(error: unknown): IDataObject | undefined {
+	if (error && typeof error === 'object') {
+		return (error as Record<symbol, IDataObject | undefined>)[PARTIAL_OUTPUT];
+	}
+	return undefined;
+}
+
+export const MAX_CONCURRENCY = 32;
+
+/** The `Concurrency` option every action node offers in its Options collection. */
+export const concurrencyOption: INodeProperties = {
+	displayName: 'Concurrency',
+	name: 'concurrency',
+	type: 'number',
+	typeOptions: { minValue: 1, maxValue: MAX_CONCURRENCY },
+	default: 1,
+	description:
+		'How many input items are sent to the API at the same time. Output order always follows input order. Raise it for slow calls (for example LLM answers); lower it if the API rate limits you.',
+};
+
+function isExecutionData(value: unknown): value is INodeExecutionData {
+	return !!value && typeof value === 'object' && 'json' in value && typeof (value as INodeExecutionData).json === 'object';
+}
+
+function toItems(result: OperationResult, itemIndex: number): INodeExecutionData[] {
+	const list = Array.isArray(result) ? result : [result];
+	return list.map((entry) => {
+		const item: INodeExecutionData = isExecutionData(entry) ? { ...entry } : { json: entry as IDataObject };
+		item.pairedItem = { item: itemIndex };
+		return item;
+	});
+}
+
+function errorItem(error: Error, itemIndex: number): INodeExecutionData {
+	const e = error as Error & { description?: string | null; httpCode?: string | null };
+	const json: IDataObject = { ...(partialOutputOf(error) ?? {}), error: e.message };
+	if (e.description) json.errorDescription = e.description;
+	if (e.httpCode) json.httpCode = e.httpCode;
+	return { json, pairedItem: { item: itemIndex } };
+}
+
+function tagItemIndex(ctx: IExecuteFunctions, error: unknown, itemIndex: number): Error {
+	if (error instanceof Error) {
+		const e = error as Error & { context?: IDataObject };
+		if (e.context && typeof e.context === 'object' && e.context.itemIndex === undefined) e.context.itemIndex = itemIndex;
+		return error;
+	}
+	return new NodeOperationError(ctx.getNode(), String(error), { itemIndex });
+}
+
+function readConcurrency(ctx: IExecuteFunctions, itemCount: number): number {
+	let value: unknown = 1;
+	try {
+		value = ctx.getNodeParameter('options.concurrency', 0, 1);
+	} catch {
+		value = 1;
+	}
+	const n = Math.floor(Number(value));
+	if (!Number.isFinite(n) || n < 1 || n > MAX_CONCURRENCY) {
+		throw new NodeOperationError(ctx.getNode(), `Options → Concurrency must be a whole number from 1 to ${MAX_CONCURRENCY}`, {
+			itemIndex: 0,
+		});
+	}
+	return Math.min(n, Math.max(1, itemCount));
+}
+
+/**
+ * The per-item loop every action node uses.
+ * - every item's parameters are prepared (read + validated) before any request is sent;
+ * - items then run with the node's Concurrency option, output kept in input order;
+ * - every output item has `pairedItem`; with Continue On Fail a failed item becomes an item with `error`.
+ */
+export async function runItems<P>(ctx: IExecuteFunctions, operation: ItemOperation<P>): Promise<INodeExecutionData[]> {
+	const inputs = ctx.getInputData();
+	const continueOnFail = ctx.continueOnFail();
+	const prepared: Array<{ ok: true; value: P } | { ok: false; error: Error }> = [];
+
+	for (let i = 0; i < inputs.length; i++) {
+		try {
+			prepared.push({ ok: true, value: await operation.prepare.call(ctx, i) });
+		} catch (error) {
+			const tagged = tagItemIndex(ctx, error, i);
+			if (!continueOnFail) throw tagged;
+			prepared.push({ ok: false, error: tagged });
+		}
+	}
+
+	const concurrency = readConcurrency(ctx, inputs.length);
+	const results: INodeExecutionData[][] = new Array(inputs.length);
+	let firstError: { index: number; error: Error } | undefined;
+	let next = 0;
+
+	const worker = async () => {
+		while (next < inputs.length) {
+			const i = next++;
+			if (firstError && !continueOnFail) return;
+			const entry = prepared[i];
+			if (!entry.ok) {
+				results[i] = [errorItem(entry.error, i)];
+				continue;
+			}
+			try {
+				results[i] = toItems(await operation.execute.call(ctx, i, entry.value), i);
+			} catch (error) {
+				const tagged = tagItemIndex(ctx, error, i);
+				if (continueOnFail) {
+					results[i] = [errorItem(tagged, i)];
+				} else if (!firstError || i < firstError.index) {
+					firstError = { index: i, error: tagged };
+				}
+			}
+		}
+	};
+
+	await Promise.all(Array.from({ length: concurrency }, worker));
+	if (firstError) throw firstError.error;
+	return results.flat();
+}
+
+/** resource -> operation -> implementation: the router every node's execute() hands over to. */
+export type OperationTable = Record<string, Record<string, ItemOperation<any>>>;
+
+export async function routeItems(ctx: IExecuteFunctions, table: OperationTable): Promise<INodeExecutionData[][]> {
+	const resource = ctx.getNodeParameter('resource', 0) as string;
+	const operation = ctx.getNodeParameter('operation', 0) as string;
+	const implementation = table[resource]?.[operation];
+	if (!implementation) {
+		throw new NodeOperationError(ctx.getNode(), `The operation "${operation}" on "${resource}" is not supported by this version of the node`);
+	}
+	return [await runItems(ctx, implementation)];
+}

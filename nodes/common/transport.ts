@@ -1,0 +1,264 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHookFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	IWebhookFunctions,
+	JsonObject,
+} from 'n8n-workflow';
+import { NodeApiError, sleep } from 'n8n-workflow';
+
+import type { ProviderErrorInfo } from './errors';
+import { buildApiError, redactText } from './errors';
+
+/** Any n8n context that can make authenticated requests. */
+export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions | IWebhookFunctions;
+
+/** What the shared transport needs to know about one provider. */
+export interface ProviderProfile {
+	/** Display name used in messages ("ClickUp", "Dify"). */
+	name: string;
+	/** The n8n credential type whose `authenticate` signs every request. */
+	credentialType: string;
+	/** Credential fields that hold secrets: their values are removed from every message. */
+	secretFields: readonly string[];
+	/** Production base URL, used when the credential leaves `baseUrl` empty. */
+	defaultBaseUrl: string;
+	/** Turn the provider's documented error body into message, code and description. */
+	parseError(status: number, body: unknown): ProviderErrorInfo;
+}
+
+export interface ApiRequest {
+	method: IHttpRequestMethods;
+	/** Path below the credential's base URL, starting with '/'. */
+	path: string;
+	qs?: IDataObject;
+	arrayFormat?: IHttpRequestOptions['arrayFormat'];
+	body?: IHttpRequestOptions['body'];
+	headers?: IDataObject;
+	/** 'json' (default), 'stream' for SSE, 'arraybuffer' for files. */
+	encoding?: 'json' | 'stream' | 'arraybuffer' | 'text';
+	timeout?: number;
+	itemIndex?: number;
+	/** Bounds for waiting out 429 answers; see DEFAULT_RETRY. */
+	retry?: Partial<RetryPolicy>;
+	/** Abort signal other than the execution's (e.g. a clean-up call after a cancel). */
+	abortSignal?: AbortSignal;
+}
+
+export interface ApiResponse<T = unknown> {
+	statusCode: number;
+	headers: IDataObject;
+	body: T;
+}
+
+export interface RetryPolicy {
+	/** How many times a 429 is retried before giving up. */
+	maxRetries: number;
+	/** The most the transport will wait in all for one request, in milliseconds. */
+	maxTotalWaitMs: number;
+	/** Wait used when the provider says nothing about when to retry. */
+	fallbackWaitMs: number;
+}
+
+export const DEFAULT_RETRY: RetryPolicy = { maxRetries: 3, maxTotalWaitMs: 60_000, fallbackWaitMs: 1_000 };
+
+const SLEEP_SLICE_MS = 100;
+const MAX_ERROR_BODY_BYTES = 64 * 1024;
+
+function header(headers: IDataObject, name: string): string | undefined {
+	const value = headers[name] ?? headers[name.toLowerCase()];
+	if (value === undefined || value === null) return undefined;
+	return Array.isArray(value) ? String(value[0]) : String(value);
+}
+
+/**
+ * How long the provider asks us to wait before retrying, in milliseconds.
+ * Understands `Retry-After` (seconds or HTTP date), a `retry_after` body field (seconds)
+ * and `X-RateLimit-Reset` (epoch seconds, epoch milliseconds or seconds from now).
+ */
+export function retryAfterMs(headers: IDataObject, body: unknown, now = Date.now()): number | undefined {
+	const retryAfter = header(headers, 'retry-after');
+	if (retryAfter !== undefined && retryAfter.trim() !== '') {
+		const seconds = Number(retryAfter);
+		if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+		const date = Date.parse(retryAfter);
+		if (!Number.isNaN(date)) return Math.max(0, date - now);
+	}
+	if (body && typeof body === 'object' && !Buffer.isBuffer(body)) {
+		const value = (body as IDataObject).retry_after;
+		const seconds = typeof value === 'string' ? Number(value) : value;
+		if (typeof seconds === 'number' && Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+	}
+	const reset = header(headers, 'x-ratelimit-reset');
+	if (reset !== undefined) {
+		const value = Number(reset);
+		if (Number.isFinite(value)) {
+			if (value > 1e12) return Math.max(0, value - now);
+			if (value > 1e9) return Math.max(0, value * 1000 - now);
+			return Math.max(0, value * 1000);
+		}
+	}
+	return undefined;
+}
+
+function abortError(): Error {
+	const error = new Error('The execution was cancelled');
+	error.name = 'AbortError';
+	return error;
+}
+
+/** Sleep that ends early (with an AbortError) when the signal fires. No timers outlive it by more than a slice. */
+export async function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
+	const deadline = Date.now() + ms;
+	while (Date.now() < deadline) {
+		if (signal?.aborted) throw abortError();
+		await sleep(Math.min(SLEEP_SLICE_MS, Math.max(0, deadline - Date.now())));
+	}
+	if (signal?.aborted) throw abortError();
+}
+
+export function cancelSignalOf(ctx: RequestContext): AbortSignal | undefined {
+	if ('getExecutionCancelSignal' in ctx && typeof ctx.getExecutionCancelSignal === 'function') {
+		return ctx.getExecutionCancelSignal();
+	}
+	return undefined;
+}
+
+async function readStreamText(stream: AsyncIterable<Buffer | string>): Promise<string> {
+	const chunks: Buffer[] = [];
+	let size = 0;
+	for await (const chunk of stream) {
+		const buf = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+		if (size < MAX_ERROR_BODY_BYTES) chunks.push(buf);
+		size += buf.length;
+	}
+	return Buffer.concat(chunks).toString('utf8').slice(0, MAX_ERROR_BODY_BYTES);
+}
+
+/** Normalise an error body to a JSON value when it is JSON, else its text. */
+async function readErrorBody(body: unknown): Promise<unknown> {
+	let value = body;
+	if (value && typeof value === 'object' && Symbol.asyncIterator in (value as object) && !Buffer.isBuffer(value)) {
+		value = await readStreamText(value as AsyncIterable<Buffer>);
+	}
+	if (Buffer.isBuffer(value)) value = value.toString('utf8');
+	if (value instanceof ArrayBuffer) value = Buffer.from(value).toString('utf8');
+	if (typeof value === 'string') {
+		try {
+			return JSON.parse(value);
+		} catch {
+			return value;
+		}
+	}
+	return value;
+}
+
+export async function credentialSettings(ctx: RequestContext, profile: ProviderProfile) {
+	const credentials = await ctx.getCredentials(profile.credentialType);
+	const baseUrl = String(credentials.baseUrl || profile.defaultBaseUrl).replace(/\/+$/, '');
+	const secrets = profile.secretFields
+		.map((field) => credentials[field])
+		.filter((v): v is string => typeof v === 'string' && v.length > 0);
+	return { credentials, baseUrl, secrets };
+}
+
+/**
+ * The one request function every node uses: base URL from the credential, auth by the credential
+ * type, JSON in and out, the execution's cancel signal, 429 waits, and provider errors turned into
+ * NodeApiError without any secret in them.
+ */
+export async function apiRequest<T = unknown>(
+	ctx: RequestContext,
+	profile: ProviderProfile,
+	request: ApiRequest,
+): Promise<ApiResponse<T>> {
+	const node = ctx.getNode();
+	const { baseUrl, secrets } = await credentialSettings(ctx, profile);
+	const policy: RetryPolicy = { ...DEFAULT_RETRY, ...request.retry };
+	const signal = request.abortSignal ?? cancelSignalOf(ctx);
+	const encoding = request.encoding ?? 'json';
+
+	const options: IHttpRequestOptions = {
+		method: request.method,
+		url: `${baseUrl}${request.path}`,
+		qs: request.qs,
+		arrayFormat: request.arrayFormat,
+		body: request.body,
+		headers: { Accept: encoding === 'stream' ? 'text/event-stream' : 'application/json', ...request.headers },
+		json: encoding === 'json',
+		encoding,
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+		timeout: request.timeout,
+	};
+	if (request.abortSignal) options.abortSignal = request.abortSignal;
+
+	let waited = 0;
+	for (let attempt = 0; ; attempt++) {
+		if (signal?.aborted) throw abortError();
+		let response: { statusCode: number; headers: IDataObject; body: unknown };
+		try {
+			response = (await ctx.helpers.httpRequestWithAuthentication.call(
+				ctx,
+				profile.credentialType,
+				{ ...options, headers: { ...options.headers } },
+			)) as typeof response;
+		} catch (error) {
+			if (signal?.aborted) throw abortError();
+			throw transportError(ctx, profile, error, secrets, request.itemIndex);
+		}
+
+		const { statusCode } = response;
+		if (statusCode < 400) {
+			return { statusCode, headers: response.headers ?? {}, body: response.body as T };
+		}
+
+		const body = await readErrorBody(response.body);
+		if (statusCode === 429) {
+			const wait = retryAfterMs(response.headers ?? {}, body) ?? policy.fallbackWaitMs * 2 ** attempt;
+			if (attempt < policy.maxRetries && waited + wait <= policy.maxTotalWaitMs) {
+				await abortableSleep(wait, signal);
+				waited += wait;
+				continue;
+			}
+			const info = profile.parseError(statusCode, body);
+			const seconds = Math.ceil(wait / 1000);
+			info.description = [
+				info.description,
+				`Still rate limited after ${attempt + 1} attempt(s) and ${Math.round(waited / 1000)} s of waiting; ${profile.name} asks to wait ${seconds} s more.`,
+			]
+				.filter(Boolean)
+				.join('\n');
+			throw buildApiError(node, { providerName: profile.name, status: statusCode, info, body, secrets, itemIndex: request.itemIndex });
+		}
+		const info = profile.parseError(statusCode, body);
+		throw buildApiError(node, { providerName: profile.name, status: statusCode, info, body, secrets, itemIndex: request.itemIndex });
+	}
+}
+
+/** A request that never got an HTTP answer (reset, refused, timeout): a clean error, with no request config in it. */
+function transportError(
+	ctx: RequestContext,
+	profile: ProviderProfile,
+	error: unknown,
+	secrets: readonly string[],
+	itemIndex?: number,
+): NodeApiError {
+	const err = error as { message?: string; code?: string; cause?: { code?: string; message?: string } };
+	const code = err.code ?? err.cause?.code ?? '';
+	const raw = err.cause?.message ?? err.message ?? 'unknown network error';
+	const message = redactText(`Could not reach ${profile.name}: ${raw}`, secrets);
+	const apiError = new NodeApiError(ctx.getNode(), { message, code } as JsonObject, {
+		message,
+		description: redactText(
+			`The connection to ${profile.name} failed before an answer arrived${code ? ` (${code})` : ''}. Check the Base URL in the credential and the network.`,
+			secrets,
+		),
+		itemIndex,
+	});
+	apiError.message = message;
+	return apiError;
+}

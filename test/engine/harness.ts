@@ -1,0 +1,213 @@
+import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialType,
+	IDataObject,
+	IExecuteFunctions,
+	INode,
+	INodeExecutionData,
+	INodeParameters,
+	INodeType,
+	INodeTypes,
+	IRun,
+	IRunExecutionData,
+	IVersionedNodeType,
+	IWorkflowBase,
+	IWorkflowExecuteAdditionalData,
+	NodeExecutionHint,
+	WorkflowExecuteMode,
+} from 'n8n-workflow';
+import { NodeConnectionTypes, Workflow } from 'n8n-workflow';
+
+import { TestCredentialsHelper } from './credentials-helper';
+
+export const PACKAGE = 'n8n-nodes-chat-connectors';
+const START_TYPE = 'test.items';
+
+/** A minimal trigger-less start node: emits the items given in its `items` parameter. */
+class ItemsSource implements INodeType {
+	description = {
+		displayName: 'Items',
+		name: 'items',
+		group: ['input'],
+		version: 1,
+		description: 'Emits test items',
+		defaults: { name: 'Start' },
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		properties: [{ displayName: 'Items', name: 'items', type: 'json' as const, default: '[]' }],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const raw = this.getNodeParameter('items', 0) as string | INodeExecutionData[];
+		const items = (typeof raw === 'string' ? JSON.parse(raw) : raw) as INodeExecutionData[];
+		return [items.map((item, i) => ({ ...item, pairedItem: { item: 0 }, json: { ...item.json, _index: i } }))];
+	}
+}
+
+class NodeTypes implements INodeTypes {
+	constructor(private readonly types: Record<string, INodeType>) {}
+
+	getByName(type: string): INodeType | IVersionedNodeType {
+		const nodeType = this.types[type];
+		if (!nodeType) throw new Error(`Unknown node type ${type}`);
+		return nodeType;
+	}
+
+	getByNameAndVersion(type: string): INodeType {
+		return this.getByName(type) as INodeType;
+	}
+
+	getKnownTypes() {
+		return {};
+	}
+}
+
+export interface RunOptions {
+	/** The node under test (an instance). */
+	node: INodeType;
+	credentialTypes?: ICredentialType[];
+	/** Credential values by credential type name. */
+	credentials?: Record<string, ICredentialDataDecryptedObject>;
+	parameters: INodeParameters;
+	/** Input items for the node (json only or full items with binary). */
+	items?: Array<IDataObject | INodeExecutionData>;
+	continueOnFail?: boolean;
+	mode?: WorkflowExecuteMode;
+	/** Called once the execution is running: cancel() aborts it like the editor's Stop button. */
+	onStarted?: (control: { cancel: () => void }) => void;
+	/** Extra additionalData fields (e.g. webhookWaitingBaseUrl, streamingEnabled, httpResponse). */
+	additionalData?: Partial<IWorkflowExecuteAdditionalData>;
+}
+
+export interface RunResult {
+	/** Output items of the node under test (first output), or [] when it failed. */
+	items: INodeExecutionData[];
+	/** All outputs of the node under test. */
+	outputs: INodeExecutionData[][];
+	/** The node's error when the execution failed at it. */
+	error?: Error & { description?: string; httpCode?: string; context?: IDataObject };
+	hints: NodeExecutionHint[];
+	status: IRun['status'];
+	run: IRun;
+	workflow: Workflow;
+}
+
+export const NODE_NAME = 'Node Under Test';
+
+/**
+ * Runs `Start -> Node Under Test` through n8n-core's WorkflowExecute: real parameter resolution and
+ * expressions, real credential application, the real per-node context and request helpers.
+ */
+export async function runNode(options: RunOptions): Promise<RunResult> {
+	const nodeTypeName = `${PACKAGE}.${options.node.description.name}`;
+	const nodeTypes = new NodeTypes({ [START_TYPE]: new ItemsSource(), [nodeTypeName]: options.node });
+	const credentialTypes = Object.fromEntries((options.credentialTypes ?? []).map((t) => [t.name, t]));
+	const credentialsHelper = new TestCredentialsHelper(credentialTypes, options.credentials ?? {});
+
+	const items = (options.items ?? [{}]).map((item) =>
+		'json' in item && typeof item.json === 'object' ? (item as INodeExecutionData) : { json: item as IDataObject },
+	);
+
+	const nodes: INode[] = [
+		{ id: 'start', name: 'Start', type: START_TYPE, typeVersion: 1, position: [0, 0], parameters: { items: items as unknown as INodeParameters[] } },
+		{
+			id: 'under-test',
+			name: NODE_NAME,
+			type: nodeTypeName,
+			typeVersion: 1,
+			position: [200, 0],
+			parameters: options.parameters,
+			continueOnFail: options.continueOnFail,
+			onError: options.continueOnFail ? 'continueRegularOutput' : undefined,
+			credentials: Object.fromEntries(
+				(options.node.description.credentials ?? []).map((c) => [c.name, { id: `${c.name}-id`, name: c.name }]),
+			),
+		},
+	];
+	const connections = { Start: { main: [[{ node: NODE_NAME, type: NodeConnectionTypes.Main, index: 0 }]] } };
+	const workflow = new Workflow({ id: 'wf-test', name: 'test', nodes, connections, active: false, nodeTypes, settings: { executionOrder: 'v1' } });
+
+	const mode = options.mode ?? 'manual';
+	const executionId = `exec-${Math.random().toString(36).slice(2)}`;
+	const workflowData: IWorkflowBase = {
+		id: 'wf-test',
+		name: 'test',
+		active: false,
+		isArchived: false,
+		nodes,
+		connections,
+		createdAt: new Date(),
+		updatedAt: new Date(),
+		activeVersionId: null,
+	} as unknown as IWorkflowBase;
+	const hooks = new ExecutionLifecycleHooks(mode, executionId, workflowData);
+	let finish!: (run: IRun) => void;
+	const done = new Promise<IRun>((resolve) => (finish = resolve));
+	hooks.addHandler('workflowExecuteAfter', (run) => finish(run));
+
+	const additionalData = {
+		credentialsHelper,
+		hooks,
+		executionId,
+		currentNodeExecutionIndex: 0,
+		restApiUrl: 'http://127.0.0.1:5678/rest',
+		instanceBaseUrl: 'http://127.0.0.1:5678/',
+		formBaseUrl: 'http://127.0.0.1:5678/form',
+		formWaitingBaseUrl: 'http://127.0.0.1:5678/form-waiting',
+		formTestBaseUrl: 'http://127.0.0.1:5678/form-test',
+		webhookBaseUrl: 'http://127.0.0.1:5678/webhook',
+		webhookWaitingBaseUrl: 'http://127.0.0.1:5678/webhook-waiting',
+		webhookTestBaseUrl: 'http://127.0.0.1:5678/webhook-test',
+		mcpBaseUrl: 'http://127.0.0.1:5678/mcp',
+		mcpTestBaseUrl: 'http://127.0.0.1:5678/mcp-test',
+		variables: {},
+		userId: 'user-1',
+		executeWorkflow: async () => {
+			throw new Error('sub-workflows are not used here');
+		},
+		getRunExecutionData: async () => undefined,
+		getRuntimeCredential: async () => undefined,
+		logAiEvent: () => {},
+		setExecutionStatus: () => {},
+		sendDataToUI: () => {},
+		...options.additionalData,
+	} as unknown as IWorkflowExecuteAdditionalData;
+
+	const runExecutionData: IRunExecutionData = {
+		version: 1,
+		startData: {},
+		resultData: { runData: {} },
+		executionData: {
+			contextData: {},
+			metadata: {},
+			nodeExecutionStack: [{ node: nodes[0], data: { main: [[{ json: {} }]] }, source: null }],
+			waitingExecution: {},
+			waitingExecutionSource: {},
+		},
+	} as unknown as IRunExecutionData;
+
+	const execute = new WorkflowExecute(additionalData, mode, runExecutionData);
+	let execution: ReturnType<WorkflowExecute['processRunExecutionData']>;
+	try {
+		execution = execute.processRunExecutionData(workflow);
+	} catch (error) {
+		// n8n refuses to start a workflow whose parameters have issues (required, regex validation)
+		return { items: [], outputs: [], error: error as RunResult['error'], hints: [], status: 'error', run: undefined as unknown as IRun, workflow };
+	}
+	options.onStarted?.({ cancel: () => execution.cancel() });
+	await execution.catch(() => undefined);
+	const run = await done;
+
+	const taskData = run.data.resultData.runData[NODE_NAME]?.[0];
+	const outputs = (taskData?.data?.main ?? []).map((o) => o ?? []);
+	return {
+		items: outputs[0] ?? [],
+		outputs,
+		error: (taskData?.error ?? run.data.resultData.error) as RunResult['error'],
+		hints: (taskData?.hints ?? []) as NodeExecutionHint[],
+		status: run.status,
+		run,
+		workflow,
+	};
+}

@@ -1,0 +1,61 @@
+import type { INodeExecutionData } from 'n8n-workflow';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const simulator = require('./simulator');
+
+export type Simulator = {
+	baseUrl: string;
+	requests: Array<{ method: string; path: string; query: Record<string, unknown>; headers: Record<string, string>; body: any; rejected?: string; route?: string; at: number }>;
+	state: any;
+	start(): Promise<string>;
+	stop(): Promise<void>;
+	reset(opts?: { resetState?: boolean }): void;
+	fault(match: { method?: string; path?: string | RegExp; times?: number }, fault: Record<string, unknown>): Simulator;
+	calls(method?: string, pathPrefix?: string): Simulator['requests'];
+};
+
+export const providers = simulator.providers as Record<string, any>;
+
+/** Start a provider's simulator for a jest file; reset recordings and faults before each test. */
+export function useSimulator(name: string): { sim: Simulator } {
+	const holder = {} as { sim: Simulator };
+	beforeAll(async () => {
+		holder.sim = new simulator.ProviderSimulator(providers[name]) as Simulator;
+		await holder.sim.start();
+	});
+	afterAll(async () => holder.sim?.stop());
+	beforeEach(() => holder.sim?.reset());
+	return holder;
+}
+
+/** Every string anywhere inside a value (keys too), for "the secret appears nowhere" checks. */
+export function allText(value: unknown): string {
+	const seen = new WeakSet<object>();
+	const parts: string[] = [];
+	const walk = (v: unknown) => {
+		if (v === null || v === undefined) return;
+		if (typeof v === 'string') parts.push(v);
+		else if (typeof v === 'number' || typeof v === 'boolean') parts.push(String(v));
+		else if (typeof v === 'object') {
+			if (seen.has(v as object)) return;
+			seen.add(v as object);
+			if (v instanceof Error) {
+				parts.push(v.message, String(v.stack ?? ''));
+			}
+			for (const key of Object.getOwnPropertyNames(v)) {
+				parts.push(key);
+				try {
+					walk((v as Record<string, unknown>)[key]);
+				} catch {
+					// getters that throw are not data
+				}
+			}
+		}
+	};
+	walk(value);
+	return parts.join('\n');
+}
+
+export function jsonOf(items: INodeExecutionData[]) {
+	return items.map((i) => i.json);
+}
