@@ -1,0 +1,26 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { ProviderProfile } from '../common/transport';
+
+/**
+ * DevRev answers errors as `{ type, message, detail }`; a 500 adds `reference_id` (quote it to
+ * DevRev support), a 429 adds `retry_after` (seconds, read by the shared transport).
+ */
+export const devRevProfile: ProviderProfile = {
+	name: 'DevRev',
+	credentialType: 'devRevApi',
+	secretFields: ['accessToken'],
+	defaultBaseUrl: 'https://api.devrev.ai',
+	parseError(status, body) {
+		const b = (body && typeof body === 'object' ? body : {}) as IDataObject;
+		const text = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value : undefined);
+		const type = text(b.type);
+		const detail = text(b.detail);
+		const message = text(b.message) ?? detail ?? type ?? (typeof body === 'string' && body ? body.slice(0, 300) : `HTTP ${status}`);
+		const referenceId = text(b.reference_id);
+		const description = [detail && detail !== message ? detail : undefined, referenceId ? `DevRev reference ID: ${referenceId}` : undefined]
+			.filter(Boolean)
+			.join('\n');
+		return { message, code: type, description: description || undefined };
+	},
+};
