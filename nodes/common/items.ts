@@ -142,7 +142,7 @@ export async function runItems<P>(ctx: IExecuteFunctions, operation: ItemOperati
 }
 
 /** resource -> operation -> implementation: the router every node's execute() hands over to. */
-export type OperationTable = Record<string, Record<string, ItemOperation<any>>>;
+export type OperationTable = Record<string, Record<string, ItemOperation<unknown>>>;
 
 export async function routeItems(ctx: IExecuteFunctions, table: OperationTable): Promise<INodeExecutionData[][]> {
 	const resource = ctx.getNodeParameter('resource', 0) as string;
