@@ -9,6 +9,7 @@ import type {
 	INodeParameters,
 	INodeType,
 	INodeTypes,
+	INodeTypeDescription,
 	IRun,
 	IRunExecutionData,
 	IVersionedNodeType,
@@ -26,7 +27,7 @@ const START_TYPE = 'test.items';
 
 /** A minimal trigger-less start node: emits the items given in its `items` parameter. */
 class ItemsSource implements INodeType {
-	description = {
+	description: INodeTypeDescription = {
 		displayName: 'Items',
 		name: 'items',
 		group: ['input'],
@@ -35,7 +36,7 @@ class ItemsSource implements INodeType {
 		defaults: { name: 'Start' },
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		properties: [{ displayName: 'Items', name: 'items', type: 'json' as const, default: '[]' }],
+		properties: [{ displayName: 'Items', name: 'items', type: 'json', default: '[]' }],
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
