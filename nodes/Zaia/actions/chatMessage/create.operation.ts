@@ -1,0 +1,192 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { ItemOperation } from '../../../common/items';
+import { apiRequest } from '../../../common/transport';
+import { invalid, requireString, requireUuid } from '../../../common/validate';
+import { zaiaProfile } from '../../transport';
+
+const showOnly = { resource: ['chatMessage'], operation: ['create'] };
+
+export const MAX_CONTENT = 4000;
+const NAMED_EXTENSIONS = ['png', 'pdf', 'md', 'txt'];
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Chat ID',
+		name: 'chatId',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: '123e4567-e89b-42d3-a456-426614174000',
+		description: 'UUID of the Zaia chat the message is posted to',
+		displayOptions: { show: showOnly },
+	},
+	{
+		displayName: 'Sender ID',
+		name: 'senderId',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: '123e4567-e89b-42d3-a456-426614174000',
+		description: 'Super identity UUID of the sender (agent, squad, user or external user)',
+		displayOptions: { show: showOnly },
+	},
+	{
+		displayName: 'Role',
+		name: 'role',
+		type: 'options',
+		options: [
+			{ name: 'User', value: 'user', description: 'The customer side of the chat' },
+			{ name: 'Support', value: 'support', description: 'A human support agent' },
+		],
+		default: 'user',
+		description: 'Who the message is from; Zaia accepts only these two roles when creating a message',
+		displayOptions: { show: showOnly },
+	},
+	{
+		displayName: 'Content',
+		name: 'content',
+		type: 'string',
+		typeOptions: { rows: 4 },
+		default: '',
+		description: 'The message text, at most 4000 characters',
+		displayOptions: { show: showOnly },
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: { show: showOnly },
+		options: [
+			{
+				displayName: 'Attachments',
+				name: 'attachments',
+				type: 'fixedCollection',
+				typeOptions: { multipleValues: true },
+				placeholder: 'Add Attachment',
+				default: {},
+				options: [
+					{
+						displayName: 'Attachment',
+						name: 'attachment',
+						values: [
+							{
+								displayName: 'Type',
+								name: 'extension',
+								type: 'options',
+								options: [
+									{ name: 'Markdown (.Md)', value: 'md' },
+									{ name: 'PDF', value: 'pdf' },
+									{ name: 'PNG Image', value: 'png' },
+									{ name: 'Text (.Txt)', value: 'txt' },
+									{ name: 'WAV Audio', value: 'wav' },
+								],
+								default: 'png',
+							},
+							{
+								displayName: 'File',
+								name: 'file',
+								type: 'string',
+								default: '',
+								description: 'The file identifier or path in Zaia',
+							},
+							{
+								displayName: 'Name',
+								name: 'name',
+								type: 'string',
+								default: '',
+								description: 'Display name, 3 to 50 characters (not used for WAV)',
+								displayOptions: { show: { extension: ['png', 'pdf', 'md', 'txt'] } },
+							},
+							{
+								displayName: 'Mode',
+								name: 'mode',
+								type: 'options',
+								options: [
+									{ name: 'Attachment', value: 'attachment', description: 'Sent as an attachment' },
+									{ name: 'Message', value: 'message', description: 'Sent as the main message' },
+								],
+								default: 'attachment',
+								displayOptions: { show: { extension: ['wav'] } },
+							},
+						],
+					},
+				],
+			},
+			{
+				displayName: 'Chat Thread ID',
+				name: 'chatThreadId',
+				type: 'string',
+				default: '',
+				placeholder: '123e4567-e89b-42d3-a456-426614174000',
+				description: 'UUID of the thread; left empty, Zaia receives null',
+			},
+			{
+				displayName: 'External ID',
+				name: 'externalId',
+				type: 'string',
+				default: '',
+				description: 'Your reference for the message, 3 to 250 characters; left empty, Zaia receives null',
+			},
+		],
+	},
+];
+
+interface Prepared {
+	body: IDataObject;
+}
+
+function blank(value: unknown): boolean {
+	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+}
+
+function readAttachments(ctx: IExecuteFunctions, i: number, raw: unknown): IDataObject[] {
+	const node = ctx.getNode();
+	const entries = ((raw as IDataObject | undefined)?.attachment ?? []) as IDataObject[];
+	return entries.map((entry, n) => {
+		const label = `Attachment ${n + 1}`;
+		const extension = String(entry.extension ?? '');
+		const file = requireString(node, i, `${label} → File`, entry.file, { min: 1 });
+		if (NAMED_EXTENSIONS.includes(extension)) {
+			const name = requireString(node, i, `${label} → Name`, entry.name, { min: 3, max: 50 });
+			return { file, extension, name };
+		}
+		if (extension === 'wav') {
+			const mode = String(entry.mode ?? '');
+			if (mode !== 'attachment' && mode !== 'message') {
+				throw invalid(node, i, `${label} → Mode`, `must be "attachment" or "message" for a WAV file, got ${JSON.stringify(entry.mode)}`);
+			}
+			return { file, extension, mode };
+		}
+		throw invalid(node, i, `${label} → Type`, `must be one of png, pdf, md, txt, wav, got ${JSON.stringify(entry.extension)}`);
+	});
+}
+
+export const create: ItemOperation<Prepared> = {
+	async prepare(this: IExecuteFunctions, i) {
+		const node = this.getNode();
+		const chatId = requireUuid(node, i, 'Chat ID', this.getNodeParameter('chatId', i));
+		const senderId = requireUuid(node, i, 'Sender ID', this.getNodeParameter('senderId', i));
+		const role = String(this.getNodeParameter('role', i));
+		if (role !== 'user' && role !== 'support') throw invalid(node, i, 'Role', `must be "user" or "support", got ${JSON.stringify(role)}`);
+		const content = requireString(node, i, 'Content', this.getNodeParameter('content', i, ''), { min: 0, max: MAX_CONTENT });
+		const extra = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
+		const chatThreadId = blank(extra.chatThreadId) ? null : requireUuid(node, i, 'Chat Thread ID', extra.chatThreadId);
+		const externalId = blank(extra.externalId) ? null : requireString(node, i, 'External ID', extra.externalId, { min: 3, max: 250 });
+		const attachments = readAttachments(this, i, extra.attachments);
+		// Every key is required by Zaia's schema: optional values are sent as null, never left out.
+		return { body: { chatId, chatThreadId, content, externalId, senderId, role, detail: { attachments } } };
+	},
+
+	async execute(this: IExecuteFunctions, i, { body }) {
+		const response = await apiRequest<IDataObject>(this, zaiaProfile, {
+			method: 'POST',
+			path: '/api/v1/chat-messages',
+			body,
+			itemIndex: i,
+		});
+		return response.body;
+	},
+};

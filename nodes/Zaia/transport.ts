@@ -1,0 +1,33 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { ProviderProfile } from '../common/transport';
+
+export type ZaiaLanguage = 'enUs' | 'esEs' | 'ptBr';
+
+/**
+ * Zaia answers errors as `{ code?, message, name, feedback: { enUs?, esEs?, ptBr? }, cta? }`.
+ * The English feedback is written for people, so it becomes the message; Zaia's own technical
+ * message, code/name and the support link go into the description.
+ */
+export const zaiaProfile: ProviderProfile = {
+	name: 'Zaia',
+	credentialType: 'zaiaApi',
+	secretFields: ['apiKey', 'callbackSecret'],
+	defaultBaseUrl: 'https://api.endless.zaia.app',
+	parseError(status, body) {
+		const b = (body && typeof body === 'object' ? body : {}) as IDataObject;
+		const feedback = (b.feedback && typeof b.feedback === 'object' ? b.feedback : {}) as IDataObject;
+		const english = typeof feedback.enUs === 'string' && feedback.enUs.trim() !== '' ? feedback.enUs : undefined;
+		const technical = typeof b.message === 'string' && b.message.trim() !== '' ? b.message : undefined;
+		const text = typeof body === 'string' && body.trim() !== '' ? body.slice(0, 300) : undefined;
+		const message = english ?? technical ?? text ?? `HTTP ${status}`;
+		const code = typeof b.code === 'string' ? b.code : typeof b.name === 'string' ? b.name : undefined;
+		const parts: string[] = [];
+		if (technical && technical !== message) parts.push(`Zaia says: ${technical}`);
+		if (code && typeof b.name === 'string' && b.name !== code) parts.push(`Error name: ${b.name}`);
+		const cta = (b.cta && typeof b.cta === 'object' ? b.cta : {}) as IDataObject;
+		if (typeof cta.url === 'string') parts.push(`Zaia support: ${cta.url}`);
+		if (status === 412) parts.push('Zaia exports at most 6 months per request: narrow Range Start / Range End.');
+		return { message, code, description: parts.join('\n') || undefined };
+	},
+};
