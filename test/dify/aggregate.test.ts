@@ -172,7 +172,7 @@ describe('readSseEvents', () => {
 				seen.push(event.data);
 				if (seen.length === 1) {
 					// Abort once the reader is waiting on the stalled source.
-					void Promise.resolve().then(() => controller.abort(new Error('cancelled by user')));
+					setImmediate(() => controller.abort(new Error('cancelled by user')));
 				}
 			}
 		})();

@@ -208,9 +208,20 @@ function obj(value: unknown): IDataObject | undefined {
 		: undefined;
 }
 
+function without(source: IDataObject, keys: ReadonlySet<string>): IDataObject {
+	const copy: IDataObject = {};
+	for (const key of Object.keys(source)) {
+		if (!keys.has(key)) copy[key] = source[key];
+	}
+	return copy;
+}
+
+const ENVELOPE_KEYS: ReadonlySet<string> = new Set(['event', 'task_id', 'conversation_id']);
+const REASON_KEYS: ReadonlySet<string> = new Set(['TYPE']);
+
+/** An event without the fields every event repeats (`event`, `task_id`, `conversation_id`). */
 function withoutEnvelope(event: IDataObject): IDataObject {
-	const { event: _event, task_id: _task, conversation_id: _conversation, ...rest } = event;
-	return rest;
+	return without(event, ENVELOPE_KEYS);
 }
 
 function normaliseMetadata(value: unknown): DifyMetadata {
@@ -598,8 +609,7 @@ export class DifyStreamAggregator {
 				if (!entry) continue;
 				const kind = str(entry.TYPE ?? entry.type);
 				if (kind && kind !== 'human_input_required') continue;
-				const { TYPE: _type, ...form } = entry;
-				this.addForm(form);
+				this.addForm(without(entry, REASON_KEYS));
 			}
 		}
 	}
@@ -737,40 +747,46 @@ export async function aggregateDifyStream(
 ): Promise<DifyAggregateResult> {
 	const { signal, onAnswerChunk } = options;
 	const aggregator = new DifyStreamAggregator(options);
+	// Errors are only recorded inside the catch clauses and thrown after them.
+	let callbackFailed = false;
+	let callbackError: unknown;
+	let abortReason: { reason: unknown } | undefined;
 	try {
-		for await (const batch of readSseBatches(source, { signal })) {
+		reading: for await (const batch of readSseBatches(source, { signal })) {
 			for (let i = 0; i < batch.length; i++) {
-				if (signal?.aborted) throw new SseAbortError(signal.reason);
+				if (signal?.aborted) {
+					abortReason = { reason: signal.reason };
+					break reading;
+				}
 				const event = parseDifyEvent(batch[i]);
 				if (event === null) continue;
 				const text = aggregator.push(event);
 				if (text.length > 0 && onAnswerChunk) {
-					let pending: void | Promise<void>;
 					try {
-						pending = onAnswerChunk(text);
+						const pending = onAnswerChunk(text);
 						if (pending) await pending;
 					} catch (error) {
-						throw new CallbackError(error);
+						callbackFailed = true;
+						callbackError = error;
+						break reading;
 					}
 				}
 			}
 		}
 	} catch (error) {
-		if (error instanceof CallbackError) throw error.original;
 		if (error instanceof SseAbortError) {
-			throw new DifyStreamAbortedError(error.cause ?? signal?.reason, aggregator.finish());
+			abortReason = { reason: error.cause ?? signal?.reason };
+		} else {
+			aggregator.interrupt({
+				status: 502,
+				code: DIFY_STREAM_ERROR_CODES.interrupted,
+				message: `Reading the Dify stream failed: ${errorMessage(error)}`,
+			});
 		}
-		aggregator.interrupt({
-			status: 502,
-			code: DIFY_STREAM_ERROR_CODES.interrupted,
-			message: `Reading the Dify stream failed: ${errorMessage(error)}`,
-		});
 	}
+	if (callbackFailed) throw callbackError;
+	if (abortReason) throw new DifyStreamAbortedError(abortReason.reason, aggregator.finish());
 	return aggregator.finish();
-}
-
-class CallbackError {
-	constructor(readonly original: unknown) {}
 }
 
 /** Maps a blocking `POST /chat-messages` JSON body to the same shape as a streamed reply. */
@@ -801,6 +817,14 @@ export function fromDifyBlockingResponse(
 		form: null,
 		forms: [],
 	};
+}
+
+function parseJson(text: string): { ok: true; value: unknown } | { ok: false; message: string } {
+	try {
+		return { ok: true, value: JSON.parse(text) };
+	} catch (error) {
+		return { ok: false, message: errorMessage(error) };
+	}
 }
 
 function isAsyncIterable(value: unknown): value is AsyncIterable<SseChunk> {
@@ -837,13 +861,11 @@ export async function aggregateDifyResponse(
 		if (isEventStreamContentType(contentType) || looksLikeEventStream(text)) {
 			return await aggregateDifyStream([text], options);
 		}
-		let parsed: unknown;
-		try {
-			parsed = JSON.parse(text);
-		} catch (error) {
-			throw new Error(`Dify returned a body that is neither JSON nor an event stream: ${errorMessage(error)}`);
+		const parsed = parseJson(text);
+		if (!parsed.ok) {
+			throw new Error(`Dify returned a body that is neither JSON nor an event stream: ${parsed.message}`);
 		}
-		const parsedObject = obj(parsed);
+		const parsedObject = obj(parsed.value);
 		if (!parsedObject) throw new Error('Dify returned a JSON body that is not an object');
 		return fromDifyBlockingResponse(parsedObject, options);
 	}
