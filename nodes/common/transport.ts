@@ -28,6 +28,11 @@ export interface ProviderProfile {
 	defaultBaseUrl: string;
 	/** Turn the provider's documented error body into message, code and description. */
 	parseError(status: number, body: unknown): ProviderErrorInfo;
+	/**
+	 * The auth headers the credential type's `authenticate` produces, for `detached` requests only
+	 * (n8n's authenticated helper always binds the execution's cancel signal).
+	 */
+	authHeaders?(credentials: IDataObject): IDataObject;
 }
 
 export interface ApiRequest {
@@ -46,6 +51,12 @@ export interface ApiRequest {
 	retry?: Partial<RetryPolicy>;
 	/** Abort signal other than the execution's (e.g. a clean-up call after a cancel). */
 	abortSignal?: AbortSignal;
+	/**
+	 * Send outside the execution's cancel signal: for a clean-up call made after the execution
+	 * was cancelled (e.g. Dify's stop), which n8n's authenticated helper would abort at once.
+	 * Uses `profile.authHeaders`.
+	 */
+	detached?: boolean;
 }
 
 export interface ApiResponse<T = unknown> {
@@ -176,9 +187,12 @@ export async function apiRequest<T = unknown>(
 	request: ApiRequest,
 ): Promise<ApiResponse<T>> {
 	const node = ctx.getNode();
-	const { baseUrl, secrets } = await credentialSettings(ctx, profile);
+	const { baseUrl, secrets, credentials } = await credentialSettings(ctx, profile);
 	const policy: RetryPolicy = { ...DEFAULT_RETRY, ...request.retry };
-	const signal = request.abortSignal ?? cancelSignalOf(ctx);
+	const signal = request.abortSignal ?? (request.detached ? undefined : cancelSignalOf(ctx));
+	if (request.detached && !profile.authHeaders) {
+		throw new NodeApiError(node, { message: `${profile.name}: detached requests need authHeaders` } as JsonObject);
+	}
 	const encoding = request.encoding ?? 'json';
 
 	const options: IHttpRequestOptions = {
@@ -201,11 +215,12 @@ export async function apiRequest<T = unknown>(
 		if (signal?.aborted) throw abortError();
 		let response: { statusCode: number; headers: IDataObject; body: unknown };
 		try {
-			response = (await ctx.helpers.httpRequestWithAuthentication.call(
-				ctx,
-				profile.credentialType,
-				{ ...options, headers: { ...options.headers } },
-			)) as typeof response;
+			const attempt = { ...options, headers: { ...options.headers } };
+			response = (
+				request.detached && profile.authHeaders
+					? await ctx.helpers.httpRequest({ ...attempt, headers: { ...attempt.headers, ...profile.authHeaders(credentials) } })
+					: await ctx.helpers.httpRequestWithAuthentication.call(ctx, profile.credentialType, attempt)
+			) as typeof response;
 		} catch (error) {
 			if (signal?.aborted) throw abortError();
 			throw transportError(ctx, profile, error, secrets, request.itemIndex);
