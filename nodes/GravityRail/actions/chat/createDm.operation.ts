@@ -1,0 +1,52 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { ItemOperation } from '../../../common/items';
+import { apiRequest } from '../../../common/transport';
+import { parseJsonObject, requireString } from '../../../common/validate';
+import { gravityRailProfile, workspacePath } from '../../transport';
+
+const showOnly = { resource: ['chat'], operation: ['createDm'] };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Member ID',
+		name: 'memberId',
+		type: 'string',
+		default: '',
+		required: true,
+		description:
+			'The member to open the DM with. Sent as "memberId": Gravity Rail\'s docs do not name this field, so the node uses the name the Create body uses for a member. If your workspace expects another name, add it in Additional Body Fields.',
+		hint: 'A DM with an agent needs no extra permission; a DM with another human member needs the dm:write scope',
+		displayOptions: { show: showOnly },
+	},
+	{
+		displayName: 'Additional Body Fields (JSON)',
+		name: 'additionalBodyFields',
+		type: 'json',
+		default: '{}',
+		placeholder: '{"targetMemberId": "123"}',
+		description:
+			'A JSON object merged into the request body after Member ID (its keys win), so you can send fields the docs do not list without waiting for a new node version',
+		displayOptions: { show: showOnly },
+	},
+];
+
+interface Prepared {
+	path: string;
+	body: IDataObject;
+}
+
+export const createDm: ItemOperation<Prepared> = {
+	async prepare(this: IExecuteFunctions, i) {
+		const node = this.getNode();
+		const path = `${await workspacePath(this, i)}/chats/dm`;
+		const memberId = requireString(node, i, 'Member ID', this.getNodeParameter('memberId', i, '')).trim();
+		const extra = parseJsonObject(node, i, 'Additional Body Fields (JSON)', this.getNodeParameter('additionalBodyFields', i, '{}'));
+		return { path, body: { memberId, ...extra } };
+	},
+
+	async execute(this: IExecuteFunctions, i, { path, body }) {
+		const response = await apiRequest<IDataObject>(this, gravityRailProfile, { method: 'POST', path, body, itemIndex: i });
+		return response.body;
+	},
+};

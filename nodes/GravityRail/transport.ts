@@ -1,0 +1,51 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import type { ProviderProfile } from '../common/transport';
+import { requireUuid } from '../common/validate';
+
+function text(value: unknown): string | undefined {
+	return typeof value === 'string' && value.trim() !== '' ? value : undefined;
+}
+
+/** One entry of a validation error list ({ loc: ["body", "channel"], msg }) as "body.channel: msg". */
+function validationEntry(entry: unknown): string | undefined {
+	if (!entry || typeof entry !== 'object') return text(entry);
+	const e = entry as IDataObject;
+	const msg = text(e.msg) ?? text(e.message);
+	if (!msg) return undefined;
+	return Array.isArray(e.loc) && e.loc.length > 0 ? `${e.loc.join('.')}: ${msg}` : msg;
+}
+
+/**
+ * Gravity Rail documents the statuses (400, 401, 403, 404, 500) but not the error body. Read the
+ * usual shapes: `{ detail: "text" }`, `{ detail: [{ loc, msg }] }` (validation), `{ message }`
+ * or `{ error }`, else the raw text.
+ */
+export const gravityRailProfile: ProviderProfile = {
+	name: 'Gravity Rail',
+	credentialType: 'gravityRailApi',
+	secretFields: ['apiKey'],
+	defaultBaseUrl: 'https://api.gravityrail.com',
+	parseError(status, body) {
+		const b = (body && typeof body === 'object' ? body : {}) as IDataObject;
+		const detailList = Array.isArray(b.detail) ? b.detail.map(validationEntry).filter((d): d is string => !!d) : [];
+		const nested = b.error && typeof b.error === 'object' ? text((b.error as IDataObject).message) : undefined;
+		const message =
+			text(b.detail) ??
+			detailList[0] ??
+			text(b.message) ??
+			text(b.error) ??
+			nested ??
+			(typeof body === 'string' && body.trim() ? body.slice(0, 300) : `HTTP ${status}`);
+		const code = text(b.code);
+		const description = detailList.length > 1 ? detailList.slice(1).join('\n') : undefined;
+		return { message, code, description };
+	},
+};
+
+/** The workspace path every chat call is under, from the credential's Workspace UUID (checked, no request). */
+export async function workspacePath(ctx: IExecuteFunctions, itemIndex: number): Promise<string> {
+	const credentials = await ctx.getCredentials(gravityRailProfile.credentialType, itemIndex);
+	const uuid = requireUuid(ctx.getNode(), itemIndex, 'Workspace UUID (in the credential)', credentials.workspaceUuid);
+	return `/api/v2/w/${uuid}`;
+}

@@ -1,0 +1,192 @@
+'use strict';
+/**
+ * Gravity Rail (API v2, workspace chats: create, find-or-create DM, and the current member).
+ * Auth: an API key as `Authorization: Bearer <key>`.
+ * Errors: not documented beyond their statuses; answered as `{ detail }` (a list of
+ * `{ loc, msg, type }` for body validation).
+ * Rate limits: not documented; 429 with Retry-After (seconds).
+ *
+ * The workspace holds members (101 is the API key's own member, 900 an assistant), one
+ * workflow (7, published versions 1 and 2), phone number 21, inbox 31 and site 41. Member 303
+ * has opted out of messages and member 404 has no phone or email, so an initial message to
+ * them fails with initialMessageError while the chat is still created. A phone-voice chat with
+ * a workflow and the assistant on is recorded in state.outboundCalls.
+ */
+const crypto = require('crypto');
+const schemas = require('../schemas/gravityrail.json');
+
+const API_KEY = 'gr_live_SIMULATORKEYGRAVITYRAIL000000000001';
+const WORKSPACE_UUID = '3f1c2a9e-5b7d-4e2f-9a1b-0c8d7e6f5a41';
+const MEMBERS = {
+	101: { id: '101', name: 'Sim Operator', role: 'operator', kind: 'human', phone: '+15550000101', email: 'operator@example.com' },
+	202: { id: '202', name: 'Pat Member', role: 'member', kind: 'human', phone: '+15550000202', email: 'pat@example.com' },
+	303: { id: '303', name: 'Opted Out', role: 'member', kind: 'human', phone: '+15550000303', email: 'out@example.com', optedOut: true },
+	404: { id: '404', name: 'No Contact', role: 'member', kind: 'human' },
+	900: { id: '900', name: 'Rail Assistant', role: 'assistant', kind: 'agent' },
+};
+const ME = MEMBERS[101];
+const WORKFLOWS = { 7: { id: '7', name: 'Intake', publishedVersions: [1, 2] } };
+const PHONE_NUMBERS = ['21'];
+const INBOXES = ['31'];
+const SITES = ['41'];
+
+function errorBody(status, message) {
+	return { detail: message };
+}
+
+function notFound(what, id) {
+	return { status: 404, body: errorBody(404, `${what} ${id} not found`) };
+}
+
+function participant(member, role) {
+	return { memberId: member.id, name: member.name, role };
+}
+
+function newChat(state, fields) {
+	const n = ++state.counter;
+	const now = new Date().toISOString();
+	return {
+		id: String(5000 + n),
+		uuid: crypto.randomUUID(),
+		workspaceUuid: WORKSPACE_UUID,
+		messageCount: 0,
+		unreadCount: 0,
+		isTest: false,
+		title: null,
+		createdAt: now,
+		updatedAt: now,
+		ownerMemberId: ME.id,
+		initialMessageError: null,
+		...fields,
+	};
+}
+
+/** Why an operator's initial message could not go out, as a PHI-free reason code, or null. */
+function initialMessageProblem(channel, member) {
+	if (member.optedOut) return 'recipient_opted_out';
+	if (channel === 'phone-sms' && !member.phone) return 'missing_phone';
+	if (channel === 'email' && !member.email) return 'missing_email';
+	return null;
+}
+
+module.exports = {
+	name: 'gravityrail',
+	displayName: 'Gravity Rail',
+	credentialType: 'gravityRailApi',
+	demoCredential: (baseUrl) => ({ apiKey: API_KEY, workspaceUuid: WORKSPACE_UUID, baseUrl }),
+	API_KEY,
+	WORKSPACE_UUID,
+	ME,
+	errorBody,
+	rateLimitHeaders(retryAfterSeconds) {
+		return { 'Retry-After': String(retryAfterSeconds) };
+	},
+	createState() {
+		return { chats: [], dms: new Map(), outboundCalls: [], counter: 0 };
+	},
+	authenticate(req) {
+		const value = req.headers.authorization;
+		if (value === `Bearer ${API_KEY}`) return null;
+		return { status: 401, body: errorBody(401, value ? 'Invalid API key' : 'Not authenticated') };
+	},
+	routes: [
+		{
+			method: 'GET',
+			path: '/api/v2/w/:workspace_uuid/me',
+			params: schemas.workspaceParams,
+			handle({ params }) {
+				if (params.workspace_uuid !== WORKSPACE_UUID) return notFound('Workspace', params.workspace_uuid);
+				return { status: 200, body: { id: ME.id, name: ME.name, role: ME.role, email: ME.email, workspaceUuid: WORKSPACE_UUID } };
+			},
+		},
+		{
+			method: 'POST',
+			path: '/api/v2/w/:workspace_uuid/chats',
+			contentType: 'application/json',
+			params: schemas.workspaceParams,
+			body: schemas.CreateChatRequest,
+			handle({ params, body, state }) {
+				if (params.workspace_uuid !== WORKSPACE_UUID) return notFound('Workspace', params.workspace_uuid);
+				if (body.phoneNumberId !== undefined && body.inboxId !== undefined) {
+					return { status: 400, body: errorBody(400, 'phoneNumberId and inboxId are mutually exclusive') };
+				}
+				const member = MEMBERS[body.memberId ?? ME.id];
+				if (!member) return notFound('Member', body.memberId);
+				let workflow;
+				if (body.workflowId !== undefined) {
+					workflow = WORKFLOWS[body.workflowId];
+					if (!workflow) return notFound('Workflow', body.workflowId);
+					if (body.workflowVersionNumber !== undefined && !workflow.publishedVersions.includes(body.workflowVersionNumber)) {
+						return { status: 400, body: errorBody(400, `Workflow ${workflow.id} has no published version ${body.workflowVersionNumber}`) };
+					}
+				} else if (body.workflowVersionNumber !== undefined) {
+					return { status: 400, body: errorBody(400, 'workflowVersionNumber requires workflowId') };
+				}
+				if (body.assistantMemberId !== undefined && MEMBERS[body.assistantMemberId]?.kind !== 'agent') return notFound('Assistant member', body.assistantMemberId);
+				for (const id of body.participants || []) if (!MEMBERS[id]) return notFound('Member', id);
+				if (body.phoneNumberId !== undefined && !PHONE_NUMBERS.includes(body.phoneNumberId)) return notFound('Phone number', body.phoneNumberId);
+				if (body.inboxId !== undefined && !INBOXES.includes(body.inboxId)) return notFound('Inbox', body.inboxId);
+				if (body.siteId !== undefined && !SITES.includes(body.siteId)) return notFound('Site', body.siteId);
+
+				const channel = body.channel || 'web-chat';
+				const assistantEnabled = body.assistantEnabled !== false;
+				const participants = [participant(ME, 'owner')];
+				if (member.id !== ME.id) participants.push(participant(member, 'member'));
+				for (const id of body.participants || []) if (!participants.some((p) => p.memberId === id)) participants.push(participant(MEMBERS[id], 'participant'));
+				const chat = newChat(state, {
+					channel,
+					chatType: body.chatType ?? (workflow ? 'assignment' : 'simple'),
+					title: body.title ?? null,
+					memberId: member.id,
+					workflowId: workflow ? workflow.id : null,
+					workflowVersionNumber: workflow ? body.workflowVersionNumber ?? workflow.publishedVersions[workflow.publishedVersions.length - 1] : null,
+					assignmentId: workflow ? `asg-${state.counter + 1}` : null,
+					assistantEnabled,
+					assistantMemberId: body.assistantMemberId ?? null,
+					assistantChatModelId: body.assistantChatModelId ?? null,
+					assistantRealtimeModelId: body.assistantRealtimeModelId ?? null,
+					phoneNumberId: body.phoneNumberId ?? (channel.startsWith('phone-') ? PHONE_NUMBERS[0] : null),
+					inboxId: body.inboxId ?? (channel === 'email' ? INBOXES[0] : null),
+					siteId: body.siteId ?? null,
+					isTest: body.isTest === true,
+					participants,
+				});
+				if (body.initialMessage !== undefined) {
+					const problem = initialMessageProblem(channel, member);
+					if (problem) chat.initialMessageError = problem;
+					else chat.messageCount = 1;
+				}
+				if (channel === 'phone-voice' && workflow && assistantEnabled) {
+					state.outboundCalls.push({ chatId: chat.id, to: member.phone });
+				}
+				state.chats.push(chat);
+				return { status: 201, body: chat };
+			},
+		},
+		{
+			method: 'POST',
+			path: '/api/v2/w/:workspace_uuid/chats/dm',
+			contentType: 'application/json',
+			params: schemas.workspaceParams,
+			body: schemas.CreateDmRequest,
+			validationStatus: 422,
+			handle({ params, body, state }) {
+				if (params.workspace_uuid !== WORKSPACE_UUID) return notFound('Workspace', params.workspace_uuid);
+				const member = MEMBERS[body.memberId];
+				if (!member) return notFound('Member', body.memberId);
+				const existing = state.dms.get(member.id);
+				if (existing) return { status: 200, body: existing };
+				const chat = newChat(state, {
+					channel: 'web-chat',
+					chatType: 'dm',
+					memberId: member.id,
+					assistantEnabled: member.kind === 'agent',
+					participants: [participant(ME, 'owner'), participant(member, 'member')],
+				});
+				state.dms.set(member.id, chat);
+				state.chats.push(chat);
+				return { status: 201, body: chat };
+			},
+		},
+	],
+};
