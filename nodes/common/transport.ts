@@ -215,11 +215,11 @@ export async function apiRequest<T = unknown>(
 		if (signal?.aborted) throw abortError();
 		let response: { statusCode: number; headers: IDataObject; body: unknown };
 		try {
-			const attempt = { ...options, headers: { ...options.headers } };
+			const sendOptions = { ...options, headers: { ...options.headers } };
 			response = (
 				request.detached && profile.authHeaders
-					? await ctx.helpers.httpRequest({ ...attempt, headers: { ...attempt.headers, ...profile.authHeaders(credentials) } })
-					: await ctx.helpers.httpRequestWithAuthentication.call(ctx, profile.credentialType, attempt)
+					? await ctx.helpers.httpRequest({ ...sendOptions, headers: { ...sendOptions.headers, ...profile.authHeaders(credentials) } })
+					: await ctx.helpers.httpRequestWithAuthentication.call(ctx, profile.credentialType, sendOptions)
 			) as typeof response;
 		} catch (error) {
 			if (signal?.aborted) throw abortError();
