@@ -3,6 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { concurrencyOption, routeItems } from '../common/items';
 import * as createDirectMessage from './actions/channel/createDirectMessage.operation';
+import * as createMessage from './actions/message/create.operation';
 import { getWorkspaces } from './methods/listSearch';
 
 export class ClickUpChat implements INodeType {
@@ -13,7 +14,7 @@ export class ClickUpChat implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Create Direct Messages with ClickUp Chat (API v3)',
+		description: 'Open Direct Messages and send chat messages with ClickUp Chat (API v3)',
 		defaults: { name: 'ClickUp Chat' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -25,7 +26,10 @@ export class ClickUpChat implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [{ name: 'Channel', value: 'channel' }],
+				options: [
+					{ name: 'Channel', value: 'channel' },
+					{ name: 'Message', value: 'message' },
+				],
 				default: 'channel',
 			},
 			{
@@ -45,7 +49,24 @@ export class ClickUpChat implements INodeType {
 				],
 				default: 'createDirectMessage',
 			},
+			{
+				displayName: 'Operation',
+				name: 'operation',
+				type: 'options',
+				noDataExpression: true,
+				displayOptions: { show: { resource: ['message'] } },
+				options: [
+					{
+						name: 'Create',
+						value: 'create',
+						action: 'Send a message',
+						description: 'Post a message (or a post) in a channel or Direct Message. Outputs the created message as ClickUp returns it.',
+					},
+				],
+				default: 'create',
+			},
 			...createDirectMessage.description,
+			...createMessage.description,
 			{
 				displayName: 'Options',
 				name: 'options',
@@ -60,6 +81,9 @@ export class ClickUpChat implements INodeType {
 	methods = { listSearch: { getWorkspaces } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await routeItems(this, { channel: { createDirectMessage: createDirectMessage.createDirectMessage } });
+		return await routeItems(this, {
+			channel: { createDirectMessage: createDirectMessage.createDirectMessage },
+			message: { create: createMessage.create },
+		});
 	}
 }

@@ -1,0 +1,70 @@
+import { ClickUpChatApi } from '../../credentials/ClickUpChatApi.credentials';
+import { ClickUpChat } from '../../nodes/ClickUpChat/ClickUpChat.node';
+import { runNode } from '../engine/harness';
+import { providers, useSimulator } from '../helpers';
+
+const clickup = providers.clickup;
+const ctx = useSimulator('clickup');
+
+function run(resource: string, parameters: Record<string, unknown>, items?: Array<Record<string, unknown>>) {
+	return runNode({
+		node: new ClickUpChat(),
+		credentialTypes: [new ClickUpChatApi()],
+		credentials: { clickUpChatApi: { accessToken: clickup.TOKEN, baseUrl: ctx.sim.baseUrl } },
+		parameters: { resource, workspaceId: { __rl: true, mode: 'id', value: '9012345678' }, ...parameters },
+		items,
+	});
+}
+
+describe('ClickUp Chat: Message > Create', () => {
+	test('posts into a DM opened by a previous step (the ID comes from an expression)', async () => {
+		const dm = await run('channel', { operation: 'createDirectMessage', userIds: '183' });
+		const channelId = (dm.items[0].json.data as Record<string, string>).id;
+
+		const result = await run('message', { operation: 'create', channelId: '={{ $json.data.id }}', content: 'Hello **there**' }, [dm.items[0].json]);
+		expect(result.error).toBeUndefined();
+		expect(result.items[0].json).toMatchObject({ type: 'message', content: 'Hello **there**', parent_channel: channelId });
+		const sent = ctx.sim.calls('POST', `/api/v3/workspaces/9012345678/chat/channels/${channelId}/messages`);
+		expect(sent[0].body).toEqual({ type: 'message', content: 'Hello **there**' });
+	});
+
+	test('a post sends post_data and the optional fields under their API names', async () => {
+		const dm = await run('channel', { operation: 'createDirectMessage', userIds: '184' });
+		const channelId = (dm.items[0].json.data as Record<string, string>).id;
+		const result = await run('message', {
+			operation: 'create',
+			channelId,
+			content: 'Release notes',
+			type: 'post',
+			postTitle: 'v1.2',
+			postSubtypeId: 'sub-1',
+			additionalFields: { contentFormat: 'text/plain', followers: '183,184', assignee: '183' },
+		});
+		expect(result.error).toBeUndefined();
+		expect(ctx.sim.calls('POST', `/api/v3/workspaces/9012345678/chat/channels/${channelId}/messages`)[0].body).toEqual({
+			type: 'post',
+			content: 'Release notes',
+			content_format: 'text/plain',
+			assignee: '183',
+			followers: ['183', '184'],
+			post_data: { title: 'v1.2', subtype: { id: 'sub-1' } },
+		});
+	});
+
+	test.each([
+		['content over 40,000 characters', { content: 'x'.repeat(40001) }, /Content: must be at most 40000 characters, got 40001/],
+		['11 followers', { additionalFields: { followers: Array.from({ length: 11 }, (_, i) => String(i)).join(',') } }, /Followers: allows at most 10 entries/],
+		['a channel ID with a slash', { channelId: '={{ "a/b" }}' }, /Channel ID: "a\/b" is not a channel ID/],
+	])('%s is rejected before any request', async (_label, parameters, message) => {
+		const result = await run('message', { operation: 'create', channelId: 'abc', content: 'hi', ...parameters });
+		expect(result.error?.name).toBe('NodeOperationError');
+		expect(result.error?.message).toMatch(message);
+		expect(ctx.sim.requests).toHaveLength(0);
+	});
+
+	test('an unknown channel gives ClickUp\'s 404 message', async () => {
+		const result = await run('message', { operation: 'create', channelId: 'nope', content: 'hi' });
+		expect(result.error?.message).toBe('Channel nope not found');
+		expect(result.error?.httpCode).toBe('404');
+	});
+});
