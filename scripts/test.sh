@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# The fast suite, from a fresh clone: install (if needed), build, lint, scan, then every jest test
+# (nodes run through n8n-core's engine against the provider simulator). About 2-4 minutes.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+	echo "==> npm ci"
+	npm ci --no-audit --no-fund
+fi
+echo "==> build"
+npm run --silent build
+echo "==> lint"
+npm run --silent lint
+echo "==> scan"
+npm run --silent scan
+echo "==> jest"
+npx jest --ci "$@"
