@@ -1,0 +1,735 @@
+'use strict';
+/**
+ * Helpers to run n8n-nodes-chat-connectors inside a REAL n8n app (the one that
+ * scripts/install-n8n.sh installs into .n8n-host/).
+ *
+ *   const host = require('./lib/n8n-host');
+ *   const inst = host.createInstance();            // fresh temp N8N_USER_FOLDER, package linked
+ *   await inst.importCredentials([{ id, name, type, data }]);
+ *   await inst.importWorkflow(workflowJson);        // object or file path
+ *   const run = await inst.execute(workflowJson.id); // { ok, status, run, lastNodeOutput(), ... }
+ *   const srv = await inst.start({ port });          // n8n start on 127.0.0.1, webhooks registered
+ *   await srv.stop();
+ *   inst.cleanup();
+ *
+ * Nothing here touches the network beyond 127.0.0.1, and nothing reads outside
+ * the repository and the temp folders it creates.
+ */
+
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const net = require('node:net');
+const http = require('node:http');
+const crypto = require('node:crypto');
+const { spawn } = require('node:child_process');
+
+const REPO_ROOT = path.resolve(__dirname, '..', '..');
+const HOST_DIR = process.env.N8N_HOST_DIR
+	? path.resolve(process.env.N8N_HOST_DIR)
+	: path.join(REPO_ROOT, '.n8n-host');
+const N8N_BIN = path.join(HOST_DIR, 'node_modules', 'n8n', 'bin', 'n8n');
+const PACKAGE_NAME = 'n8n-nodes-chat-connectors';
+const TEST_ENCRYPTION_KEY = 'n8n-nodes-chat-connectors-test-encryption-key-0001';
+
+/** Log line that n8n 2.8 prints once the server listens AND active workflows (webhooks) are registered. */
+const EDITOR_READY_RE = /Editor is now accessible via/;
+
+function isInstalled() {
+	return fs.existsSync(N8N_BIN);
+}
+
+function assertInstalled() {
+	if (!isInstalled()) {
+		throw new Error(
+			`n8n is not installed at ${HOST_DIR}: run "bash scripts/install-n8n.sh" first`,
+		);
+	}
+}
+
+/** A TCP port that is free on 127.0.0.1 right now. */
+function freePort() {
+	return new Promise((resolve, reject) => {
+		const srv = net.createServer();
+		srv.unref();
+		srv.on('error', reject);
+		srv.listen(0, '127.0.0.1', () => {
+			const { port } = srv.address();
+			srv.close(() => resolve(port));
+		});
+	});
+}
+
+/**
+ * Make the package visible to n8n as a community package installed from the registry:
+ * <userFolder>/.n8n/nodes/node_modules/n8n-nodes-chat-connectors.
+ *
+ * mode 'copy' (default): copies package.json (+ README/LICENSE if present) and dist/.
+ * mode 'symlink': a symlink to the package folder (dist changes are seen without re-linking).
+ */
+function linkPackage(userFolder, { packageDir = REPO_ROOT, mode = 'copy' } = {}) {
+	const pkgJson = path.join(packageDir, 'package.json');
+	const distDir = path.join(packageDir, 'dist');
+	if (!fs.existsSync(distDir)) {
+		throw new Error(`${distDir} does not exist: run "npm run build" first`);
+	}
+	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
+	const target = path.join(nodesDir, 'node_modules', PACKAGE_NAME);
+	fs.mkdirSync(path.dirname(target), { recursive: true });
+	fs.rmSync(target, { recursive: true, force: true });
+	// n8n reads the nodes folder's own package.json to know which community packages exist.
+	const nodesPkg = path.join(nodesDir, 'package.json');
+	const pkg = JSON.parse(fs.readFileSync(pkgJson, 'utf8'));
+	let nodesManifest = { name: 'installed-nodes', private: true, dependencies: {} };
+	if (fs.existsSync(nodesPkg)) nodesManifest = JSON.parse(fs.readFileSync(nodesPkg, 'utf8'));
+	nodesManifest.dependencies = { ...(nodesManifest.dependencies || {}), [PACKAGE_NAME]: pkg.version };
+	fs.writeFileSync(nodesPkg, JSON.stringify(nodesManifest, null, 2) + '\n');
+	if (mode === 'symlink') {
+		fs.symlinkSync(packageDir, target, 'dir');
+	} else {
+		fs.mkdirSync(target, { recursive: true });
+		fs.copyFileSync(pkgJson, path.join(target, 'package.json'));
+		for (const f of ['README.md', 'LICENSE', 'LICENSE.md']) {
+			const src = path.join(packageDir, f);
+			if (fs.existsSync(src)) fs.copyFileSync(src, path.join(target, f));
+		}
+		fs.cpSync(distDir, path.join(target, 'dist'), { recursive: true });
+	}
+	return target;
+}
+
+/**
+ * Environment for every n8n process of one instance: its own user folder and HOME,
+ * sqlite DB inside it, no telemetry / version checks / community-package registry calls,
+ * 127.0.0.1 only, info logs on stdout.
+ */
+function buildEnv(userFolder, extra = {}) {
+	const env = { ...process.env };
+	// Never inherit settings of another n8n (or of the developer's shell).
+	for (const k of Object.keys(env)) {
+		if (k.startsWith('N8N_') || k.startsWith('DB_') || k.startsWith('EXECUTIONS_') || k === 'WEBHOOK_URL') {
+			delete env[k];
+		}
+	}
+	Object.assign(env, {
+		HOME: userFolder,
+		N8N_USER_FOLDER: userFolder,
+		N8N_ENCRYPTION_KEY: TEST_ENCRYPTION_KEY,
+		DB_TYPE: 'sqlite',
+		DB_SQLITE_DATABASE: path.join(userFolder, '.n8n', 'database.sqlite'),
+		N8N_LISTEN_ADDRESS: '127.0.0.1',
+		N8N_HOST: '127.0.0.1',
+		N8N_PROTOCOL: 'http',
+		N8N_SECURE_COOKIE: 'false',
+		N8N_LOG_LEVEL: 'info',
+		N8N_LOG_OUTPUT: 'console',
+		N8N_DIAGNOSTICS_ENABLED: 'false',
+		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+		N8N_TEMPLATES_ENABLED: 'false',
+		N8N_PERSONALIZATION_ENABLED: 'false',
+		N8N_HIRING_BANNER_ENABLED: 'false',
+		N8N_ONBOARDING_FLOW_DISABLED: 'true',
+		N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
+		N8N_REINSTALL_MISSING_PACKAGES: 'false',
+		N8N_UNVERIFIED_PACKAGES_ENABLED: 'false',
+		N8N_VERIFIED_PACKAGES_ENABLED: 'false',
+		N8N_AI_ENABLED: 'false',
+		N8N_PUBLIC_API_SWAGGERUI_DISABLED: 'true',
+		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
+		N8N_BLOCK_ENV_ACCESS_IN_NODE: 'false',
+		N8N_GIT_NODE_DISABLE_BARE_REPOS: 'true',
+		N8N_RUNNERS_ENABLED: 'true',
+		N8N_RUNNERS_MODE: 'internal',
+		N8N_RUNNERS_BROKER_LISTEN_ADDRESS: '127.0.0.1',
+		N8N_DEFAULT_LOCALE: 'en',
+		EXTERNAL_FRONTEND_HOOKS_URLS: '',
+		N8N_DEV_RELOAD: 'false',
+		GENERIC_TIMEZONE: 'UTC',
+		TZ: 'UTC',
+		NO_COLOR: '1',
+		FORCE_COLOR: '0',
+	});
+	for (const [k, v] of Object.entries(extra)) {
+		if (v === undefined || v === null) delete env[k];
+		else env[k] = String(v);
+	}
+	return env;
+}
+
+/**
+ * Run one n8n CLI command to completion. Resolves { code, signal, stdout, stderr, durationMs };
+ * never rejects on a non-zero exit (callers decide), rejects only on spawn failure.
+ */
+function runN8n(args, { env, timeoutMs = 300000, cwd } = {}) {
+	assertInstalled();
+	return new Promise((resolve, reject) => {
+		const started = Date.now();
+		const child = spawn(process.execPath, [N8N_BIN, ...args], {
+			env,
+			cwd: cwd || env.N8N_USER_FOLDER || os.tmpdir(),
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
+		const out = [];
+		const err = [];
+		child.stdout.on('data', (d) => out.push(d));
+		child.stderr.on('data', (d) => err.push(d));
+		let timedOut = false;
+		const timer = setTimeout(() => {
+			timedOut = true;
+			child.kill('SIGKILL');
+		}, timeoutMs);
+		child.on('error', (e) => {
+			clearTimeout(timer);
+			reject(e);
+		});
+		child.on('close', (code, signal) => {
+			clearTimeout(timer);
+			resolve({
+				args,
+				code,
+				signal,
+				timedOut,
+				stdout: Buffer.concat(out).toString('utf8'),
+				stderr: Buffer.concat(err).toString('utf8'),
+				durationMs: Date.now() - started,
+			});
+		});
+	});
+}
+
+function stripAnsi(s) {
+	// eslint-disable-next-line no-control-regex
+	return s.replace(/\u001b\[[0-9;?]*[ -/]*[@-~]/g, '');
+}
+
+/**
+ * Find every top-level JSON object/array printed in `text` (among log lines) and parse it.
+ * Starts only at a line whose first non-blank char is '{' or '[', then scans forward with a
+ * string-aware bracket counter, so braces inside strings and log lines after the JSON are fine.
+ */
+function extractJsonBlocks(text) {
+	const s = stripAnsi(text);
+	const blocks = [];
+	let i = 0;
+	while (i < s.length) {
+		const lineStart = i === 0 || s[i - 1] === '\n';
+		if (lineStart) {
+			let j = i;
+			while (j < s.length && (s[j] === ' ' || s[j] === '\t')) j++;
+			if (s[j] === '{' || s[j] === '[') {
+				const end = scanBalanced(s, j);
+				if (end > 0) {
+					const raw = s.slice(j, end + 1);
+					try {
+						blocks.push({ start: j, end: end + 1, value: JSON.parse(raw) });
+						i = end + 1;
+						continue;
+					} catch {
+						/* not JSON: keep scanning from next char */
+					}
+				}
+			}
+		}
+		i++;
+	}
+	return blocks;
+}
+
+function scanBalanced(s, start) {
+	const open = s[start];
+	const close = open === '{' ? '}' : ']';
+	let depth = 0;
+	let inStr = false;
+	for (let k = start; k < s.length; k++) {
+		const c = s[k];
+		if (inStr) {
+			if (c === '\\') k++;
+			else if (c === '"') inStr = false;
+			continue;
+		}
+		if (c === '"') inStr = true;
+		else if (c === '{' || c === '[') depth++;
+		else if (c === '}' || c === ']') {
+			depth--;
+			if (depth === 0) return c === close ? k : -1;
+		}
+	}
+	return -1;
+}
+
+/**
+ * Parse the output of `n8n execute --id=X --rawOutput`: the run (IRun-like: { data: { resultData:
+ * { runData, lastNodeExecuted, error? } }, status, ... }) printed as JSON among log lines.
+ * Returns the last JSON block that looks like a run, or null.
+ */
+function parseExecuteOutput(stdout) {
+	const blocks = extractJsonBlocks(stdout);
+	for (let k = blocks.length - 1; k >= 0; k--) {
+		const v = blocks[k].value;
+		if (v && typeof v === 'object' && !Array.isArray(v) && (v.data?.resultData || v.resultData)) {
+			return v;
+		}
+	}
+	return null;
+}
+
+/** Helpers over a parsed run. */
+function summarizeRun(run) {
+	const resultData = run?.data?.resultData ?? run?.resultData ?? {};
+	const runData = resultData.runData ?? {};
+	const nodeOutput = (nodeName, { runIndex = -1, output = 0 } = {}) => {
+		const runs = runData[nodeName];
+		if (!runs || runs.length === 0) return undefined;
+		const r = runs.at(runIndex);
+		const main = r?.data?.main;
+		if (!main) return undefined;
+		return (main[output] ?? []).map((it) => it.json);
+	};
+	const nodeError = (nodeName) => {
+		const runs = runData[nodeName];
+		return runs?.find((r) => r.error)?.error;
+	};
+	return {
+		status: run?.status,
+		finished: run?.finished,
+		error: resultData.error,
+		lastNodeExecuted: resultData.lastNodeExecuted,
+		runData,
+		nodeOutput,
+		nodeError,
+		lastNodeOutput: (opts) =>
+			resultData.lastNodeExecuted ? nodeOutput(resultData.lastNodeExecuted, opts) : undefined,
+	};
+}
+
+function httpGet(url, { timeoutMs = 2000 } = {}) {
+	return new Promise((resolve) => {
+		const req = http.get(url, { timeout: timeoutMs }, (res) => {
+			const chunks = [];
+			res.on('data', (d) => chunks.push(d));
+			res.on('end', () => resolve({ status: res.statusCode, body: Buffer.concat(chunks).toString() }));
+		});
+		req.on('timeout', () => req.destroy(new Error('timeout')));
+		req.on('error', () => resolve({ status: 0, body: '' }));
+	});
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** require() a module from the n8n install (sqlite3, flatted, ...), not from the package's deps. */
+function requireFromHost(name) {
+	return require(require.resolve(name, { paths: [path.join(HOST_DIR, 'node_modules', 'n8n'), HOST_DIR] }));
+}
+
+/** Run one read-only SQL query against an instance's sqlite DB (safe while `n8n start` runs). */
+function sqliteAll(dbFile, sql, params = []) {
+	const sqlite3 = requireFromHost('sqlite3');
+	return new Promise((resolve, reject) => {
+		const db = new sqlite3.Database(dbFile, sqlite3.OPEN_READONLY, (err) => {
+			if (err) return reject(err);
+			db.configure('busyTimeout', 5000);
+			db.all(sql, params, (e, rows) => {
+				db.close();
+				if (e) reject(e);
+				else resolve(rows);
+			});
+		});
+	});
+}
+
+/**
+ * Executions of an instance, newest first: [{ id, workflowId, status, finished, mode,
+ * startedAt, stoppedAt, waitTill }]. Filters: workflowId, status.
+ */
+async function listExecutions(instOrDbFile, { workflowId, status, limit = 50 } = {}) {
+	const dbFile = typeof instOrDbFile === 'string' ? instOrDbFile : instOrDbFile.dbFile;
+	const where = [];
+	const params = [];
+	if (workflowId) {
+		where.push('workflowId = ?');
+		params.push(workflowId);
+	}
+	if (status) {
+		where.push('status = ?');
+		params.push(status);
+	}
+	const rows = await sqliteAll(
+		dbFile,
+		`SELECT id, workflowId, status, finished, mode, startedAt, stoppedAt, waitTill
+		   FROM execution_entity ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
+		  ORDER BY id DESC LIMIT ${Number(limit)}`,
+		params,
+	);
+	return rows.map((r) => ({ ...r, id: String(r.id), finished: !!r.finished }));
+}
+
+/**
+ * One execution with its run data unflattened (as n8n stores it: `flatted`):
+ * { id, workflowId, status, finished, mode, waitTill, data: IRunExecutionData, workflowData }
+ * or null. summarizeRun({ data }) gives nodeOutput()/lastNodeOutput() over it.
+ */
+async function queryExecution(instOrDbFile, executionId) {
+	const dbFile = typeof instOrDbFile === 'string' ? instOrDbFile : instOrDbFile.dbFile;
+	const rows = await sqliteAll(
+		dbFile,
+		`SELECT e.id, e.workflowId, e.status, e.finished, e.mode, e.startedAt, e.stoppedAt, e.waitTill,
+		        d.data AS data, d.workflowData AS workflowData
+		   FROM execution_entity e LEFT JOIN execution_data d ON d.executionId = e.id
+		  WHERE e.id = ?`,
+		[executionId],
+	);
+	if (!rows.length) return null;
+	const r = rows[0];
+	const { parse } = requireFromHost('flatted');
+	return {
+		...r,
+		id: String(r.id),
+		finished: !!r.finished,
+		data: r.data ? parse(r.data) : null,
+		workflowData: r.workflowData ? JSON.parse(r.workflowData) : null,
+	};
+}
+
+/** Poll until the execution's status is one of `statuses` (default: any final one). */
+async function waitForExecutionStatus(
+	instOrDbFile,
+	executionId,
+	{ statuses = ['success', 'error', 'crashed', 'canceled'], timeoutMs = 30000, intervalMs = 250 } = {},
+) {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const rows = await sqliteAll(
+			typeof instOrDbFile === 'string' ? instOrDbFile : instOrDbFile.dbFile,
+			'SELECT status FROM execution_entity WHERE id = ?',
+			[executionId],
+		);
+		if (rows[0] && statuses.includes(rows[0].status)) return queryExecution(instOrDbFile, executionId);
+		if (Date.now() > deadline) {
+			throw new Error(`execution ${executionId} still ${rows[0]?.status ?? 'missing'} after ${timeoutMs} ms`);
+		}
+		await sleep(intervalMs);
+	}
+}
+
+function writeTempJson(dir, name, value) {
+	const file = path.join(dir, `${name}-${crypto.randomBytes(4).toString('hex')}.json`);
+	fs.writeFileSync(file, JSON.stringify(value, null, 2));
+	return file;
+}
+
+function toFile(dir, name, fileOrValue) {
+	if (typeof fileOrValue === 'string') return path.resolve(fileOrValue);
+	return writeTempJson(dir, name, fileOrValue);
+}
+
+class CommandError extends Error {
+	constructor(message, result) {
+		super(message);
+		this.result = result;
+	}
+}
+
+function tail(s, n = 4000) {
+	return s.length > n ? '…' + s.slice(-n) : s;
+}
+
+function ensureOk(result, what) {
+	if (result.code !== 0 || result.timedOut) {
+		throw new CommandError(
+			`${what} failed (exit ${result.code}${result.timedOut ? ', timed out' : ''})\n` +
+				`--- stdout ---\n${tail(result.stdout)}\n--- stderr ---\n${tail(result.stderr)}`,
+			result,
+		);
+	}
+	return result;
+}
+
+/**
+ * One isolated n8n "installation": a temp user folder (its own sqlite DB, settings, nodes folder).
+ *
+ * options:
+ *   userFolder  reuse/create this folder instead of a fresh mkdtemp one
+ *   link        false to not link the package (e.g. a pure n8n-nodes-base smoke test)
+ *   linkMode    'copy' (default) | 'symlink'
+ *   packageDir  package to link (default: repo root)
+ *   env         extra env vars for every n8n process of this instance (null/undefined deletes)
+ */
+class N8nInstance {
+	constructor(options = {}) {
+		assertInstalled();
+		this.userFolder =
+			options.userFolder ?? fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-chat-connectors-'));
+		fs.mkdirSync(path.join(this.userFolder, '.n8n'), { recursive: true });
+		this.filesDir = path.join(this.userFolder, 'files');
+		fs.mkdirSync(this.filesDir, { recursive: true });
+		this.extraEnv = options.env ?? {};
+		// The port is fixed per instance (chosen on first use): CLI commands (execute) build
+		// $execution.resumeUrl / getSignedResumeUrl() / webhook URLs from it, and the signature
+		// covers host:port, so `n8n start` must later listen on the very same port.
+		this.port = options.port ?? null;
+		this.linkMode = options.linkMode ?? 'copy';
+		this.packagePath = null;
+		if (options.link !== false) {
+			this.packagePath = linkPackage(this.userFolder, {
+				packageDir: options.packageDir ?? REPO_ROOT,
+				mode: this.linkMode,
+			});
+		}
+		this.servers = new Set();
+	}
+
+	get dbFile() {
+		return path.join(this.userFolder, '.n8n', 'database.sqlite');
+	}
+
+	listExecutions(filter) {
+		return listExecutions(this.dbFile, filter);
+	}
+
+	queryExecution(executionId) {
+		return queryExecution(this.dbFile, executionId);
+	}
+
+	waitForExecutionStatus(executionId, opts) {
+		return waitForExecutionStatus(this.dbFile, executionId, opts);
+	}
+
+	/** Base URL n8n uses for this instance (webhooks, resume URLs, editor). Needs ensurePort() first. */
+	get baseUrl() {
+		return this.port ? `http://127.0.0.1:${this.port}` : undefined;
+	}
+
+	async ensurePort() {
+		if (!this.port) this.port = await freePort();
+		return this.port;
+	}
+
+	env(extra = {}) {
+		const urls = this.port
+			? {
+					N8N_PORT: this.port,
+					WEBHOOK_URL: `${this.baseUrl}/`,
+					N8N_EDITOR_BASE_URL: `${this.baseUrl}/`,
+				}
+			: {};
+		// symlink mode: without --preserve-symlinks the package's require('n8n-workflow') would
+		// resolve from the repo's own node_modules (another version) instead of n8n's copy.
+		const nodeOptions =
+			this.linkMode === 'symlink'
+				? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --preserve-symlinks`.trim() }
+				: {};
+		return buildEnv(this.userFolder, { ...urls, ...nodeOptions, ...this.extraEnv, ...extra });
+	}
+
+	/**
+	 * Run an n8n CLI command for this instance. Each command gets its own free task-runner broker
+	 * port (execute starts a broker too; the default 5679 would clash with a running `n8n start`).
+	 */
+	async run(args, opts = {}) {
+		await this.ensurePort();
+		const brokerPort = await freePort();
+		return runN8n(args, {
+			env: this.env({ N8N_RUNNERS_BROKER_PORT: brokerPort, ...(opts.env || {}) }),
+			timeoutMs: opts.timeoutMs,
+		});
+	}
+
+	/** credentials: path to a JSON file, or an array/object of { id, name, type, data } (plain data). */
+	async importCredentials(credentials, opts = {}) {
+		const file = toFile(this.filesDir, 'credentials', credentials);
+		return ensureOk(await this.run(['import:credentials', `--input=${file}`], opts), 'import:credentials');
+	}
+
+	/** workflow: path to a JSON file, or a workflow object / array of them (each needs an `id`). */
+	async importWorkflow(workflow, opts = {}) {
+		const file = toFile(this.filesDir, 'workflow', workflow);
+		return ensureOk(await this.run(['import:workflow', `--input=${file}`], opts), 'import:workflow');
+	}
+
+	/** Make a workflow active for the next `n8n start` (webhook / trigger workflows). */
+	async publishWorkflow(id, opts = {}) {
+		return ensureOk(await this.run(['publish:workflow', `--id=${id}`], opts), 'publish:workflow');
+	}
+
+	/**
+	 * `n8n execute --id=<id> --rawOutput`. Resolves
+	 * { ok, code, run, status, error, nodeOutput(name), lastNodeOutput(), stdout, stderr, durationMs }.
+	 * ok = exit 0 and a run was printed and it has no error. Does not throw on a failed run.
+	 */
+	async execute(id, opts = {}) {
+		const res = await this.run(['execute', `--id=${id}`, '--rawOutput'], opts);
+		const run = parseExecuteOutput(res.stdout);
+		const summary = summarizeRun(run);
+		return {
+			...res,
+			...summary,
+			run,
+			ok: res.code === 0 && !!run && !summary.error,
+		};
+	}
+
+	/** `n8n export:workflow --id` / `--all` parsed. */
+	async exportWorkflows(id) {
+		const file = path.join(this.filesDir, `export-${crypto.randomBytes(4).toString('hex')}.json`);
+		const args = ['export:workflow', id ? `--id=${id}` : '--all', `--output=${file}`];
+		ensureOk(await this.run(args), 'export:workflow');
+		return JSON.parse(fs.readFileSync(file, 'utf8'));
+	}
+
+	/**
+	 * Start `n8n start` in the background on 127.0.0.1:<port>. Resolves once /healthz/readiness
+	 * answers 200 AND the editor-ready log line was printed (printed after active workflows,
+	 * i.e. production webhooks, are registered). Returns { port, baseUrl, proc, logs(), waitForLog(re), stop() }.
+	 */
+	async start({ port, brokerPort, timeoutMs = 180000, env = {} } = {}) {
+		if (port) this.port = port;
+		port = await this.ensurePort();
+		brokerPort = brokerPort ?? (await freePort());
+		const baseUrl = this.baseUrl;
+		const procEnv = this.env({
+			N8N_RUNNERS_BROKER_PORT: brokerPort,
+			...env,
+		});
+		const started = Date.now();
+		const proc = spawn(process.execPath, [N8N_BIN, 'start'], {
+			env: procEnv,
+			cwd: this.userFolder,
+			stdio: ['ignore', 'pipe', 'pipe'],
+			detached: true, // own process group: stop() also ends the task runner children
+		});
+		let logText = '';
+		const waiters = [];
+		const onData = (d) => {
+			logText += stripAnsi(d.toString('utf8'));
+			for (const w of [...waiters]) {
+				const m = w.re.exec(logText.slice(w.from));
+				if (m) {
+					waiters.splice(waiters.indexOf(w), 1);
+					w.resolve(m);
+				}
+			}
+		};
+		proc.stdout.on('data', onData);
+		proc.stderr.on('data', onData);
+		let exited = null;
+		const exitPromise = new Promise((resolve) => {
+			proc.on('exit', (code, signal) => {
+				exited = { code, signal };
+				for (const w of waiters.splice(0)) w.reject(new Error(`n8n exited (${code ?? signal}) before: ${w.re}`));
+				resolve(exited);
+			});
+		});
+
+		/** Resolves with the first match of `re` in the whole log so far (or when it appears); `from` = char offset. */
+		const waitForLog = (re, { timeoutMs: t = 60000, from = 0 } = {}) =>
+			new Promise((resolve, reject) => {
+				const m = re.exec(logText.slice(from));
+				if (m) return resolve(m);
+				if (exited) return reject(new Error(`n8n already exited (${exited.code ?? exited.signal})`));
+				const w = { re, from, resolve, reject };
+				waiters.push(w);
+				setTimeout(() => {
+					const idx = waiters.indexOf(w);
+					if (idx >= 0) {
+						waiters.splice(idx, 1);
+						reject(new Error(`timed out after ${t} ms waiting for log ${re}\n${tail(logText)}`));
+					}
+				}, t).unref();
+			});
+
+		const stop = async ({ graceMs = 15000 } = {}) => {
+			if (exited) return exited;
+			try {
+				process.kill(-proc.pid, 'SIGTERM');
+			} catch {
+				/* gone */
+			}
+			const t = setTimeout(() => {
+				try {
+					process.kill(-proc.pid, 'SIGKILL');
+				} catch {
+					/* gone */
+				}
+			}, graceMs);
+			const r = await exitPromise;
+			clearTimeout(t);
+			this.servers.delete(server);
+			return r;
+		};
+
+		const server = {
+			port,
+			brokerPort,
+			baseUrl,
+			proc,
+			pid: proc.pid,
+			logs: () => logText,
+			/** current log length: pass as waitForLog(re, { from }) to only see later lines */
+			logOffset: () => logText.length,
+			waitForLog,
+			stop,
+			readyMs: null,
+		};
+		this.servers.add(server);
+
+		try {
+			await waitForLog(EDITOR_READY_RE, { timeoutMs });
+			// readiness must answer too (DB migrated + connected)
+			const deadline = Date.now() + 30000;
+			for (;;) {
+				const r = await httpGet(`${baseUrl}/healthz/readiness`);
+				if (r.status === 200) break;
+				if (Date.now() > deadline) throw new Error(`/healthz/readiness never answered 200\n${tail(logText)}`);
+				await sleep(200);
+			}
+		} catch (e) {
+			await stop({ graceMs: 2000 });
+			throw e;
+		}
+		server.readyMs = Date.now() - started;
+		return server;
+	}
+
+	async stopAll() {
+		await Promise.all([...this.servers].map((s) => s.stop()));
+	}
+
+	/** Stop servers and remove the temp folder (unless KEEP_N8N_FOLDER=1, for debugging). */
+	async cleanup() {
+		await this.stopAll();
+		if (process.env.KEEP_N8N_FOLDER === '1') return;
+		fs.rmSync(this.userFolder, { recursive: true, force: true });
+	}
+}
+
+function createInstance(options) {
+	return new N8nInstance(options);
+}
+
+module.exports = {
+	REPO_ROOT,
+	HOST_DIR,
+	N8N_BIN,
+	PACKAGE_NAME,
+	TEST_ENCRYPTION_KEY,
+	EDITOR_READY_RE,
+	isInstalled,
+	assertInstalled,
+	freePort,
+	linkPackage,
+	buildEnv,
+	runN8n,
+	extractJsonBlocks,
+	parseExecuteOutput,
+	summarizeRun,
+	httpGet,
+	sleep,
+	requireFromHost,
+	sqliteAll,
+	listExecutions,
+	queryExecution,
+	waitForExecutionStatus,
+	createInstance,
+	N8nInstance,
+	CommandError,
+};
