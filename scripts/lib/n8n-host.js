@@ -204,33 +204,39 @@ function stripAnsi(s) {
 
 /**
  * Find every top-level JSON object/array printed in `text` (among log lines) and parse it.
- * Starts only at a line whose first non-blank char is '{' or '[', then scans forward with a
- * string-aware bracket counter, so braces inside strings and log lines after the JSON are fine.
+ * A block may start at a line's first non-blank char, or at a '{' / '[' that ends a line after a
+ * log prefix (with a timestamped log format the logger prints "hh:mm:ss.mmm   info    {" and
+ * appends " { \"file\": ... }" after the closing brace). A string-aware bracket counter finds the end,
+ * so braces inside strings and text after the JSON are fine.
  */
 function extractJsonBlocks(text) {
-	const s = stripAnsi(text);
+	const s = stripAnsi(text).replace(/\r\n/g, '\n');
 	const blocks = [];
-	let i = 0;
-	while (i < s.length) {
-		const lineStart = i === 0 || s[i - 1] === '\n';
-		if (lineStart) {
-			let j = i;
-			while (j < s.length && (s[j] === ' ' || s[j] === '\t')) j++;
-			if (s[j] === '{' || s[j] === '[') {
-				const end = scanBalanced(s, j);
-				if (end > 0) {
-					const raw = s.slice(j, end + 1);
-					try {
-						blocks.push({ start: j, end: end + 1, value: JSON.parse(raw) });
-						i = end + 1;
-						continue;
-					} catch {
-						/* not JSON: keep scanning from next char */
-					}
-				}
+	let lineStart = 0;
+	while (lineStart < s.length) {
+		let lineEnd = s.indexOf('\n', lineStart);
+		if (lineEnd < 0) lineEnd = s.length;
+		const line = s.slice(lineStart, lineEnd);
+		const candidates = [];
+		const first = line.search(/\S/);
+		if (first >= 0 && (line[first] === '{' || line[first] === '[')) candidates.push(lineStart + first);
+		const trimmed = line.trimEnd();
+		const last = trimmed.length - 1;
+		if (last > first && (trimmed[last] === '{' || trimmed[last] === '[')) candidates.push(lineStart + last);
+		let next = lineEnd + 1;
+		for (const j of candidates) {
+			const end = scanBalanced(s, j);
+			if (end < 0) continue;
+			try {
+				blocks.push({ start: j, end: end + 1, value: JSON.parse(s.slice(j, end + 1)) });
+				const nl = s.indexOf('\n', end + 1);
+				next = nl < 0 ? s.length : nl + 1;
+				break;
+			} catch {
+				/* not JSON: try the next candidate */
 			}
 		}
-		i++;
+		lineStart = next;
 	}
 	return blocks;
 }
