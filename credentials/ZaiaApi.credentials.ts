@@ -1,10 +1,12 @@
-import type { ICredentialType, IAuthenticateGeneric, INodeProperties } from 'n8n-workflow';
+import type { ICredentialTestRequest, ICredentialType, IAuthenticateGeneric, INodeProperties } from 'n8n-workflow';
+
+/** A chat ID no workspace has, used by the Test button when no chat ID is given. */
+const PROBE_CHAT_ID = '00000000-0000-4000-8000-000000000000';
 
 /**
  * Zaia public API key. Zaia reads the key from the `authorization` header as it is (no "Bearer").
- * The credential is checked by the Zaia node's credential test (a read of a chat that cannot exist:
- * 404 means the key was accepted, 401/403 that it was not), because Zaia documents no endpoint
- * that answers 2xx without an existing chat.
+ * Zaia documents no endpoint that answers 2xx without an existing chat, so the Test button reads one
+ * message of a chat the user names; without one, a 404 still proves the key was accepted and says so.
  */
 export class ZaiaApi implements ICredentialType {
 	name = 'zaiaApi';
@@ -33,6 +35,15 @@ export class ZaiaApi implements ICredentialType {
 			description: 'Change only to point at a proxy or a local simulator',
 		},
 		{
+			displayName: 'Chat ID for the Test Button',
+			name: 'testChatId',
+			type: 'string',
+			default: '',
+			placeholder: '123e4567-e89b-42d3-a456-426614174000',
+			description:
+				'Optional. Any chat of your workspace: the Test button reads one of its messages. Zaia has no endpoint to check a key without a chat; left empty, the test ends with "key accepted, chat not found".',
+		},
+		{
 			displayName: 'Callback Secret',
 			name: 'callbackSecret',
 			type: 'string',
@@ -46,5 +57,24 @@ export class ZaiaApi implements ICredentialType {
 	authenticate: IAuthenticateGeneric = {
 		type: 'generic',
 		properties: { headers: { Authorization: '={{$credentials.apiKey}}' } },
+	};
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.baseUrl}}',
+			url: `=/api/v1/chat-messages?limit=1&chatId={{encodeURIComponent(($credentials.testChatId || "${PROBE_CHAT_ID}").trim())}}`,
+			method: 'GET',
+		},
+		rules: [
+			{ type: 'responseCode', properties: { value: 401, message: 'Zaia refused the API key (401): check it in workspace settings → API keys' } },
+			{ type: 'responseCode', properties: { value: 403, message: 'Zaia accepted the API key but it may not read chat messages (403)' } },
+			{
+				type: 'responseCode',
+				properties: {
+					value: 404,
+					message: 'Zaia accepted the API key, but the chat to test with was not found: enter one of your chat IDs in "Chat ID for the Test Button" for a green test',
+				},
+			},
+		],
 	};
 }

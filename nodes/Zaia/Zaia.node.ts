@@ -1,11 +1,53 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { concurrencyOption, routeItems } from '../common/items';
 import * as create from './actions/chatMessage/create.operation';
+import * as exportOperation from './actions/chatMessage/export.operation';
 import * as getAll from './actions/chatMessage/getAll.operation';
-import { zaiaApiTest } from './methods/credentialTest';
+import { DEFAULT_MAX_BODY_MB, TOKEN_QUERY_PARAMETER, answer, bodySize, callbackToItem, readCallbackRequest, resumeToken, secretsMatch } from './callback';
 
+/**
+ * "Wait for the Export": start the export with this execution's resume URL (plus a token only the
+ * credential can produce) as callback URL, and put the execution to wait in n8n's database.
+ */
+async function waitForExport(ctx: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const node = ctx.getNode();
+	const items = ctx.getInputData();
+	if (items.length !== 1) {
+		throw new NodeOperationError(node, `Wait for the Export handles one input item per execution, got ${items.length}`, {
+			description: 'Use Deliver To → Send to URL with a Zaia Trigger to export for several items, or split the items into separate executions.',
+		});
+	}
+	const { body } = exportOperation.prepareExport(ctx, 0);
+	const waitTill = exportOperation.waitTillFrom(ctx);
+	if (typeof ctx.putExecutionToWait !== 'function') {
+		throw new NodeOperationError(node, 'This n8n version cannot put executions to wait; use Deliver To → Send to URL');
+	}
+	const executionId = ctx.getExecutionId();
+	const resumeUrl = String(ctx.evaluateExpression('{{ $execution.resumeUrl }}', 0) ?? '');
+	if (!executionId || !resumeUrl.includes(executionId)) {
+		throw new NodeOperationError(node, 'n8n did not provide a resume URL for this execution', { itemIndex: 0 });
+	}
+	const credentials = await ctx.getCredentials('zaiaApi', 0);
+	const url = new URL(resumeUrl);
+	url.searchParams.set(TOKEN_QUERY_PARAMETER, resumeToken(credentials, executionId, node.id));
+	const callbackUrl = exportOperation.checkCallbackUrl(ctx, 0, "n8n's resume URL (set WEBHOOK_URL to the public https address of n8n)", url.toString());
+
+	await exportOperation.startExport(ctx, 0, { ...body, callbackUrl });
+	await ctx.putExecutionToWait(waitTill);
+	return [items];
+}
+
+// eslint-disable-next-line @n8n/community-nodes/webhook-lifecycle-complete -- the webhook only resumes a waiting execution; Zaia has no webhook registration API (the URL travels with each export request)
 export class Zaia implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Zaia',
@@ -19,7 +61,17 @@ export class Zaia implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'zaiaApi', required: true, testedBy: 'zaiaApiTest' }],
+		credentials: [{ name: 'zaiaApi', required: true }],
+		webhooks: [
+			{
+				// Only used to resume an execution waiting in Export → Wait for the Export.
+				name: 'default',
+				httpMethod: 'POST',
+				responseMode: 'onReceived',
+				path: '',
+				restartWebhook: true,
+			},
+		],
 		properties: [
 			{
 				displayName: 'Resource',
@@ -43,6 +95,13 @@ export class Zaia implements INodeType {
 						description: 'Post a message to a chat. Outputs the created message as Zaia returns it.',
 					},
 					{
+						name: 'Export',
+						value: 'export',
+						action: 'Export chat messages',
+						description:
+							'Ask Zaia to export the messages of a period (at most 6 months). Send to URL outputs Zaia\'s acknowledgement; Wait for the Export pauses the execution and outputs the export itself.',
+					},
+					{
 						name: 'Get Many',
 						value: 'getAll',
 						action: 'Get many chat messages',
@@ -53,6 +112,7 @@ export class Zaia implements INodeType {
 			},
 			...getAll.description,
 			...create.description,
+			...exportOperation.description,
 			{
 				displayName: 'Options',
 				name: 'options',
@@ -64,9 +124,45 @@ export class Zaia implements INodeType {
 		],
 	};
 
-	methods = { credentialTest: { zaiaApiTest } };
-
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await routeItems(this, { chatMessage: { getAll: getAll.getAll, create: create.create } });
+		const operation = this.getNodeParameter('operation', 0) as string;
+		if (operation === 'export' && this.getNodeParameter('deliverTo', 0, 'url') === 'wait') {
+			return await waitForExport(this);
+		}
+		return await routeItems(this, {
+			chatMessage: { getAll: getAll.getAll, create: create.create, export: exportOperation.exportToUrl },
+		});
+	}
+
+	/** Zaia's callback for an execution waiting in Export → Wait for the Export. */
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const request = await readCallbackRequest(this);
+		const executionId = this.getExecutionId();
+		const given = request.query[TOKEN_QUERY_PARAMETER];
+		let expected = '';
+		if (executionId) {
+			const credentials = await this.getCredentials('zaiaApi');
+			expected = resumeToken(credentials, executionId, this.getNode().id);
+		}
+		if (!secretsMatch(typeof given === 'string' ? given : undefined, expected)) {
+			// n8n keeps the execution waiting when no workflow data is returned.
+			answer(this, 401, { error: 'Unauthorized' });
+			return { noWebhookResponse: true };
+		}
+		const maxBytes = DEFAULT_MAX_BODY_MB * 1024 * 1024;
+		if (bodySize(request) > maxBytes) {
+			answer(this, 413, { error: 'Payload Too Large', maxBytes });
+			return { noWebhookResponse: true };
+		}
+		answer(this, 200, { received: true });
+		const item = await callbackToItem(this, request, {
+			downloadFile: this.getNodeParameter('downloadFile', false) as boolean,
+			maxBytes,
+			binaryPropertyName: 'data',
+			hiddenHeaders: [],
+			hiddenQuery: [TOKEN_QUERY_PARAMETER, 'signature'],
+		});
+		(item.json as IDataObject).callbackReceived = true;
+		return { noWebhookResponse: true, workflowData: [[item]] };
 	}
 }

@@ -157,7 +157,7 @@ module.exports = {
 	name: 'zaia',
 	displayName: 'Zaia',
 	credentialType: 'zaiaApi',
-	demoCredential: (baseUrl) => ({ apiKey: API_KEY, baseUrl }),
+	demoCredential: (baseUrl) => ({ apiKey: API_KEY, baseUrl, testChatId: CHAT_ID }),
 	API_KEY,
 	WORKSPACE_ID,
 	CHAT_ID,
@@ -279,7 +279,8 @@ module.exports = {
 				const form = state.callbackForm || 'json';
 				const { headers, body: payload } = buildCallback(state, sim, job);
 				setTimeout(async () => {
-					const result = await post(job.callbackUrl, headers, payload);
+					// The simulator only ever calls this machine: other callback URLs are recorded, not called.
+					const result = isLoopback(target.hostname) ? await post(job.callbackUrl, headers, payload) : { status: 0, skipped: 'not a loopback address: the simulator never calls out' };
 					state.callbacks.push({ url: job.callbackUrl, form, exportId: job.id, ...result });
 				}, state.callbackDelayMs ?? 30);
 				return { status: 200, body: { message: 'Export started. A POST will be made to callbackUrl when ready.' } };

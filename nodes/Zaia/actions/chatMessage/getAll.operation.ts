@@ -26,7 +26,9 @@ export const description: INodeProperties[] = [
 		name: 'limit',
 		type: 'number',
 		typeOptions: { minValue: 1, maxValue: MAX_LIMIT },
+		// eslint-disable-next-line n8n-nodes-base/node-param-default-wrong-for-limit -- Zaia's own default page size is 250
 		default: 250,
+		// eslint-disable-next-line n8n-nodes-base/node-param-description-wrong-for-limit -- says the API's bounds
 		description: 'Max number of results to return (Zaia allows 1 to 1000)',
 		displayOptions: { show: showOnly },
 	},

@@ -1,0 +1,283 @@
+import { ZaiaApi } from '../../credentials/ZaiaApi.credentials';
+import { Zaia } from '../../nodes/Zaia/Zaia.node';
+import { ZaiaTrigger } from '../../nodes/Zaia/ZaiaTrigger.node';
+import { runNode } from '../engine/harness';
+import type { RunOptions } from '../engine/harness';
+import { startTriggerServer } from '../engine/webhook';
+import type { TriggerServer } from '../engine/webhook';
+import { allText, providers, useSimulator } from '../helpers';
+
+const zaia = providers.zaia;
+const ctx = useSimulator('zaia');
+const EXPORT = '/api/v1/chat-messages/export';
+const SECRET = 'trigger-secret-9f8e7d6c5b4a3210';
+
+function run(parameters: Record<string, unknown>, extra: Partial<RunOptions> = {}) {
+	return runNode({
+		node: new Zaia(),
+		credentialTypes: [new ZaiaApi()],
+		credentials: { zaiaApi: { apiKey: zaia.API_KEY, baseUrl: ctx.sim.baseUrl } },
+		parameters: { resource: 'chatMessage', operation: 'export', rangeStart: '2025-02-15T00:00:00.000Z', ...parameters },
+		...extra,
+	});
+}
+
+async function trigger(parameters: Record<string, unknown> = {}, secret = SECRET): Promise<TriggerServer> {
+	return await startTriggerServer({
+		node: new ZaiaTrigger(),
+		parameters: { secret, downloadFile: false, options: {}, ...parameters },
+	});
+}
+
+/** The callbacks the simulator made to URLs starting with `prefix`. */
+async function waitForCallbacks(prefix: string, count = 1) {
+	const deadline = Date.now() + 5000;
+	const mine = () => ctx.sim.state.callbacks.filter((c: { url: string }) => c.url.startsWith(prefix));
+	while (mine().length < count) {
+		if (Date.now() > deadline) throw new Error('the simulator made no callback');
+		await new Promise((resolve) => setTimeout(resolve, 10));
+	}
+	return mine();
+}
+
+beforeEach(() => {
+	ctx.sim.state.callbacks = [];
+	ctx.sim.state.downloads = [];
+	ctx.sim.state.callbackForm = 'json';
+	ctx.sim.state.callbackDelayMs = 30;
+});
+
+describe('Zaia: Export → Send to URL', () => {
+	test('sends the documented body and outputs Zaia\'s acknowledgement', async () => {
+		const server = await trigger();
+		try {
+			const result = await run({
+				deliverTo: 'url',
+				callbackUrl: `${server.url}?secret=${SECRET}`,
+				additionalFields: { rangeEnd: '2025-04-01T00:00:00.000Z', language: 'ptBr' },
+			});
+			expect(result.error).toBeUndefined();
+			const [call] = ctx.sim.calls('POST', EXPORT);
+			expect(call.rejected).toBeUndefined();
+			expect(call.headers.authorization).toBe(zaia.API_KEY);
+			expect(call.body).toEqual({
+				rangeStart: '2025-02-15T00:00:00.000Z',
+				rangeEnd: '2025-04-01T00:00:00.000Z',
+				language: 'ptBr',
+				callbackUrl: `${server.url}?secret=${SECRET}`,
+			});
+			expect(result.items).toHaveLength(1);
+			expect(result.items[0].json).toEqual({
+				message: 'Export started. A POST will be made to callbackUrl when ready.',
+				exportRequested: { rangeStart: '2025-02-15T00:00:00.000Z', rangeEnd: '2025-04-01T00:00:00.000Z', language: 'ptBr' },
+			});
+			await server.waitForHits(1);
+		} finally {
+			await server.stop();
+		}
+	});
+
+	test('without Range End only rangeStart is sent (Zaia uses now); language defaults to enUs', async () => {
+		const start = new Date(Date.now() - 10 * 24 * 3600 * 1000).toISOString();
+		const result = await run({ rangeStart: start, deliverTo: 'url', callbackUrl: 'https://hooks.example.com/zaia?secret=x' });
+		expect(result.error).toBeUndefined();
+		expect(ctx.sim.calls('POST', EXPORT)[0].body).toEqual({ rangeStart: start, language: 'enUs', callbackUrl: 'https://hooks.example.com/zaia?secret=x' });
+	});
+
+	test.each([
+		['a 7-month range', { additionalFields: { rangeEnd: '2025-09-16T00:00:00.000Z' } }, /Range Start: the period from 2025-02-15T00:00:00.000Z to 2025-09-16T00:00:00.000Z is longer than 6 months/],
+		['a start more than 6 months ago without end', { rangeStart: '2020-01-01T00:00:00.000Z' }, /longer than 6 months/],
+		['an end before the start', { additionalFields: { rangeEnd: '2025-01-01T00:00:00.000Z' } }, /Range End: must be after Range Start/],
+		['a start that is not a date', { rangeStart: '={{ "yesterday-ish" }}' }, /Range Start: must be a date and time/],
+		['a non-HTTPS callback URL', { callbackUrl: 'http://hooks.example.com/zaia' }, /Callback URL: must use https:\/\//],
+		['a callback URL that is not a URL', { callbackUrl: 'hooks.example.com/zaia' }, /Callback URL: must be a full URL/],
+	])('%s is rejected before sending', async (_label, parameters, message) => {
+		const result = await run({ deliverTo: 'url', callbackUrl: 'https://hooks.example.com/zaia', additionalFields: { rangeEnd: '2025-04-01T00:00:00.000Z' }, ...parameters });
+		expect(result.status).toBe('error');
+		expect(result.error?.name).toBe('NodeOperationError');
+		expect(result.error?.message).toMatch(message);
+		expect(ctx.sim.requests).toHaveLength(0);
+	});
+
+	test('exactly 6 months is accepted', async () => {
+		const result = await run({ deliverTo: 'url', callbackUrl: 'https://hooks.example.com/zaia', additionalFields: { rangeEnd: '2025-08-15T00:00:00.000Z' } });
+		expect(result.error).toBeUndefined();
+		expect(ctx.sim.calls('POST', EXPORT)).toHaveLength(1);
+	});
+
+	test('412 is mapped to a clear error with the English feedback', async () => {
+		ctx.sim.fault(
+			{ method: 'POST', path: EXPORT },
+			{ status: 412, body: zaia.errorBody(412, 'Export period exceeds 6 months.', { code: 'EXPORT_PERIOD_TOO_LONG', enUs: 'The export period can be at most 6 months.' }) },
+		);
+		const result = await run({ deliverTo: 'url', callbackUrl: 'https://hooks.example.com/zaia', additionalFields: { rangeEnd: '2025-04-01T00:00:00.000Z' } });
+		expect(result.error?.name).toBe('NodeApiError');
+		expect(result.error?.httpCode).toBe('412');
+		expect(result.error?.message).toBe('The export period can be at most 6 months.');
+		expect(result.error?.description).toMatch(/Zaia code: EXPORT_PERIOD_TOO_LONG/);
+		expect(result.error?.description).toMatch(/at most 6 months per request/);
+	});
+});
+
+describe('Zaia Trigger: the simulator calls back', () => {
+	const params = { deliverTo: 'url', additionalFields: { rangeEnd: '2025-04-01T00:00:00.000Z' } };
+
+	test('JSON callback: output as is, raw headers kept, the secret nowhere', async () => {
+		const server = await trigger();
+		try {
+			ctx.sim.state.callbackForm = 'json';
+			await run({ ...params, callbackUrl: `${server.url}?secret=${SECRET}&source=zaia` });
+			const [hit] = await server.waitForHits(1);
+			const [callback] = await waitForCallbacks(server.url);
+			expect(callback.status).toBe(200);
+			expect(JSON.parse(callback.body)).toEqual({ received: true });
+			expect(hit.items).toHaveLength(1);
+			const json = hit.items![0].json as any;
+			expect(json.format).toBe('json');
+			expect(json.body.status).toBe('completed');
+			expect(json.body.messages).toHaveLength(3);
+			expect(json.body.messages[0].content).toBe('Hi, my order has not arrived');
+			expect(json.headers['x-zaia-export-id']).toBe(json.body.exportId);
+			expect(json.headers['user-agent']).toMatch(/Zaia-Export/);
+			expect(json.query).toEqual({ source: 'zaia' });
+			expect(hit.items![0].binary).toBeUndefined();
+			expect(allText(hit.run)).not.toContain(SECRET);
+		} finally {
+			await server.stop();
+		}
+	});
+
+	test('CSV file callback: binary with the file name and MIME type', async () => {
+		const server = await trigger();
+		try {
+			ctx.sim.state.callbackForm = 'csv';
+			await run({ ...params, callbackUrl: `${server.url}?secret=${SECRET}` });
+			const [hit] = await server.waitForHits(1);
+			const item = hit.items![0];
+			const json = item.json as any;
+			expect(json.format).toBe('file');
+			expect(json.file.fileName).toMatch(/^chat-messages-[0-9a-f-]+\.csv$/);
+			expect(json.file.mimeType).toBe('text/csv');
+			expect(item.binary?.data.fileName).toBe(json.file.fileName);
+			expect(item.binary?.data.mimeType).toBe('text/csv');
+			const csv = Buffer.from(item.binary!.data.data, 'base64').toString('utf8');
+			expect(csv.split('\r\n')[0]).toBe('createdAt,chatId,role,senderId,content');
+			expect(csv).toContain('"It is #4411"');
+			expect(json.headers['content-disposition']).toMatch(/attachment/);
+		} finally {
+			await server.stop();
+		}
+	});
+
+	test('download-URL callback: JSON output with the URL, not fetched unless asked', async () => {
+		const server = await trigger({ downloadFile: false });
+		try {
+			ctx.sim.state.callbackForm = 'downloadUrl';
+			await run({ ...params, callbackUrl: `${server.url}?secret=${SECRET}` });
+			const [hit] = await server.waitForHits(1);
+			const json = hit.items![0].json as any;
+			expect(json.format).toBe('downloadUrl');
+			expect(json.downloadUrl).toBe(json.body.downloadUrl);
+			expect(json.downloadUrl).toMatch(new RegExp(`^${ctx.sim.baseUrl}/exports/`));
+			expect(hit.items![0].binary).toBeUndefined();
+			expect(ctx.sim.state.downloads).toHaveLength(0);
+		} finally {
+			await server.stop();
+		}
+	});
+
+	test('download-URL callback with Download Linked File: the file becomes binary', async () => {
+		const server = await trigger({ downloadFile: true });
+		try {
+			ctx.sim.state.callbackForm = 'downloadUrl';
+			await run({ ...params, callbackUrl: `${server.url}?secret=${SECRET}` });
+			const [hit] = await server.waitForHits(1);
+			const item = hit.items![0];
+			const json = item.json as any;
+			expect(json.format).toBe('downloadUrl');
+			expect(json.downloaded).toBe(true);
+			expect(json.file).toMatchObject({ mimeType: 'text/csv' });
+			expect(item.binary?.data.fileName).toBe(json.body.fileName);
+			expect(Buffer.from(item.binary!.data.data, 'base64').toString('utf8')).toContain('"Hi, my order has not arrived"');
+			expect(ctx.sim.state.downloads).toHaveLength(1);
+		} finally {
+			await server.stop();
+		}
+	});
+
+	test('a callback without the secret gets 401 and starts nothing', async () => {
+		const server = await trigger();
+		try {
+			await run({ ...params, callbackUrl: server.url });
+			const [hit] = await server.waitForHits(1);
+			const [callback] = await waitForCallbacks(server.url);
+			expect(callback.status).toBe(401);
+			expect(hit.status).toBe(401);
+			expect(hit.result?.workflowData).toBeUndefined();
+			expect(hit.run).toBeUndefined();
+		} finally {
+			await server.stop();
+		}
+	});
+
+	test('wrong secret → 401; the secret in the header is accepted and removed from the output', async () => {
+		const server = await trigger();
+		try {
+			const wrong = await fetch(`${server.url}?secret=${SECRET}x`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"a":1}' });
+			expect(wrong.status).toBe(401);
+			const header = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-zaia-secret': SECRET }, body: '{"a":1}' });
+			expect(header.status).toBe(200);
+			const hits = await server.waitForHits(2);
+			expect(hits[0].run).toBeUndefined();
+			const json = hits[1].items![0].json as any;
+			expect(json.body).toEqual({ a: 1 });
+			expect(json.headers['x-zaia-secret']).toBeUndefined();
+		} finally {
+			await server.stop();
+		}
+	});
+
+	test('a trigger whose secret is too short refuses everything', async () => {
+		const server = await trigger({}, 'short');
+		try {
+			const response = await fetch(`${server.url}?secret=short`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+			expect(response.status).toBe(401);
+			const [hit] = await server.waitForHits(1);
+			expect(hit.run).toBeUndefined();
+		} finally {
+			await server.stop();
+		}
+	});
+
+	test('a body over the size cap gets 413 and starts nothing', async () => {
+		const server = await trigger({ options: { maxBodySizeMb: 1 } });
+		try {
+			const big = Buffer.alloc(1024 * 1024 + 10, 65);
+			const response = await fetch(`${server.url}?secret=${SECRET}`, { method: 'POST', headers: { 'content-type': 'text/csv' }, body: big });
+			expect(response.status).toBe(413);
+			const [hit] = await server.waitForHits(1);
+			expect(hit.run).toBeUndefined();
+		} finally {
+			await server.stop();
+		}
+	});
+
+	test('file name from filename*, and an unnamed ZIP gets a default name', async () => {
+		const server = await trigger();
+		try {
+			await fetch(`${server.url}?secret=${SECRET}`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'content-disposition': "attachment; filename*=UTF-8''relat%C3%B3rio%20mar%C3%A7o.xlsx" },
+				body: Buffer.from([0x50, 0x4b, 3, 4, 1, 2]),
+			});
+			await fetch(`${server.url}?secret=${SECRET}`, { method: 'POST', headers: { 'content-type': 'application/zip' }, body: Buffer.from([0x50, 0x4b, 3, 4]) });
+			const hits = await server.waitForHits(2);
+			expect(hits[0].items![0].binary?.data.fileName).toBe('relatório março.xlsx');
+			expect((hits[0].items![0].json as any).file.fileSize).toBe(6);
+			expect(hits[1].items![0].binary?.data.fileName).toBe('zaia-export.zip');
+			expect(hits[1].items![0].binary?.data.mimeType).toBe('application/zip');
+		} finally {
+			await server.stop();
+		}
+	});
+});
