@@ -149,7 +149,7 @@ function parseDirectives(query) {
 }
 
 /** Splits bytes into chunks and yields them with a short pause now and then. */
-async function* chunked(bytes, { seed, flags, cutAt }) {
+async function* chunked(bytes, { seed, flags, cutAt, record }) {
 	const random = rng(seed);
 	const maxChunk = flags.has('bytes') ? 1 : flags.has('whole') ? bytes.length : 64;
 	let offset = 0;
@@ -166,6 +166,7 @@ async function* chunked(bytes, { seed, flags, cutAt }) {
 		}
 		if (++n % 16 === 0) yield { delayMs: 2 };
 	}
+	record.streamEndedAt = Date.now();
 }
 
 async function* endless(state, taskId, user) {
@@ -337,7 +338,7 @@ module.exports = {
 				if (flags.has('crlf')) bytes = Buffer.from(bytes.toString('utf8').replace(/\n/g, '\r\n'), 'utf8');
 				const headers = flags.has('mislabelled') ? { 'content-type': 'application/json' } : {};
 				const cutAt = flags.has('cut') ? Math.floor(bytes.length / 2) : name === 'cut-mid-answer' ? bytes.length : undefined;
-				return { status: 200, headers, stream: chunked(bytes, { seed: n, flags, cutAt }) };
+				return { status: 200, headers, stream: chunked(bytes, { seed: n, flags, cutAt, record }) };
 			},
 		},
 	],
