@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { allText, useSimulator } from '../helpers';
-import { chatCalls, dify, runDify, TOKEN, waitFor } from './difyTestKit';
+import { chatCalls, runDify, TOKEN, waitFor } from './difyTestKit';
 
 const ctx = useSimulator('dify');
 
