@@ -1,6 +1,7 @@
 import type {
 	IDataObject,
 	IExecuteFunctions,
+	IHookFunctions,
 	INodeExecutionData,
 	INodeType,
 	INodeTypeDescription,
@@ -47,7 +48,6 @@ async function waitForExport(ctx: IExecuteFunctions): Promise<INodeExecutionData
 	return [items];
 }
 
-// eslint-disable-next-line @n8n/community-nodes/webhook-lifecycle-complete -- the webhook only resumes a waiting execution; Zaia has no webhook registration API (the URL travels with each export request)
 export class Zaia implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Zaia',
@@ -122,6 +122,24 @@ export class Zaia implements INodeType {
 				options: [concurrencyOption],
 			},
 		],
+	};
+
+	/**
+	 * Zaia has no API to register, list or delete webhooks: the callback URL travels with each export
+	 * request. These hooks exist for n8n's lifecycle and do nothing.
+	 */
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+		},
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

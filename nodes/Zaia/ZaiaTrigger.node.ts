@@ -1,11 +1,10 @@
-import type { IDataObject, INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import type { IDataObject, IHookFunctions, INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { DEFAULT_MAX_BODY_MB, answer, bodySize, callbackToItem, presentedSecret, readCallbackRequest, secretsMatch } from './callback';
 
 export const MIN_SECRET_LENGTH = 16;
 
-// eslint-disable-next-line @n8n/community-nodes/webhook-lifecycle-complete -- Zaia has no webhook registration API: the URL is given with each export request (Zaia node → Export → Callback URL)
 export class ZaiaTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Zaia Trigger',
@@ -100,6 +99,24 @@ export class ZaiaTrigger implements INodeType {
 				],
 			},
 		],
+	};
+
+	/**
+	 * Zaia has no API to register, list or delete webhooks: the callback URL travels with each export
+	 * request. These hooks exist for n8n's lifecycle and do nothing.
+	 */
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+		},
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {

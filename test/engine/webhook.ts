@@ -363,9 +363,11 @@ export interface WaitingServer {
 	store(executionId: string, result: RunResult, options: WebhookCredentials & { mode?: WorkflowExecuteMode }): void;
 	/** The stored execution as it is now: status and run data. */
 	execution(executionId: string): { status: IRun['status']; data: IRunExecutionData; waitTill?: string } | undefined;
+	/** The time limit passed: continue the execution as n8n's WaitTracker does (waitTill still set, no webhook). */
+	expire(executionId: string): Promise<IRun>;
 	/** Resolves when the execution has been resumed and finished (or failed). */
 	waitForFinish(executionId: string, timeoutMs?: number): Promise<IRun>;
-	waitForHits(count: number, timeoutMs?: number): Promise<WebhookHit[]>;
+	waitForHits(count: number, timeoutMs?: number): Promise<Array<WebhookHit & { executionId: string }>>;
 	stop(): Promise<void>;
 }
 
@@ -498,6 +500,32 @@ export async function startWaitingServer(): Promise<WaitingServer> {
 				credentials: options,
 				waitTill: result.run.waitTill ? new Date(result.run.waitTill).toISOString() : undefined,
 			});
+		},
+		async expire(executionId) {
+			const stored = executions.get(executionId);
+			if (!stored || stored.status !== 'waiting') throw new Error(`execution ${executionId} is not waiting`);
+			const runExecutionData = JSON.parse(stored.data) as IRunExecutionData;
+			runExecutionData.waitTill = new Date(stored.waitTill ?? Date.now());
+			const workflow = new Workflow({
+				id: stored.workflow.id,
+				name: stored.workflow.name,
+				nodes: stored.workflow.nodes,
+				connections: stored.workflow.connections,
+				active: false,
+				nodeTypes: stored.nodeTypes,
+				settings: { executionOrder: 'v1' },
+			});
+			const { additionalData, finished } = additionalDataFor(stored.credentials, stored.mode, executionId, workflowBase(workflow), {
+				webhookWaitingBaseUrl: `${base}/webhook-waiting`,
+			});
+			stored.status = 'running';
+			// WorkflowExecute.handleWaitingState disables the waiting node and drops its last run.
+			await new WorkflowExecute(additionalData, stored.mode, runExecutionData).processRunExecutionData(workflow);
+			const run = await finished;
+			stored.status = run.status;
+			stored.data = JSON.stringify(run.data);
+			finishedRuns.set(executionId, run);
+			return run;
 		},
 		execution(executionId) {
 			const stored = executions.get(executionId);

@@ -50,7 +50,7 @@ describe('Zaia: Get Many chat messages', () => {
 		expect(result.items).toHaveLength(3);
 		const [call] = ctx.sim.calls('GET', PATH);
 		expect(call.headers.authorization).toBe(zaia.API_KEY);
-		expect((call as any).rawQuery).toBe(`?chatId=${zaia.CHAT_ID}&limit=250`);
+		expect((call as any).rawQuery).toBe(`?chatId=${zaia.CHAT_ID}&limit=50`);
 		expect(result.items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 0 }, { item: 0 }]);
 		expect(result.items[0].json.content).toBe('Hi, my order has not arrived');
 	});
@@ -95,7 +95,7 @@ describe('Zaia: Get Many chat messages', () => {
 
 		ctx.sim.reset();
 		await run({ operation: 'getAll', chatId: zaia.CHAT_ID, additionalFields: { joins: ['senders'] } });
-		expect((ctx.sim.calls('GET', PATH)[0] as any).rawQuery).toBe(`?chatId=${zaia.CHAT_ID}&limit=250&joins=senders`);
+		expect((ctx.sim.calls('GET', PATH)[0] as any).rawQuery).toBe(`?chatId=${zaia.CHAT_ID}&limit=50&joins=senders`);
 	});
 
 	test('an empty chat gives no items', async () => {

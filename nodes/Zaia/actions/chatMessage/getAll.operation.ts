@@ -26,10 +26,9 @@ export const description: INodeProperties[] = [
 		name: 'limit',
 		type: 'number',
 		typeOptions: { minValue: 1, maxValue: MAX_LIMIT },
-		// eslint-disable-next-line n8n-nodes-base/node-param-default-wrong-for-limit -- Zaia's own default page size is 250
-		default: 250,
-		// eslint-disable-next-line n8n-nodes-base/node-param-description-wrong-for-limit -- says the API's bounds
-		description: 'Max number of results to return (Zaia allows 1 to 1000)',
+		default: 50,
+		description: 'Max number of results to return',
+		hint: 'Zaia returns at most 1000 messages per request; it has no cursor for more',
 		displayOptions: { show: showOnly },
 	},
 	{
@@ -84,7 +83,7 @@ export const getAll: ItemOperation<Prepared> = {
 	async prepare(this: IExecuteFunctions, i) {
 		const node = this.getNode();
 		const chatId = requireUuid(node, i, 'Chat ID', this.getNodeParameter('chatId', i));
-		const limit = requireInteger(node, i, 'Limit', this.getNodeParameter('limit', i, 250), { min: 1, max: MAX_LIMIT });
+		const limit = requireInteger(node, i, 'Limit', this.getNodeParameter('limit', i, 50), { min: 1, max: MAX_LIMIT });
 		const extra = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
 		const chatThreadId = optionalUuid(this, i, 'Chat Thread ID', extra.chatThreadId);
 		const joins = parseList(node, i, 'Joins', extra.joins, {
