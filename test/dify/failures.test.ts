@@ -228,4 +228,17 @@ describe('Dify: simulator contract', () => {
 		expect(noUser.status).toBe(400);
 		expect(ctx.sim.state.stops.some((s: { task_id: string }) => s.task_id === 'abc')).toBe(false);
 	});
+
+	test('the credential\'s test request (GET /info with the Bearer header its authenticate builds) passes with the key and fails without', async () => {
+		const { DifyApi } = await import('../../credentials/DifyApi.credentials');
+		const credential = new DifyApi();
+		expect(credential.test.request).toMatchObject({ method: 'GET', url: '/info', baseURL: '={{$credentials.baseUrl}}' });
+		const header = String((credential.authenticate.properties.headers as Record<string, string>).Authorization).replace('{{$credentials.apiKey}}', TOKEN).replace(/^=/, '');
+		const ok = await fetch(`${ctx.sim.baseUrl}${credential.test.request.url}`, { headers: { Authorization: header } });
+		expect(ok.status).toBe(200);
+		expect(await ok.json()).toMatchObject({ mode: 'chat' });
+		const bad = await fetch(`${ctx.sim.baseUrl}${credential.test.request.url}`, { headers: { Authorization: 'Bearer app-nope' } });
+		expect(bad.status).toBe(401);
+		expect(await bad.json()).toMatchObject({ code: 'unauthorized', status: 401 });
+	});
 });
