@@ -28,7 +28,9 @@ try {
 	const unpacked = path.join(work, 'package');
 	execFileSync('tar', ['-xzf', path.join(work, path.basename(filename)), '-C', work]);
 	const shipped = files.map((f) => f.path);
-	const strays = shipped.filter((p) => !(p === 'package.json' || p.startsWith('dist/') || /^(README|LICENSE)/i.test(p)));
+	const { main } = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+	// npm always packs package.json, README, LICENSE and the "main" entry point besides "files"
+	const strays = shipped.filter((p) => !(p === 'package.json' || p === main || p.startsWith('dist/') || /^(README|LICENSE)/i.test(p)));
 	if (strays.length) {
 		failed = true;
 		console.error(`✗ tarball ships files outside dist/: ${strays.join(', ')}`);

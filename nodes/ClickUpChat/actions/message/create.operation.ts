@@ -22,7 +22,7 @@ export const description: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: '8cdu1c36f031841e',
-		description: 'The channel or Direct Message to post in, e.g. {{ $json.data.id }} from a Create Direct Message step',
+		description: 'The channel or Direct Message to post in. After a Create Direct Message step, drag its data → ID field here.',
 		displayOptions: { show: showOnly },
 	},
 	{
