@@ -1,0 +1,326 @@
+#!/usr/bin/env node
+'use strict';
+/**
+ * End-to-end suite: every example workflow in a real n8n 2.8.4 (scripts/install-n8n.sh) with this
+ * package loaded, against the provider simulator (in this process, random loopback ports).
+ *
+ *   1. `n8n execute` of every example; assertions on the nodes' JSON output and on what the
+ *      simulator received. Dify: the stream aggregated inside n8n equals the built aggregator's
+ *      result on the same fixture. Failures: a bad API key and a provider error show the
+ *      provider's message in the execution.
+ *   2. Zaia export → Zaia Trigger: the trigger workflow is published, `n8n start`, the simulator's
+ *      export callback reaches the trigger and a new execution carries the export.
+ *   3. Zaia export-and-wait: the execution waits; resume calls without / with a wrong token get 401
+ *      and it keeps waiting; the simulator's own callback resumes it and it finishes with the
+ *      callback's content.
+ *
+ * n8n's WEBHOOK_URL points at a gate proxy (test/e2e/lib.js) so callbacks the simulator makes while
+ * n8n is not started yet are held, then released in a known order.
+ *
+ *   node test/e2e/run.js            (after npm run build and bash scripts/install-n8n.sh)
+ *   KEEP_N8N_FOLDER=1 ...           keep the temp n8n user folder
+ * Prints `N passed, N failed` last; exit 1 on any failure. Bounded: E2E_TIMEOUT_MS (default 20 min).
+ */
+const fs = require('node:fs');
+const path = require('node:path');
+const host = require('../../scripts/lib/n8n-host');
+const { ProviderSimulator, providers } = require('../simulator');
+const { CREDENTIALS, WORKFLOWS, GateProxy, Checks, demoCredentials, loadExamples, retarget, request, sameJson, firstDifference, REPO_ROOT } = require('./lib');
+
+const checks = new Checks();
+const check = checks.check.bind(checks);
+const TIMEOUT_MS = Number(process.env.E2E_TIMEOUT_MS || 20 * 60 * 1000);
+
+const sims = {};
+let gate;
+let inst;
+let server;
+
+function since(t0) {
+	return `${((Date.now() - t0) / 1000).toFixed(1)} s`;
+}
+
+async function teardown() {
+	try {
+		if (server) await server.stop();
+	} catch {
+		/* best effort */
+	}
+	try {
+		if (inst) await inst.cleanup();
+	} catch {
+		/* best effort */
+	}
+	if (gate) await gate.stop().catch(() => {});
+	await Promise.all(Object.values(sims).map((s) => s.stop().catch(() => {})));
+}
+
+function aggregator() {
+	const file = path.join(REPO_ROOT, 'dist', 'nodes', 'Dify', 'actions', 'chatMessage', 'aggregate.js');
+	return require(file);
+}
+
+function fixture(name) {
+	return fs.readFileSync(path.join(REPO_ROOT, 'test', 'fixtures', 'dify', `${name}.sse`));
+}
+
+/** Run one workflow with `n8n execute`; logs how long it took; returns the host's result. */
+async function execute(id, label) {
+	const t0 = Date.now();
+	const run = await inst.execute(id, { timeoutMs: 180000 });
+	console.log(`     (${label ?? id}: n8n execute exit ${run.code}, status ${run.status}, ${since(t0)})`);
+	return run;
+}
+
+function describeRun(run) {
+	return `exit ${run.code}, status ${run.status}, error ${JSON.stringify(run.error?.message ?? null)}; stdout tail: ${run.stdout.slice(-1500)} stderr tail: ${run.stderr.slice(-800)}`;
+}
+
+async function simpleExamples() {
+	// ClickUp: DM, then a message in it
+	{
+		const run = await execute(WORKFLOWS.clickup, 'ClickUp DM then message');
+		check('ClickUp example runs to success', run.ok && run.status === 'success', describeRun(run));
+		const dm = run.nodeOutput('Open DM')?.[0];
+		const msg = run.nodeOutput('Post Message')?.[0];
+		check('ClickUp Open DM outputs the new DM (created: true, type DM, you + user 183)', dm?.created === true && dm?.data?.type === 'DM' && sameJson(dm?.data?.members, ['183', '42']), dm);
+		check('ClickUp Post Message posted into that DM', msg && msg.parent_channel === dm?.data?.id && msg.content.startsWith('Hello from n8n') && msg.type === 'message', msg);
+		const req = sims.clickup.requests.find((r) => r.path.endsWith('/messages'));
+		check('ClickUp simulator received the message with the raw token header', req && req.headers.authorization === providers.clickup.TOKEN && req.body.content_format === 'text/md', req && { headers: req.headers, body: req.body });
+	}
+	// DevRev: twice, the second opens the same chat
+	{
+		const first = await execute(WORKFLOWS.devrev, 'DevRev create chat');
+		const chat = first.nodeOutput('Create DM')?.[0]?.chat;
+		check('DevRev example creates the DM (you added, DEVU-7, title)', first.ok && chat && sameJson(chat.users.map((u) => u.display_id).sort(), ['DEVU-42', 'DEVU-7']) && chat.title === 'Release checklist', chat ?? describeRun(first));
+		const second = await execute(WORKFLOWS.devrev, 'DevRev create chat again');
+		const again = second.nodeOutput('Create DM')?.[0]?.chat;
+		check('DevRev example run again opens the existing chat (get_if_conflict)', second.ok && again?.id === chat?.id, again ?? describeRun(second));
+		const body = sims.devrev.calls('POST', '/chats.create')[0]?.body;
+		check('DevRev simulator received users with you added and get_if_conflict', body && body.get_if_conflict === true && body.users.includes('DEVU-7') && body.users.length === 2, body);
+	}
+	// Dify: two turns, the second continues the first's conversation
+	{
+		const run = await execute(WORKFLOWS.difyConversation, 'Dify conversation');
+		const first = run.nodeOutput('First Turn')?.[0];
+		const second = run.nodeOutput('Second Turn')?.[0];
+		check('Dify conversation example runs to success', run.ok, describeRun(run));
+		check('Dify first turn has an answer and a conversation_id', first && first.answer?.length > 0 && first.conversation_id && first.status === 'succeeded', first);
+		const calls = sims.dify.requests.filter((r) => r.path === '/chat-messages');
+		check(
+			'Dify second turn sent the first turn\'s conversation_id (same user) and got an answer',
+			calls.length === 2 && calls[1].body.conversation_id === first?.conversation_id && calls[1].body.user === calls[0].body.user && calls[0].body.conversation_id === undefined && second?.answer?.length > 0,
+			calls.map((c) => c.body),
+		);
+		check('Dify turns were streamed (response_mode streaming)', calls.every((c) => c.body.response_mode === 'streaming'), calls.map((c) => c.body.response_mode));
+		const expected = await aggregator().aggregateDifyStream([fixture('chat-basic')], {});
+		check('Dify first turn output equals the aggregator run on the chat-basic fixture', sameJson(first, expected), firstDifference(first, expected));
+	}
+	// Dify: streaming Agent app, compared with the built aggregator on the same fixture
+	{
+		const run = await execute(WORKFLOWS.difyAgent, 'Dify agent streaming');
+		const item = run.nodeOutput('Ask the Agent')?.[0];
+		check('Dify agent example runs to success with one item', run.ok && run.nodeOutput('Ask the Agent')?.length === 1, describeRun(run));
+		const expected = await aggregator().aggregateDifyStream([fixture('agent-chat')], {});
+		check('Dify agent: the stream aggregated inside n8n equals dist/ aggregateDifyStream on agent-chat.sse', sameJson(item, expected), firstDifference(item, expected));
+		check('Dify agent: answer and agent thoughts present', item && item.answer.length > 0 && Array.isArray(item.agent_thoughts) && item.agent_thoughts.length > 0 && item.mode === 'agent-chat', item && { answer: item.answer, mode: item.mode });
+	}
+	// Gravity Rail: chat, then DM
+	{
+		const run = await execute(WORKFLOWS.gravityRail, 'Gravity Rail chat + DM');
+		const chat = run.nodeOutput('Create Chat')?.[0];
+		const dm = run.nodeOutput('Create DM')?.[0];
+		check('Gravity Rail example runs to success', run.ok, describeRun(run));
+		check('Gravity Rail Create Chat: web chat for member 202 running workflow 7', chat && chat.channel === 'web-chat' && chat.memberId === '202' && chat.workflowId === '7' && chat.title === 'Intake follow-up', chat);
+		check('Gravity Rail Create DM: DM with member 900', dm && dm.chatType === 'dm' && dm.memberId === '900', dm);
+		const call = sims.gravityrail.calls('POST').find((r) => r.path.endsWith('/chats'));
+		check('Gravity Rail simulator got the workspace from the credential', call && call.path === `/api/v2/w/${providers.gravityrail.WORKSPACE_UUID}/chats`, call?.path);
+	}
+	// Zaia: create, then get many
+	{
+		const run = await execute(WORKFLOWS.zaiaCreateGet, 'Zaia create + get');
+		const created = run.nodeOutput('Create Message')?.[0];
+		const list = run.nodeOutput('Get Messages') ?? [];
+		check('Zaia create/get example runs to success', run.ok, describeRun(run));
+		check('Zaia Create outputs the new message', created && created.content === 'Any news about order #4411?' && created.chatId === providers.zaia.CHAT_ID && created.externalId === 'n8n-demo-1', created);
+		check('Zaia Get Many outputs one item per message, the new one last, with senders', list.length === 4 && list.at(-1).id === created?.id && list.every((m) => 'senderSuperIdentity' in m), list.map((m) => m.content));
+	}
+}
+
+async function failures(sims) {
+	// a bad API key: the provider's own message in the execution
+	{
+		const run = await execute('e2eBadKeyZaia001', 'Zaia with a bad key');
+		const error = run.nodeError('Create Message');
+		check('bad key: execution fails (exit 1, status error)', run.code !== 0 && run.status === 'error', describeRun(run));
+		check('bad key: the node error carries Zaia\'s message "Invalid API key."', error && /Invalid API key\./.test(`${error.message} ${error.description ?? ''}`), error);
+		check('bad key: the key itself appears nowhere in the output', !run.stdout.includes('zaia_bad_key_') && !run.stderr.includes('zaia_bad_key_'));
+		const last = sims.zaia.requests.at(-1);
+		check('bad key: the request reached Zaia and was refused with 401', last && last.headers.authorization?.startsWith('zaia_bad_key_'), last?.headers);
+	}
+	// a provider error body (Dify quota): the provider's message and code
+	{
+		const run = await execute('e2eDifyErrorQ001', 'Dify provider error');
+		const error = run.nodeError('First Turn');
+		const message = 'Your quota for Dify Hosted OpenAI has been exhausted';
+		check('Dify provider error: execution fails', run.code !== 0 && run.status === 'error', describeRun(run));
+		check('Dify provider error: the node error carries Dify\'s message', error && `${error.message} ${error.description ?? ''}`.includes(message), error);
+	}
+}
+
+async function triggerAndWait() {
+	const exported = await execute(WORKFLOWS.zaiaExportUrl, 'Zaia export to trigger');
+	const ack = exported.nodeOutput('Export to Trigger')?.[0];
+	check('Zaia export (send to URL) outputs Zaia\'s acknowledgement', exported.ok && /Export started/.test(ack?.message ?? '') && ack?.exportRequested?.rangeStart === '2025-01-01T00:00:00.000Z', ack ?? describeRun(exported));
+
+	const waited = await execute(WORKFLOWS.zaiaExportWait, 'Zaia export and wait');
+	check('Zaia export-and-wait: `n8n execute` ends with status waiting', waited.code === 0 && waited.status === 'waiting', describeRun(waited));
+	const waiting = await inst.listExecutions({ workflowId: WORKFLOWS.zaiaExportWait, status: 'waiting' });
+	check('Zaia export-and-wait: the execution is stored as waiting', waiting.length === 1, waiting);
+	const executionId = waiting[0]?.id;
+
+	// The simulator has called back by now (held by the gate): to the trigger, and to the resume URL.
+	const triggerCallback = await gate.waitFor('/zaia-export', { timeoutMs: 30000 }).catch((e) => e);
+	const resumeCallback = await gate.waitFor(`/webhook-waiting/${executionId}`, { timeoutMs: 30000 }).catch((e) => e);
+	check('the simulator called the trigger URL with the secret', !(triggerCallback instanceof Error) && triggerCallback.url.includes('secret='), String(triggerCallback));
+	check('the simulator called the execution\'s resume URL with the node\'s token', !(resumeCallback instanceof Error) && /[?&]zaiaToken=/.test(resumeCallback.url), String(resumeCallback?.url ?? resumeCallback));
+
+	await inst.publishWorkflow(WORKFLOWS.zaiaTrigger);
+	const t0 = Date.now();
+	server = await inst.start({ timeoutMs: 240000 });
+	console.log(`     (n8n start ready in ${since(t0)} on ${server.baseUrl})`);
+	gate.targetPort = server.port;
+
+	// --- trigger
+	const triggerUrl = new URL(triggerCallback.url, server.baseUrl);
+	const noSecret = await request(`${server.baseUrl}${triggerUrl.pathname}`, { method: 'POST', body: { messages: [] } });
+	check('Zaia Trigger: a call without the secret gets 401', noSecret.status === 401, noSecret);
+	const [triggerAnswer] = await gate.release('/zaia-export');
+	check('Zaia Trigger answered the simulator\'s export callback with 200', triggerAnswer?.status === 200, triggerAnswer);
+	let triggered;
+	const deadline = Date.now() + 60000;
+	while (Date.now() < deadline) {
+		const rows = await inst.listExecutions({ workflowId: WORKFLOWS.zaiaTrigger });
+		if (rows.length && ['success', 'error', 'crashed'].includes(rows[0].status)) {
+			triggered = await inst.queryExecution(rows[0].id);
+			break;
+		}
+		await host.sleep(300);
+	}
+	const triggeredRows = await inst.listExecutions({ workflowId: WORKFLOWS.zaiaTrigger });
+	check('Zaia Trigger: exactly one execution (the 401 call started nothing)', triggeredRows.length === 1, triggeredRows);
+	const triggerOut = triggered && host.summarizeRun({ data: triggered.data }).nodeOutput('Count Messages')?.[0];
+	const job = [...sims.zaia.state.exports.values()].find((j) => j.callbackUrl.includes('/zaia-export'));
+	check('Zaia Trigger execution succeeded', triggered?.status === 'success', triggered && { status: triggered.status, error: triggered.data?.resultData?.error });
+	check(
+		'Zaia Trigger execution carries the export (format json, the 3 messages of the simulator\'s export)',
+		triggerOut && triggerOut.format === 'json' && triggerOut.messageCount === 3 && sameJson(triggerOut.body.messages.map((m) => m.id), job.messages.map((m) => m.id)),
+		triggerOut,
+	);
+	check('Zaia Trigger hides the secret from the output', triggerOut && !JSON.stringify(triggerOut).includes('demo-secret-change-me'), triggerOut?.query);
+
+	// --- export and wait
+	const resumePath = new URL(resumeCallback.url, server.baseUrl);
+	const bare = `${server.baseUrl}${resumePath.pathname}`;
+	const noToken = await request(bare, { method: 'POST', body: { messages: [] } });
+	check('resume without the token: 401', noToken.status === 401, noToken);
+	const wrong = new URL(resumeCallback.url, server.baseUrl);
+	wrong.searchParams.set('zaiaToken', 'f'.repeat(64));
+	const wrongToken = await request(wrong.toString(), { method: 'POST', body: { messages: [] } });
+	check('resume with a wrong token: 401', wrongToken.status === 401, wrongToken);
+	const still = await inst.listExecutions({ workflowId: WORKFLOWS.zaiaExportWait });
+	check('after the refused calls the execution is still waiting', still[0]?.id === executionId && still[0]?.status === 'waiting', still);
+
+	const [resumeAnswer] = await gate.release(`/webhook-waiting/${executionId}`);
+	check('the simulator\'s real callback is accepted (200)', resumeAnswer?.status === 200, resumeAnswer);
+	let done;
+	try {
+		done = await inst.waitForExecutionStatus(executionId, { timeoutMs: 60000 });
+	} catch (error) {
+		checks.fail('the resumed execution finishes', error);
+	}
+	const run = done && host.summarizeRun({ data: done.data });
+	const out = run?.nodeOutput('Export and Wait')?.[0];
+	const waitJob = [...sims.zaia.state.exports.values()].find((j) => j.callbackUrl.includes('/webhook-waiting/'));
+	check('the resumed execution finished with success and ran the next node', done?.status === 'success' && run.nodeOutput('Export Received')?.length === 1, done && { status: done.status, error: done.data?.resultData?.error });
+	check(
+		'Zaia node outputs the callback\'s content (callbackReceived, the export\'s messages)',
+		out && out.callbackReceived === true && out.format === 'json' && out.body.exportId === waitJob?.id && sameJson(out.body.messages.map((m) => m.id), waitJob.messages.map((m) => m.id)),
+		out,
+	);
+	check('the resume token is not in the output', out && !JSON.stringify(out).includes('zaiaToken=') && !JSON.stringify(out?.query ?? {}).includes('zaiaToken'), out?.query);
+	const replay = await request(resumeCallback.url.startsWith('http') ? resumeCallback.url : `${server.baseUrl}${resumeCallback.url}`, { method: 'POST', body: { messages: [] } });
+	check('a replayed callback on the finished execution is refused (409)', replay.status === 409, replay.status);
+}
+
+async function main() {
+	const t0 = Date.now();
+	if (!host.isInstalled()) throw new Error('n8n is not installed: run bash scripts/install-n8n.sh');
+	for (const name of Object.keys(providers).sort()) {
+		sims[name] = new ProviderSimulator(providers[name]);
+		await sims[name].start();
+	}
+	const urls = Object.fromEntries(Object.entries(sims).map(([n, s]) => [n, s.baseUrl]));
+	gate = await new GateProxy().start();
+	inst = host.createInstance({ env: { WEBHOOK_URL: `${gate.baseUrl}/` } });
+	await inst.ensurePort();
+	gate.targetPort = inst.port;
+	console.log(`e2e: n8n folder ${inst.userFolder}, port ${inst.port}, gate ${gate.baseUrl}, simulators ${JSON.stringify(urls)}`);
+
+	const credentials = demoCredentials(providers, urls);
+	credentials.push({ id: 'e2eBadKeyZaia001', name: 'Zaia (bad key)', type: 'zaiaApi', data: { ...providers.zaia.demoCredential(urls.zaia), apiKey: 'zaia_bad_key_0000000000000000000000000000' } });
+	await inst.importCredentials(credentials);
+
+	const examples = loadExamples();
+	check('examples/ has the 9 example workflows, each with a fixed id', examples.length >= 9 && Object.values(WORKFLOWS).every((id) => examples.some((e) => e.workflow.id === id)), examples.map((e) => `${e.file}:${e.workflow.id}`));
+	for (const { file, workflow } of examples) {
+		const creds = workflow.nodes.flatMap((n) => Object.entries(n.credentials ?? {}));
+		const ok = creds.every(([type, ref]) => CREDENTIALS[type] && CREDENTIALS[type].id === ref.id && CREDENTIALS[type].name === ref.name);
+		const sticky = workflow.nodes.some((n) => n.type === 'n8n-nodes-base.stickyNote' && n.parameters.content.length > 40);
+		const start = workflow.nodes.some((n) => n.type === 'n8n-nodes-base.manualTrigger' || n.type.endsWith('.zaiaTrigger'));
+		check(`${file}: credentials by the demo's fixed ids, a sticky note, a manual or Zaia trigger`, ok && sticky && start, creds);
+	}
+	const workflows = examples.map(({ workflow }) => retarget(workflow, gate.baseUrl));
+	const zaiaCreateGet = workflows.find((w) => w.id === WORKFLOWS.zaiaCreateGet);
+	const badKey = JSON.parse(JSON.stringify(zaiaCreateGet));
+	badKey.id = 'e2eBadKeyZaia001';
+	badKey.name = 'e2e: Zaia with a bad key';
+	for (const n of badKey.nodes) if (n.credentials?.zaiaApi) n.credentials.zaiaApi = { id: 'e2eBadKeyZaia001', name: 'Zaia (bad key)' };
+	const difyError = JSON.parse(JSON.stringify(workflows.find((w) => w.id === WORKFLOWS.difyConversation)));
+	difyError.id = 'e2eDifyErrorQ001';
+	difyError.name = 'e2e: Dify provider error';
+	difyError.nodes.find((n) => n.name === 'First Turn').parameters.query = 'Hello sim:error-provider_quota_exceeded';
+	const ti = Date.now();
+	await inst.importWorkflow([...workflows, badKey, difyError]);
+	console.log(`     (credentials + ${workflows.length + 2} workflows imported, ${since(ti)})`);
+
+	await simpleExamples();
+	await failures(sims);
+	await triggerAndWait();
+	console.log(`e2e: done in ${since(t0)}`);
+}
+
+let finished = false;
+const watchdog = setTimeout(async () => {
+	if (finished) return;
+	checks.fail('the suite finishes in time', new Error(`still running after ${TIMEOUT_MS} ms`));
+	await teardown();
+	console.log(checks.summary());
+	process.exit(1);
+}, TIMEOUT_MS);
+watchdog.unref();
+for (const sig of ['SIGINT', 'SIGTERM']) {
+	process.on(sig, async () => {
+		await teardown();
+		process.exit(130);
+	});
+}
+
+main()
+	.catch((error) => checks.fail('the suite ran without an unexpected error', error))
+	.finally(async () => {
+		finished = true;
+		await teardown();
+		console.log(checks.summary());
+		process.exit(checks.failed ? 1 : 0);
+	});
