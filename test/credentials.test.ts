@@ -4,7 +4,7 @@
  * `authenticate`, and sent to the provider simulator — it must pass with the simulator's key and
  * fail with a wrong one.
  */
-import type { ICredentialType, IDataObject, IHttpRequestOptions, INode } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, ICredentialType, IDataObject, IHttpRequestOptions, INode } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 import path from 'path';
 
@@ -43,7 +43,7 @@ function resolve(value: unknown, credentials: IDataObject): string {
 
 async function sendTest(type: ICredentialType, credentials: IDataObject) {
 	const request = type.test!.request;
-	const helper = new TestCredentialsHelper({ [type.name]: type }, { [type.name]: credentials });
+	const helper = new TestCredentialsHelper({ [type.name]: type }, { [type.name]: credentials as ICredentialDataDecryptedObject });
 	const filled = await helper.getDecrypted(undefined, { id: '1', name: 'x' }, type.name);
 	const options = await helper.authenticate(
 		filled,

@@ -1,3 +1,5 @@
+import type { IDataObject } from 'n8n-workflow';
+
 import { ClickUpChatApi } from '../../credentials/ClickUpChatApi.credentials';
 import { ClickUpChat } from '../../nodes/ClickUpChat/ClickUpChat.node';
 import { runNode } from '../engine/harness';
@@ -6,7 +8,7 @@ import { providers, useSimulator } from '../helpers';
 const clickup = providers.clickup;
 const ctx = useSimulator('clickup');
 
-function run(resource: string, parameters: Record<string, unknown>, items?: Array<Record<string, unknown>>) {
+function run(resource: string, parameters: Record<string, unknown>, items?: IDataObject[]) {
 	return runNode({
 		node: new ClickUpChat(),
 		credentialTypes: [new ClickUpChatApi()],

@@ -123,31 +123,20 @@ class RecordingResponse {
 
 /**
  * n8n's workflow runner registers a `sendChunk` lifecycle hook when the execution streams
- * (`streamingEnabled`) and writes each chunk as one JSON line to `httpResponse`. The harness builds
- * its own hooks object, so the same handler is added to it here when the harness registers its
- * `workflowExecuteAfter` handler.
+ * (`streamingEnabled`) and writes each chunk as one JSON line to `httpResponse`; the same handler here.
  */
-function installChunkHook(response: RecordingResponse) {
-	const original = ExecutionLifecycleHooks.prototype.addHandler;
-	return jest.spyOn(ExecutionLifecycleHooks.prototype, 'addHandler').mockImplementation(function (this: ExecutionLifecycleHooks, name: any, ...handlers: any[]) {
-		original.call(this, name, ...handlers);
-		if (name === 'workflowExecuteAfter') {
-			original.call(this, 'sendChunk', async (chunk: unknown) => {
-				response.write(JSON.stringify(chunk) + '\n');
-				response.flush();
-			});
-		}
-	} as typeof original);
+function chunkHook(response: RecordingResponse) {
+	return (hooks: ExecutionLifecycleHooks) =>
+		hooks.addHandler('sendChunk', async (chunk: unknown) => {
+			response.write(JSON.stringify(chunk) + '\n');
+			response.flush();
+		});
 }
 
 describe('Dify: answer chunks forwarded live to n8n\'s chat', () => {
-	let spy: jest.SpyInstance | undefined;
-	afterEach(() => spy?.mockRestore());
-
 	test('begin, one item per answer chunk, end — and the aggregated item is still returned', async () => {
 		const response = new RecordingResponse();
-		spy = installChunkHook(response);
-		const result = await runDify(ctx.sim, { query: 'sim:chat-unicode +bytes' }, { additionalData: { streamingEnabled: true, httpResponse: response } as never });
+		const result = await runDify(ctx.sim, { query: 'sim:chat-unicode +bytes' }, { onHooks: chunkHook(response), additionalData: { streamingEnabled: true, httpResponse: response } as never });
 		expect(result.error).toBeUndefined();
 		expect(result.items[0].json).toEqual(await expectedItem('chat-unicode'));
 		// live: the first text went out before the simulator had finished writing the stream
@@ -167,8 +156,7 @@ describe('Dify: answer chunks forwarded live to n8n\'s chat', () => {
 
 	test('New Agent: agent_message deltas are forwarded and the closing full message is not sent again', async () => {
 		const response = new RecordingResponse();
-		spy = installChunkHook(response);
-		const result = await runDify(ctx.sim, { query: 'sim:new-agent' }, { additionalData: { streamingEnabled: true, httpResponse: response } as never });
+		const result = await runDify(ctx.sim, { query: 'sim:new-agent' }, { onHooks: chunkHook(response), additionalData: { streamingEnabled: true, httpResponse: response } as never });
 		const text = response.chunks.filter((c) => c.type === 'item').map((c) => c.content).join('');
 		expect(text).toBe('In Paris it is 18 °C and cloudy ☁️.');
 		expect(text).toBe(result.items[0].json.answer);
@@ -176,8 +164,7 @@ describe('Dify: answer chunks forwarded live to n8n\'s chat', () => {
 
 	test('a failed stream sends an error chunk and end after the partial text', async () => {
 		const response = new RecordingResponse();
-		spy = installChunkHook(response);
-		const result = await runDify(ctx.sim, { query: 'sim:error-event' }, { additionalData: { streamingEnabled: true, httpResponse: response } as never, continueOnFail: true });
+		const result = await runDify(ctx.sim, { query: 'sim:error-event' }, { onHooks: chunkHook(response), additionalData: { streamingEnabled: true, httpResponse: response } as never, continueOnFail: true });
 		expect(result.items[0].json.error).toBe('Completion request failed.');
 		const types = response.chunks.map((c) => c.type);
 		expect(types).toEqual(['begin', 'item', 'item', 'error', 'end']);
@@ -186,8 +173,7 @@ describe('Dify: answer chunks forwarded live to n8n\'s chat', () => {
 
 	test('a blocking answer reaches the chat in one piece', async () => {
 		const response = new RecordingResponse();
-		spy = installChunkHook(response);
-		const result = await runDify(ctx.sim, { query: 'hi', additionalFields: { responseMode: 'blocking' } }, { additionalData: { streamingEnabled: true, httpResponse: response } as never });
+		const result = await runDify(ctx.sim, { query: 'hi', additionalFields: { responseMode: 'blocking' } }, { onHooks: chunkHook(response), additionalData: { streamingEnabled: true, httpResponse: response } as never });
 		expect(response.chunks.map((c) => [c.type, c.content])).toEqual([
 			['begin', undefined],
 			['item', result.items[0].json.answer],
@@ -197,8 +183,7 @@ describe('Dify: answer chunks forwarded live to n8n\'s chat', () => {
 
 	test('two items forward their chunks under their own item index', async () => {
 		const response = new RecordingResponse();
-		spy = installChunkHook(response);
-		const result = await runDify(ctx.sim, { query: '={{ $json.q }}' }, { items: [{ q: 'sim:agent-chat' }, { q: 'sim:chat-basic' }], additionalData: { streamingEnabled: true, httpResponse: response } as never });
+		const result = await runDify(ctx.sim, { query: '={{ $json.q }}' }, { onHooks: chunkHook(response), items: [{ q: 'sim:agent-chat' }, { q: 'sim:chat-basic' }], additionalData: { streamingEnabled: true, httpResponse: response } as never });
 		expect(result.error).toBeUndefined();
 		const textOf = (index: number) => response.chunks.filter((c) => c.type === 'item' && c.metadata.itemIndex === index).map((c) => c.content).join('');
 		expect(textOf(0)).toBe('Here is the image: a cute cat.');
@@ -207,10 +192,9 @@ describe('Dify: answer chunks forwarded live to n8n\'s chat', () => {
 
 	test('nothing is forwarded when the execution does not stream, or when the option is off', async () => {
 		const response = new RecordingResponse();
-		spy = installChunkHook(response);
 		const notStreaming = await runDify(ctx.sim, { query: 'sim:chat-unicode' }, { additionalData: { httpResponse: response } as never });
 		expect(notStreaming.error).toBeUndefined();
-		const optionOff = await runDify(ctx.sim, { query: 'sim:chat-unicode', options: { forwardChunks: false } }, { additionalData: { streamingEnabled: true, httpResponse: response } as never });
+		const optionOff = await runDify(ctx.sim, { query: 'sim:chat-unicode', options: { forwardChunks: false } }, { onHooks: chunkHook(response), additionalData: { streamingEnabled: true, httpResponse: response } as never });
 		expect(optionOff.items[0].json.answer).toBe(notStreaming.items[0].json.answer);
 		expect(response.writes).toHaveLength(0);
 	});

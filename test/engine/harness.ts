@@ -79,6 +79,8 @@ export interface RunOptions {
 	onStarted?: (control: { cancel: () => void }) => void;
 	/** Extra additionalData fields (e.g. webhookWaitingBaseUrl, streamingEnabled, httpResponse). */
 	additionalData?: Partial<IWorkflowExecuteAdditionalData>;
+	/** Add lifecycle handlers the way n8n's runner does (e.g. `sendChunk` for streaming executions). */
+	onHooks?: (hooks: ExecutionLifecycleHooks) => void;
 }
 
 export interface RunResult {
@@ -146,6 +148,7 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 	let finish!: (run: IRun) => void;
 	const done = new Promise<IRun>((resolve) => (finish = resolve));
 	hooks.addHandler('workflowExecuteAfter', (run) => finish(run));
+	options.onHooks?.(hooks);
 
 	const additionalData = {
 		credentialsHelper,
