@@ -42,7 +42,7 @@ node test/e2e/run.js 2>&1 | tee "$log_dir/run.log" || status=1
 echo "==> e2e: $(($(date +%s) - start)) s"
 count "$log_dir/run.log"
 
-if [ "${E2E_QUEUE_MODE:-1}" != "0" ]; then
+if [ "${E2E_QUEUE_MODE:-1}" != "0" ] && [ -f scripts/queue-mode.sh ]; then
 	echo "==> e2e: queue mode (PostgreSQL + Redis, main + worker)"
 	start=$(date +%s)
 	bash scripts/queue-mode.sh 2>&1 | tee "$log_dir/queue.log" || status=1
@@ -52,7 +52,7 @@ else
 	echo "==> queue mode skipped (E2E_QUEUE_MODE=0)"
 fi
 
-echo "e2e total: $passed passed, $failed failed"
+echo "e2e: $passed passed, $failed failed"
 if [ "$status" -ne 0 ] || [ "$failed" -ne 0 ]; then
 	exit 1
 fi
