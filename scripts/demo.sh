@@ -10,7 +10,10 @@ cd "$(dirname "$0")/.."
 
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
 	echo "==> npm ci"
-	npm ci --no-audit --no-fund
+	# The lockfile lacks other-platform optional packages this registry does not serve (e.g.
+	# @unrs/resolver-binding-*), which `npm ci` calls "out of sync": then `npm install`, which
+	# follows the same lockfile, without rewriting it.
+	npm ci --no-audit --no-fund || npm install --no-audit --no-fund --no-save
 fi
 echo "==> build"
 npm run --silent build
