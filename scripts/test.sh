@@ -4,10 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-	echo "==> npm ci"
-	npm ci --no-audit --no-fund
-fi
+bash scripts/install-deps.sh
 echo "==> build"
 npm run --silent build
 echo "==> typecheck (nodes, credentials, tests, tooling)"
