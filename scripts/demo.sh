@@ -8,13 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-	echo "==> npm ci"
-	# The lockfile lacks other-platform optional packages this registry does not serve (e.g.
-	# @unrs/resolver-binding-*), which `npm ci` calls "out of sync": then `npm install`, which
-	# follows the same lockfile, without rewriting it.
-	npm ci --no-audit --no-fund || npm install --no-audit --no-fund --no-save
-fi
+bash scripts/install-deps.sh   # npm ci (or the locked versions via npm install --no-save), when needed
 echo "==> build"
 npm run --silent build
 echo "==> n8n (installed into .n8n-host/ once, then reused)"
