@@ -46,7 +46,8 @@ class ItemsSource implements INodeType {
 	}
 }
 
-class NodeTypes implements INodeTypes {
+/** The node types a test workflow knows, by full type name. */
+export class NodeTypes implements INodeTypes {
 	constructor(private readonly types: Record<string, INodeType>) {}
 
 	getByName(type: string): INodeType | IVersionedNodeType {

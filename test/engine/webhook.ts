@@ -32,10 +32,8 @@ import type {
 	INodeExecutionData,
 	INodeParameters,
 	INodeType,
-	INodeTypes,
 	IRun,
 	IRunExecutionData,
-	IVersionedNodeType,
 	IWebhookData,
 	IWebhookDescription,
 	IWebhookResponseData,
@@ -46,28 +44,10 @@ import type {
 import { Workflow, createRunExecutionData } from 'n8n-workflow';
 
 import { TestCredentialsHelper } from './credentials-helper';
-import { NODE_NAME, PACKAGE } from './harness';
+import { NODE_NAME, NodeTypes, PACKAGE } from './harness';
 import type { RunResult } from './harness';
 
 const MAX_BODY_BYTES = 64 * 1024 * 1024;
-
-class SingleNodeTypes implements INodeTypes {
-	constructor(private readonly types: Record<string, INodeType>) {}
-
-	getByName(type: string): INodeType | IVersionedNodeType {
-		const nodeType = this.types[type];
-		if (!nodeType) throw new Error(`Unknown node type ${type}`);
-		return nodeType;
-	}
-
-	getByNameAndVersion(type: string): INodeType {
-		return this.getByName(type) as INodeType;
-	}
-
-	getKnownTypes() {
-		return {};
-	}
-}
 
 export interface WebhookCredentials {
 	credentialTypes?: ICredentialType[];
@@ -259,7 +239,7 @@ export interface TriggerServer {
 
 export async function startTriggerServer(options: TriggerServerOptions): Promise<TriggerServer> {
 	const nodeTypeName = `${PACKAGE}.${options.node.description.name}`;
-	const nodeTypes = new SingleNodeTypes({ [nodeTypeName]: options.node });
+	const nodeTypes = new NodeTypes({ [nodeTypeName]: options.node });
 	const description = (options.node.description.webhooks ?? []).find((w) => w.name === (options.webhookName ?? 'default'));
 	if (!description) throw new Error(`${options.node.description.name} has no webhook named ${options.webhookName ?? 'default'}`);
 	const node: INode = {
@@ -350,7 +330,7 @@ interface StoredExecution {
 	/** JSON of IRunExecutionData, as n8n's database holds it. */
 	data: string;
 	workflow: { id: string; name: string; nodes: INode[]; connections: Workflow['connectionsBySourceNode'] };
-	nodeTypes: INodeTypes;
+	nodeTypes: NodeTypes;
 	credentials: WebhookCredentials;
 	waitTill?: string;
 }
