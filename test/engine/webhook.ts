@@ -32,6 +32,7 @@ import type {
 	INodeExecutionData,
 	INodeParameters,
 	INodeType,
+	INodeTypes,
 	IRun,
 	IRunExecutionData,
 	IWebhookData,
@@ -330,7 +331,7 @@ interface StoredExecution {
 	/** JSON of IRunExecutionData, as n8n's database holds it. */
 	data: string;
 	workflow: { id: string; name: string; nodes: INode[]; connections: Workflow['connectionsBySourceNode'] };
-	nodeTypes: NodeTypes;
+	nodeTypes: INodeTypes;
 	credentials: WebhookCredentials;
 	waitTill?: string;
 }
