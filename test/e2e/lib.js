@@ -342,7 +342,41 @@ function firstDifference(a, b, at = '$') {
 	return a === b ? undefined : `${at}: ${JSON.stringify(a)?.slice(0, 200)} vs ${JSON.stringify(b)?.slice(0, 200)}`;
 }
 
+/**
+ * Runs a suite's main function with a watchdog (fails and tears down after timeoutMs), signal
+ * handling, and the closing `N passed, N failed` line; exits 1 on any failure.
+ */
+function runSuite({ name, checks, timeoutMs, teardown, main, onError }) {
+	let finished = false;
+	const watchdog = setTimeout(async () => {
+		if (finished) return;
+		checks.fail(`${name} finishes in time`, new Error(`still running after ${timeoutMs} ms`));
+		await teardown();
+		console.log(checks.summary());
+		process.exit(1);
+	}, timeoutMs);
+	watchdog.unref();
+	for (const sig of ['SIGINT', 'SIGTERM']) {
+		process.on(sig, async () => {
+			await teardown();
+			process.exit(130);
+		});
+	}
+	main()
+		.catch((error) => {
+			checks.fail(`${name} ran without an unexpected error`, error);
+			if (onError) onError(error);
+		})
+		.finally(async () => {
+			finished = true;
+			await teardown();
+			console.log(checks.summary());
+			process.exit(checks.failed ? 1 : 0);
+		});
+}
+
 module.exports = {
+	runSuite,
 	REPO_ROOT,
 	EXAMPLES_DIR,
 	CREDENTIALS,

@@ -15,7 +15,7 @@ const path = require('node:path');
 const { spawn } = require('node:child_process');
 const host = require('../../scripts/lib/n8n-host');
 const { ProviderSimulator, providers } = require('../simulator');
-const { WORKFLOWS, GateProxy, Checks, N8nRest, demoCredentials, loadExamples, retarget, request, sameJson, firstDifference, REPO_ROOT } = require('./lib');
+const { runSuite, WORKFLOWS, GateProxy, Checks, N8nRest, demoCredentials, loadExamples, retarget, request, sameJson, firstDifference, REPO_ROOT } = require('./lib');
 
 const checks = new Checks();
 const check = checks.check.bind(checks);
@@ -216,31 +216,14 @@ async function main_() {
 	console.log(`queue: done in ${since(t0)}`);
 }
 
-let finished = false;
-const watchdog = setTimeout(async () => {
-	if (finished) return;
-	checks.fail('queue mode finishes in time', new Error(`still running after ${TIMEOUT_MS} ms`));
-	await teardown();
-	console.log(checks.summary());
-	process.exit(1);
-}, TIMEOUT_MS);
-watchdog.unref();
-for (const sig of ['SIGINT', 'SIGTERM']) {
-	process.on(sig, async () => {
-		await teardown();
-		process.exit(130);
-	});
-}
-
-main_()
-	.catch((error) => {
-		checks.fail('queue mode ran without an unexpected error', error);
+runSuite({
+	name: 'queue mode',
+	checks,
+	timeoutMs: TIMEOUT_MS,
+	teardown,
+	main: main_,
+	onError: () => {
 		if (main) console.log(`--- main log tail ---\n${main.logs().slice(-3000)}`);
 		if (worker) console.log(`--- worker log tail ---\n${worker.logs().slice(-3000)}`);
-	})
-	.finally(async () => {
-		finished = true;
-		await teardown();
-		console.log(checks.summary());
-		process.exit(checks.failed ? 1 : 0);
-	});
+	},
+});

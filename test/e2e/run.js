@@ -25,7 +25,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const host = require('../../scripts/lib/n8n-host');
 const { ProviderSimulator, providers } = require('../simulator');
-const { CREDENTIALS, WORKFLOWS, GateProxy, Checks, demoCredentials, loadExamples, retarget, request, sameJson, firstDifference, REPO_ROOT } = require('./lib');
+const { runSuite, CREDENTIALS, WORKFLOWS, GateProxy, Checks, demoCredentials, loadExamples, retarget, request, sameJson, firstDifference, REPO_ROOT } = require('./lib');
 
 const checks = new Checks();
 const check = checks.check.bind(checks);
@@ -300,27 +300,4 @@ async function main() {
 	console.log(`e2e: done in ${since(t0)}`);
 }
 
-let finished = false;
-const watchdog = setTimeout(async () => {
-	if (finished) return;
-	checks.fail('the suite finishes in time', new Error(`still running after ${TIMEOUT_MS} ms`));
-	await teardown();
-	console.log(checks.summary());
-	process.exit(1);
-}, TIMEOUT_MS);
-watchdog.unref();
-for (const sig of ['SIGINT', 'SIGTERM']) {
-	process.on(sig, async () => {
-		await teardown();
-		process.exit(130);
-	});
-}
-
-main()
-	.catch((error) => checks.fail('the suite ran without an unexpected error', error))
-	.finally(async () => {
-		finished = true;
-		await teardown();
-		console.log(checks.summary());
-		process.exit(checks.failed ? 1 : 0);
-	});
+runSuite({ name: 'the suite', checks, timeoutMs: TIMEOUT_MS, teardown, main });
