@@ -13,6 +13,7 @@
  *   3. Zaia export-and-wait: the execution waits; resume calls without / with a wrong token get 401
  *      and it keeps waiting; the simulator's own callback resumes it and it finishes with the
  *      callback's content.
+ *   4. The editor's REST API: every credential's Test button, and the ClickUp Workspace picker.
  *
  * n8n's WEBHOOK_URL points at a gate proxy (test/e2e/lib.js) so callbacks the simulator makes while
  * n8n is not started yet are held, then released in a known order.
@@ -25,7 +26,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const host = require('../../scripts/lib/n8n-host');
 const { ProviderSimulator, providers } = require('../simulator');
-const { runSuite, CREDENTIALS, WORKFLOWS, GateProxy, Checks, demoCredentials, loadExamples, retarget, request, sameJson, firstDifference, REPO_ROOT } = require('./lib');
+const { runSuite, N8nRest, CREDENTIALS, WORKFLOWS, GateProxy, Checks, demoCredentials, loadExamples, retarget, request, sameJson, firstDifference, REPO_ROOT } = require('./lib');
 
 const checks = new Checks();
 const check = checks.check.bind(checks);
@@ -253,6 +254,33 @@ async function triggerAndWait() {
 	check('a replayed callback on the finished execution is refused (409)', replay.status === 409, replay.status);
 }
 
+/** What the editor does through n8n's REST API: every credential's Test button, and a list picker. */
+async function editorApi() {
+	const rest = new N8nRest(server.baseUrl);
+	await rest.ensureOwner();
+	for (const [type, ref] of Object.entries(CREDENTIALS)) {
+		const stored = await rest.call('GET', `/rest/credentials/${ref.id}?includeData=true`);
+		const data = stored.json?.data;
+		const tested = await rest.call('POST', '/rest/credentials/test', { credentials: { id: data?.id, name: data?.name, type: data?.type, data: data?.data } });
+		const result = tested.json?.data;
+		check(`${type}: the editor's Test button succeeds against the simulator`, result?.status === 'OK', result ?? tested.text.slice(0, 300));
+	}
+	const bad = await rest.call('POST', '/rest/credentials/test', {
+		credentials: { id: 'e2eBadKeyZaia001', name: 'Zaia (bad key)', type: 'zaiaApi', data: { ...(await rest.call('GET', '/rest/credentials/e2eBadKeyZaia001?includeData=true')).json?.data?.data } },
+	});
+	check('zaiaApi with a wrong key: the Test button fails with an authorization error', bad.json?.data?.status === 'Error' && /401|refused|authorization failed/i.test(bad.json?.data?.message ?? ''), bad.json ?? bad.text.slice(0, 300));
+	const picked = await rest.call('POST', '/rest/dynamic-node-parameters/resource-locator-results', {
+		methodName: 'getWorkspaces',
+		nodeTypeAndVersion: { name: 'n8n-nodes-chat-connectors.clickUpChat', version: 1 },
+		path: 'parameters.workspaceId',
+		currentNodeParameters: { resource: 'channel', operation: 'createDirectMessage', workspaceId: { __rl: true, mode: 'list', value: '' } },
+		credentials: { clickUpChatApi: CREDENTIALS.clickUpChatApi },
+		filter: 'acme',
+	});
+	const results = picked.json?.data?.results ?? [];
+	check('ClickUp Chat: the Workspace picker lists the simulator\'s workspaces, filtered', results.length === 1 && results[0].value === providers.clickup.WORKSPACES[0].id, picked.json ?? picked.text.slice(0, 300));
+}
+
 async function main() {
 	const t0 = Date.now();
 	if (!host.isInstalled()) throw new Error('n8n is not installed: run bash scripts/install-n8n.sh');
@@ -297,6 +325,7 @@ async function main() {
 	await simpleExamples();
 	await failures(sims);
 	await triggerAndWait();
+	await editorApi();
 	console.log(`e2e: done in ${since(t0)}`);
 }
 
