@@ -279,6 +279,13 @@ async function editorApi() {
 	});
 	const results = picked.json?.data?.results ?? [];
 	check('ClickUp Chat: the Workspace picker lists the simulator\'s workspaces, filtered', results.length === 1 && results[0].value === providers.clickup.WORKSPACES[0].id, picked.json ?? picked.text.slice(0, 300));
+
+	// No secret in n8n's own log (server log at info level, after every example, failure and callback above).
+	const secrets = Object.values(providers).flatMap((p) =>
+		Object.entries(p.demoCredential('http://127.0.0.1:1')).filter(([k, v]) => /key|token|secret/i.test(k) && typeof v === 'string' && v.length >= 8).map(([, v]) => v),
+	);
+	const logs = server.logs();
+	check(`none of the ${secrets.length} credential secrets appears in n8n's log (${logs.length} characters)`, secrets.length >= 5 && secrets.every((v) => !logs.includes(v)), secrets.filter((v) => logs.includes(v)).map((v) => `${v.slice(0, 4)}…`));
 }
 
 async function main() {
