@@ -59,7 +59,20 @@ async function sendTest(type: ICredentialType, credentials: IDataObject) {
 	return { status: response.status, body: await response.text() };
 }
 
-describe.each(credentialFiles.map((f) => [path.basename(f), f]))('credential %s', (_name, file) => {
+const isOAuth2 = (type: ICredentialType) => (type.extends ?? []).includes('oAuth2Api');
+
+describe.each(credentialFiles.filter((f) => isOAuth2(loadCredential(f))).map((f) => [path.basename(f), f]))('OAuth2 credential %s', (_name, file) => {
+	test('runs the authorization-code flow against https endpoints and has a Base URL', () => {
+		const type = loadCredential(file);
+		const value = (name: string) => type.properties.find((p) => p.name === name)?.default;
+		expect(value('grantType')).toBe('authorizationCode');
+		expect(String(value('authUrl'))).toMatch(/^https:\/\//);
+		expect(String(value('accessTokenUrl'))).toMatch(/^https:\/\//);
+		expect(String(value('baseUrl'))).toMatch(/^https:\/\//);
+	});
+});
+
+describe.each(credentialFiles.filter((f) => !isOAuth2(loadCredential(f))).map((f) => [path.basename(f), f]))('credential %s', (_name, file) => {
 	const type = loadCredential(file);
 	const provider = Object.values(providers).find((p) => p.credentialType === type.name);
 	let sim: { start(): Promise<string>; stop(): Promise<void>; baseUrl: string };

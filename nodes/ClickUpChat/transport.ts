@@ -9,7 +9,8 @@ import type { ProviderProfile } from '../common/transport';
 export const clickUpProfile: ProviderProfile = {
 	name: 'ClickUp',
 	credentialType: 'clickUpChatApi',
-	secretFields: ['accessToken'],
+	credentialTypeFor: (choice) => (choice === 'oAuth2' ? 'clickUpChatOAuth2Api' : 'clickUpChatApi'),
+	secretFields: ['accessToken', 'clientSecret', 'oauthTokenData.access_token', 'oauthTokenData.refresh_token'],
 	defaultBaseUrl: 'https://api.clickup.com',
 	parseError(status, body) {
 		const b = (body && typeof body === 'object' ? body : {}) as IDataObject;

@@ -22,7 +22,12 @@ export interface ProviderProfile {
 	name: string;
 	/** The n8n credential type whose `authenticate` signs every request. */
 	credentialType: string;
-	/** Credential fields that hold secrets: their values are removed from every message. */
+	/**
+	 * When the node offers several ways to authenticate (its `authentication` parameter): the
+	 * credential type for the chosen value.
+	 */
+	credentialTypeFor?(authentication: string): string;
+	/** Credential fields that hold secrets (dot paths into nested objects allowed): their values are removed from every message. */
 	secretFields: readonly string[];
 	/** Production base URL, used when the credential leaves `baseUrl` empty. */
 	defaultBaseUrl: string;
@@ -167,13 +172,33 @@ async function readErrorBody(body: unknown): Promise<unknown> {
 	return value;
 }
 
+/** The credential type this node instance uses: the profile's, or the one its Authentication parameter picks. */
+export function credentialTypeOf(ctx: RequestContext, profile: ProviderProfile): string {
+	if (!profile.credentialTypeFor) return profile.credentialType;
+	let choice: unknown;
+	try {
+		choice =
+			'getCurrentNodeParameter' in ctx && typeof ctx.getCurrentNodeParameter === 'function'
+				? ctx.getCurrentNodeParameter('authentication')
+				: (ctx as IExecuteFunctions).getNodeParameter('authentication', 0, '');
+	} catch {
+		choice = undefined;
+	}
+	return typeof choice === 'string' && choice ? profile.credentialTypeFor(choice) : profile.credentialType;
+}
+
+function pick(object: IDataObject, path: string): unknown {
+	return path.split('.').reduce<unknown>((value, key) => (value && typeof value === 'object' ? (value as IDataObject)[key] : undefined), object);
+}
+
 export async function credentialSettings(ctx: RequestContext, profile: ProviderProfile) {
-	const credentials = await ctx.getCredentials(profile.credentialType);
+	const credentialType = credentialTypeOf(ctx, profile);
+	const credentials = await ctx.getCredentials(credentialType);
 	const baseUrl = String(credentials.baseUrl || profile.defaultBaseUrl).replace(/\/+$/, '');
 	const secrets = profile.secretFields
-		.map((field) => credentials[field])
+		.map((field) => pick(credentials, field))
 		.filter((v): v is string => typeof v === 'string' && v.length > 0);
-	return { credentials, baseUrl, secrets };
+	return { credentials, credentialType, baseUrl, secrets };
 }
 
 /**
@@ -187,7 +212,7 @@ export async function apiRequest<T = unknown>(
 	request: ApiRequest,
 ): Promise<ApiResponse<T>> {
 	const node = ctx.getNode();
-	const { baseUrl, secrets, credentials } = await credentialSettings(ctx, profile);
+	const { baseUrl, secrets, credentials, credentialType } = await credentialSettings(ctx, profile);
 	const policy: RetryPolicy = { ...DEFAULT_RETRY, ...request.retry };
 	const signal = request.abortSignal ?? (request.detached ? undefined : cancelSignalOf(ctx));
 	if (request.detached && !profile.authHeaders) {
@@ -219,7 +244,7 @@ export async function apiRequest<T = unknown>(
 			response = (
 				request.detached && profile.authHeaders
 					? await ctx.helpers.httpRequest({ ...sendOptions, headers: { ...sendOptions.headers, ...profile.authHeaders(credentials) } })
-					: await ctx.helpers.httpRequestWithAuthentication.call(ctx, profile.credentialType, sendOptions)
+					: await ctx.helpers.httpRequestWithAuthentication.call(ctx, credentialType, sendOptions)
 			) as typeof response;
 		} catch (error) {
 			if (signal?.aborted) throw abortError();

@@ -1,4 +1,5 @@
 import { ClickUpChatApi } from '../../credentials/ClickUpChatApi.credentials';
+import { ClickUpChatOAuth2Api } from '../../credentials/ClickUpChatOAuth2Api.credentials';
 import { ClickUpChat } from '../../nodes/ClickUpChat/ClickUpChat.node';
 import { runNode } from '../engine/harness';
 import type { RunOptions } from '../engine/harness';
@@ -222,5 +223,51 @@ describe('ClickUp Chat: Create Direct Message', () => {
 		const result = await run({ userIds: '1' });
 		expect(allText(result.items)).not.toContain(clickup.TOKEN);
 		expect(allText(result.run)).not.toContain(clickup.TOKEN);
+	});
+});
+
+describe('ClickUp Chat with OAuth2', () => {
+	test('sends the OAuth access token as a Bearer token and keeps it out of the output', async () => {
+		const result = await runNode({
+			node: new ClickUpChat(),
+			credentialTypes: [new ClickUpChatApi(), new ClickUpChatOAuth2Api()],
+			credentials: {
+				clickUpChatOAuth2Api: {
+					grantType: 'authorizationCode',
+					clientId: 'sim-client',
+					clientSecret: 'sim-client-secret-0001',
+					oauthTokenData: { access_token: clickup.OAUTH_TOKEN, token_type: 'Bearer' },
+					baseUrl: ctx.sim.baseUrl,
+				},
+			},
+			parameters: {
+				authentication: 'oAuth2',
+				resource: 'channel',
+				operation: 'createDirectMessage',
+				workspaceId: { __rl: true, mode: 'id', value: '9012345678' },
+				userIds: '9001',
+			},
+		});
+		expect(result.error).toBeUndefined();
+		expect(result.items[0].json.created).toBe(true);
+		const sent = ctx.sim.calls('POST', DM_PATH);
+		expect(sent).toHaveLength(1);
+		expect(sent[0].headers.authorization).toBe(`Bearer ${clickup.OAUTH_TOKEN}`);
+		expect(allText(result.run)).not.toContain(clickup.OAUTH_TOKEN);
+	});
+
+	test('a revoked OAuth token gives ClickUp\'s 401 message without the token in it', async () => {
+		const revoked = '42_revokedoauthtoken000000000000000000000009';
+		const result = await runNode({
+			node: new ClickUpChat(),
+			credentialTypes: [new ClickUpChatApi(), new ClickUpChatOAuth2Api()],
+			credentials: {
+				clickUpChatOAuth2Api: { grantType: 'authorizationCode', clientId: 'c', clientSecret: 's-0001', oauthTokenData: { access_token: revoked, token_type: 'Bearer' }, baseUrl: ctx.sim.baseUrl },
+			},
+			parameters: { authentication: 'oAuth2', resource: 'channel', operation: 'createDirectMessage', workspaceId: { __rl: true, mode: 'id', value: '9012345678' }, userIds: '1' },
+		});
+		expect(result.error?.message).toBe('Oauth token not found');
+		expect(result.error?.httpCode).toBe('401');
+		expect(allText(result.run)).not.toContain(revoked);
 	});
 });

@@ -273,7 +273,7 @@ async function editorApi() {
 		methodName: 'getWorkspaces',
 		nodeTypeAndVersion: { name: 'n8n-nodes-chat-connectors.clickUpChat', version: 1 },
 		path: 'parameters.workspaceId',
-		currentNodeParameters: { resource: 'channel', operation: 'createDirectMessage', workspaceId: { __rl: true, mode: 'list', value: '' } },
+		currentNodeParameters: { authentication: 'accessToken', resource: 'channel', operation: 'createDirectMessage', workspaceId: { __rl: true, mode: 'list', value: '' } },
 		credentials: { clickUpChatApi: CREDENTIALS.clickUpChatApi },
 		filter: 'acme',
 	});

@@ -1,7 +1,8 @@
 'use strict';
 /**
  * ClickUp (Chat API v3, plus the v2 user/workspace reads the node uses).
- * Auth: the personal token in `Authorization`, as-is (ClickUp rejects "Bearer pk_...").
+ * Auth: the personal token in `Authorization`, as-is (ClickUp rejects "Bearer pk_..."), or an OAuth
+ * access token as `Bearer <token>`.
  * Errors: v3 `{ status, message, trace_id, timestamp }`; v2 `{ err, ECODE }`.
  * Rate limits: 429 with X-RateLimit-Limit / -Remaining / -Reset (epoch seconds).
  */
@@ -9,6 +10,8 @@ const crypto = require('crypto');
 const schemas = require('../schemas/clickup.json');
 
 const TOKEN = 'pk_42_SIMULATORTOKENCLICKUP0000000000001';
+/** An access token from ClickUp's OAuth flow; apps send it as a Bearer token. */
+const OAUTH_TOKEN = '42_simoauthaccesstoken0000000000000000000001';
 const ME = { id: 42, username: 'Sim Ulator', email: 'sim@example.com', color: '#7b68ee', initials: 'SU', week_start_day: 1, global_font_support: true, timezone: 'Etc/UTC' };
 const WORKSPACES = [
 	{ id: '9012345678', name: 'Acme Workspace', color: '#7b68ee', avatar: null },
@@ -57,6 +60,7 @@ module.exports = {
 	/** What the demo's credential holds when it points at this simulator. */
 	demoCredential: (baseUrl) => ({ accessToken: TOKEN, baseUrl }),
 	TOKEN,
+	OAUTH_TOKEN,
 	WORKSPACES,
 	ME,
 	errorBody,
@@ -72,7 +76,7 @@ module.exports = {
 	},
 	authenticate(req, state, route) {
 		const value = req.headers.authorization;
-		if (value === TOKEN) return null;
+		if (value === TOKEN || value === `Bearer ${OAUTH_TOKEN}`) return null;
 		const v2 = route.path.startsWith('/api/v2');
 		const message = !value ? 'Authorization header required' : value.startsWith('Bearer ') ? 'Oauth token not found' : 'Token invalid';
 		return { status: 401, body: v2 ? v2Error(message, value ? 'OAUTH_025' : 'OAUTH_017') : errorBody(401, message) };
