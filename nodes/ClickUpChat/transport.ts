@@ -1,5 +1,4 @@
-import type { IDataObject } from 'n8n-workflow';
-
+import { errorObject, fallbackErrorMessage, nonEmptyText } from '../common/errors';
 import type { ProviderProfile } from '../common/transport';
 
 /**
@@ -13,8 +12,8 @@ export const clickUpProfile: ProviderProfile = {
 	secretFields: ['accessToken', 'clientSecret', 'oauthTokenData.access_token', 'oauthTokenData.refresh_token'],
 	defaultBaseUrl: 'https://api.clickup.com',
 	parseError(status, body) {
-		const b = (body && typeof body === 'object' ? body : {}) as IDataObject;
-		const message = typeof b.message === 'string' ? b.message : typeof b.err === 'string' ? b.err : typeof body === 'string' && body ? body.slice(0, 300) : `HTTP ${status}`;
+		const b = errorObject(body);
+		const message = nonEmptyText(b.message) ?? nonEmptyText(b.err) ?? fallbackErrorMessage(status, body);
 		const code = typeof b.ECODE === 'string' ? b.ECODE : undefined;
 		const description = b.trace_id !== undefined && b.trace_id !== null ? `ClickUp trace ID: ${String(b.trace_id)}` : undefined;
 		return { message, code, description };

@@ -1,5 +1,4 @@
-import type { IDataObject } from 'n8n-workflow';
-
+import { errorObject, fallbackErrorMessage, nonEmptyText as text } from '../common/errors';
 import type { ProviderProfile } from '../common/transport';
 
 /**
@@ -12,11 +11,10 @@ export const devRevProfile: ProviderProfile = {
 	secretFields: ['accessToken'],
 	defaultBaseUrl: 'https://api.devrev.ai',
 	parseError(status, body) {
-		const b = (body && typeof body === 'object' ? body : {}) as IDataObject;
-		const text = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value : undefined);
+		const b = errorObject(body);
 		const type = text(b.type);
 		const detail = text(b.detail);
-		const message = text(b.message) ?? detail ?? type ?? (typeof body === 'string' && body ? body.slice(0, 300) : `HTTP ${status}`);
+		const message = text(b.message) ?? detail ?? type ?? fallbackErrorMessage(status, body);
 		const referenceId = text(b.reference_id);
 		const description = [detail && detail !== message ? detail : undefined, referenceId ? `DevRev reference ID: ${referenceId}` : undefined]
 			.filter(Boolean)

@@ -1,5 +1,4 @@
-import type { IDataObject } from 'n8n-workflow';
-
+import { errorObject, fallbackErrorMessage, nonEmptyText } from '../common/errors';
 import type { ProviderProfile } from '../common/transport';
 
 /** Shown under Dify's own message for codes whose fix is not obvious from the message. */
@@ -25,10 +24,10 @@ export const difyProfile: ProviderProfile = {
 	secretFields: ['apiKey'],
 	defaultBaseUrl: 'https://api.dify.ai/v1',
 	parseError(status, body) {
-		const b = (body && typeof body === 'object' ? body : {}) as IDataObject;
+		const b = errorObject(body);
 		const code = typeof b.code === 'string' && b.code ? b.code : undefined;
-		const text = typeof b.message === 'string' ? b.message.trim() : '';
-		const message = text || (code ? `Dify answered ${code}` : typeof body === 'string' && body ? body.slice(0, 300) : `HTTP ${status}`);
+		const text = nonEmptyText(b.message)?.trim() ?? '';
+		const message = text || (code ? `Dify answered ${code}` : fallbackErrorMessage(status, body));
 		let description = code ? CODE_HINTS[code] : undefined;
 		if (status === 400 && /blocking/i.test(text)) {
 			description = 'Agent and New Agent apps answer only in streaming mode: set Additional Fields → Response Mode to Streaming.';

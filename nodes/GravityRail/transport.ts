@@ -1,11 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { errorObject, fallbackErrorMessage, nonEmptyText as text } from '../common/errors';
 import type { ProviderProfile } from '../common/transport';
 import { requireUuid } from '../common/validate';
-
-function text(value: unknown): string | undefined {
-	return typeof value === 'string' && value.trim() !== '' ? value : undefined;
-}
 
 /** One entry of a validation error list ({ loc: ["body", "channel"], msg }) as "body.channel: msg". */
 function validationEntry(entry: unknown): string | undefined {
@@ -27,7 +24,7 @@ export const gravityRailProfile: ProviderProfile = {
 	secretFields: ['apiKey'],
 	defaultBaseUrl: 'https://api.gravityrail.com',
 	parseError(status, body) {
-		const b = (body && typeof body === 'object' ? body : {}) as IDataObject;
+		const b = errorObject(body);
 		const detailList = Array.isArray(b.detail) ? b.detail.map(validationEntry).filter((d): d is string => !!d) : [];
 		const nested = b.error && typeof b.error === 'object' ? text((b.error as IDataObject).message) : undefined;
 		const message =
@@ -36,7 +33,7 @@ export const gravityRailProfile: ProviderProfile = {
 			text(b.message) ??
 			text(b.error) ??
 			nested ??
-			(typeof body === 'string' && body.trim() ? body.slice(0, 300) : `HTTP ${status}`);
+			fallbackErrorMessage(status, body);
 		const code = text(b.code);
 		const description = detailList.length > 1 ? detailList.slice(1).join('\n') : undefined;
 		return { message, code, description };

@@ -1,5 +1,4 @@
-import type { IDataObject } from 'n8n-workflow';
-
+import { errorObject, fallbackErrorMessage, nonEmptyText } from '../common/errors';
 import type { ProviderProfile } from '../common/transport';
 
 export type ZaiaLanguage = 'enUs' | 'esEs' | 'ptBr';
@@ -15,17 +14,16 @@ export const zaiaProfile: ProviderProfile = {
 	secretFields: ['apiKey', 'callbackSecret'],
 	defaultBaseUrl: 'https://api.endless.zaia.app',
 	parseError(status, body) {
-		const b = (body && typeof body === 'object' ? body : {}) as IDataObject;
-		const feedback = (b.feedback && typeof b.feedback === 'object' ? b.feedback : {}) as IDataObject;
-		const english = typeof feedback.enUs === 'string' && feedback.enUs.trim() !== '' ? feedback.enUs : undefined;
-		const technical = typeof b.message === 'string' && b.message.trim() !== '' ? b.message : undefined;
-		const text = typeof body === 'string' && body.trim() !== '' ? body.slice(0, 300) : undefined;
-		const message = english ?? technical ?? text ?? `HTTP ${status}`;
+		const b = errorObject(body);
+		const feedback = errorObject(b.feedback);
+		const english = nonEmptyText(feedback.enUs);
+		const technical = nonEmptyText(b.message);
+		const message = english ?? technical ?? fallbackErrorMessage(status, body);
 		const code = typeof b.code === 'string' ? b.code : typeof b.name === 'string' ? b.name : undefined;
 		const parts: string[] = [];
 		if (technical && technical !== message) parts.push(`Zaia says: ${technical}`);
 		if (code && typeof b.name === 'string' && b.name !== code) parts.push(`Error name: ${b.name}`);
-		const cta = (b.cta && typeof b.cta === 'object' ? b.cta : {}) as IDataObject;
+		const cta = errorObject(b.cta);
 		if (typeof cta.url === 'string') parts.push(`Zaia support: ${cta.url}`);
 		if (status === 412) parts.push('Zaia exports at most 6 months per request: narrow Range Start / Range End.');
 		return { message, code, description: parts.join('\n') || undefined };

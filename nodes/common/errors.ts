@@ -14,6 +14,21 @@ export interface ProviderErrorInfo {
 	description?: string;
 }
 
+/** Helpers for the providers' `parseError`: read an error body of unknown shape safely. */
+export function errorObject(body: unknown): IDataObject {
+	return (body && typeof body === 'object' && !Buffer.isBuffer(body) ? body : {}) as IDataObject;
+}
+
+/** The value when it is non-blank text, else undefined. */
+export function nonEmptyText(value: unknown): string | undefined {
+	return typeof value === 'string' && value.trim() !== '' ? value : undefined;
+}
+
+/** The message when the body names none: its text (shortened) or the HTTP status. */
+export function fallbackErrorMessage(status: number, body: unknown): string {
+	return nonEmptyText(body)?.slice(0, 300) ?? `HTTP ${status}`;
+}
+
 const MIN_SECRET_LENGTH = 4;
 const REDACTED = '[redacted]';
 
