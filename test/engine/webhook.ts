@@ -23,7 +23,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parse as parseQueryString } from 'node:querystring';
 
-import { ExecutionLifecycleHooks, WebhookContext, WorkflowExecute } from 'n8n-core';
+import { WebhookContext, WorkflowExecute } from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
 	ICredentialType,
@@ -45,7 +45,7 @@ import type {
 import { Workflow, createRunExecutionData } from 'n8n-workflow';
 
 import { TestCredentialsHelper } from './credentials-helper';
-import { NODE_NAME, NodeTypes, PACKAGE } from './harness';
+import { executionEnvironment, NODE_NAME, NodeTypes, PACKAGE } from './harness';
 import type { RunResult } from './harness';
 
 const MAX_BODY_BYTES = 64 * 1024 * 1024;
@@ -141,34 +141,7 @@ function additionalDataFor(
 	extra: Partial<IWorkflowExecuteAdditionalData>,
 ): { additionalData: IWorkflowExecuteAdditionalData; finished: Promise<IRun> } {
 	const types = Object.fromEntries((credentials.credentialTypes ?? []).map((t) => [t.name, t]));
-	const hooks = new ExecutionLifecycleHooks(mode, executionId, workflowData);
-	let finish!: (run: IRun) => void;
-	const finished = new Promise<IRun>((resolve) => (finish = resolve));
-	hooks.addHandler('workflowExecuteAfter', (run) => finish(run));
-	const additionalData = {
-		credentialsHelper: new TestCredentialsHelper(types, credentials.credentials ?? {}),
-		hooks,
-		executionId,
-		currentNodeExecutionIndex: 0,
-		restApiUrl: 'http://127.0.0.1:5678/rest',
-		instanceBaseUrl: 'http://127.0.0.1:5678/',
-		formWaitingBaseUrl: 'http://127.0.0.1:5678/form-waiting',
-		webhookBaseUrl: 'http://127.0.0.1:5678/webhook',
-		webhookWaitingBaseUrl: 'http://127.0.0.1:5678/webhook-waiting',
-		webhookTestBaseUrl: 'http://127.0.0.1:5678/webhook-test',
-		variables: {},
-		userId: 'user-1',
-		executeWorkflow: async () => {
-			throw new Error('sub-workflows are not used here');
-		},
-		getRunExecutionData: async () => undefined,
-		getRuntimeCredential: async () => undefined,
-		logAiEvent: () => {},
-		setExecutionStatus: () => {},
-		sendDataToUI: () => {},
-		...extra,
-	} as unknown as IWorkflowExecuteAdditionalData;
-	return { additionalData, finished };
+	return executionEnvironment(new TestCredentialsHelper(types, credentials.credentials ?? {}), mode, executionId, workflowData, extra);
 }
 
 function workflowBase(workflow: Workflow): IWorkflowBase {
