@@ -428,6 +428,75 @@ function toFile(dir, name, fileOrValue) {
 	return writeTempJson(dir, name, fileOrValue);
 }
 
+
+/**
+ * Spawn an n8n command in its own process group (so stop() also ends its task-runner children),
+ * collecting its log. waitForLog(re, { timeoutMs, from }) resolves with the first match in the log
+ * (so far or later) and rejects if the process exits first; stop() sends SIGTERM, then SIGKILL.
+ */
+function spawnN8nProcess(args, env, cwd) {
+	const proc = spawn(process.execPath, [N8N_BIN, ...args], { env, cwd, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+	let logText = '';
+	const waiters = [];
+	const onData = (d) => {
+		logText += stripAnsi(d.toString('utf8'));
+		for (const w of [...waiters]) {
+			const m = w.re.exec(logText.slice(w.from));
+			if (m) {
+				waiters.splice(waiters.indexOf(w), 1);
+				w.resolve(m);
+			}
+		}
+	};
+	proc.stdout.on('data', onData);
+	proc.stderr.on('data', onData);
+	let exited = null;
+	const exitPromise = new Promise((resolve) => {
+		proc.on('exit', (code, signal) => {
+			exited = { code, signal };
+			for (const w of waiters.splice(0)) w.reject(new Error(`n8n ${args[0]} exited (${code ?? signal}) before: ${w.re}\n${tail(logText)}`));
+			resolve(exited);
+		});
+	});
+
+	const waitForLog = (re, { timeoutMs: t = 60000, from = 0 } = {}) =>
+		new Promise((resolve, reject) => {
+			const m = re.exec(logText.slice(from));
+			if (m) return resolve(m);
+			if (exited) return reject(new Error(`n8n ${args[0]} already exited (${exited.code ?? exited.signal})\n${tail(logText)}`));
+			const w = { re, from, resolve, reject };
+			waiters.push(w);
+			setTimeout(() => {
+				const idx = waiters.indexOf(w);
+				if (idx >= 0) {
+					waiters.splice(idx, 1);
+					reject(new Error(`timed out after ${t} ms waiting for log ${re}\n${tail(logText)}`));
+				}
+			}, t).unref();
+		});
+
+	const stop = async ({ graceMs = 15000 } = {}) => {
+		if (exited) return exited;
+		try {
+			process.kill(-proc.pid, 'SIGTERM');
+		} catch {
+			/* gone */
+		}
+		const t = setTimeout(() => {
+			try {
+				process.kill(-proc.pid, 'SIGKILL');
+			} catch {
+				/* gone */
+			}
+		}, graceMs);
+		const r = await exitPromise;
+		clearTimeout(t);
+		return r;
+	};
+
+	return { proc, logs: () => logText, waitForLog, stop };
+}
+
 class CommandError extends Error {
 	constructor(message, result) {
 		super(message);
@@ -597,68 +666,9 @@ class N8nInstance {
 			...env,
 		});
 		const started = Date.now();
-		const proc = spawn(process.execPath, [N8N_BIN, 'start'], {
-			env: procEnv,
-			cwd: this.userFolder,
-			stdio: ['ignore', 'pipe', 'pipe'],
-			detached: true, // own process group: stop() also ends the task runner children
-		});
-		let logText = '';
-		const waiters = [];
-		const onData = (d) => {
-			logText += stripAnsi(d.toString('utf8'));
-			for (const w of [...waiters]) {
-				const m = w.re.exec(logText.slice(w.from));
-				if (m) {
-					waiters.splice(waiters.indexOf(w), 1);
-					w.resolve(m);
-				}
-			}
-		};
-		proc.stdout.on('data', onData);
-		proc.stderr.on('data', onData);
-		let exited = null;
-		const exitPromise = new Promise((resolve) => {
-			proc.on('exit', (code, signal) => {
-				exited = { code, signal };
-				for (const w of waiters.splice(0)) w.reject(new Error(`n8n exited (${code ?? signal}) before: ${w.re}`));
-				resolve(exited);
-			});
-		});
-
-		/** Resolves with the first match of `re` in the whole log so far (or when it appears); `from` = char offset. */
-		const waitForLog = (re, { timeoutMs: t = 60000, from = 0 } = {}) =>
-			new Promise((resolve, reject) => {
-				const m = re.exec(logText.slice(from));
-				if (m) return resolve(m);
-				if (exited) return reject(new Error(`n8n already exited (${exited.code ?? exited.signal})`));
-				const w = { re, from, resolve, reject };
-				waiters.push(w);
-				setTimeout(() => {
-					const idx = waiters.indexOf(w);
-					if (idx >= 0) {
-						waiters.splice(idx, 1);
-						reject(new Error(`timed out after ${t} ms waiting for log ${re}\n${tail(logText)}`));
-					}
-				}, t).unref();
-			});
-
-		const stop = async ({ graceMs = 15000 } = {}) => {
-			if (exited) return exited;
-			try {
-				process.kill(-proc.pid, 'SIGTERM');
-			} catch {
-				/* gone */
-			}
-			const t = setTimeout(() => {
-				try {
-					process.kill(-proc.pid, 'SIGKILL');
-				} catch {
-					/* gone */
-				}
-			}, graceMs);
-			const r = await exitPromise;
-			clearTimeout(t);
+		const { proc, logs, waitForLog, stop: stopProcess } = spawnN8nProcess(['start'], procEnv, this.userFolder);
+		const stop = async (options) => {
+			const r = await stopProcess(options);
 			this.servers.delete(server);
 			return r;
 		};
@@ -669,9 +679,9 @@ class N8nInstance {
 			baseUrl,
 			proc,
 			pid: proc.pid,
-			logs: () => logText,
+			logs,
 			/** current log length: pass as waitForLog(re, { from }) to only see later lines */
-			logOffset: () => logText.length,
+			logOffset: () => logs().length,
 			waitForLog,
 			stop,
 			readyMs: null,
@@ -685,7 +695,7 @@ class N8nInstance {
 			for (;;) {
 				const r = await httpGet(`${baseUrl}/healthz/readiness`);
 				if (r.status === 200) break;
-				if (Date.now() > deadline) throw new Error(`/healthz/readiness never answered 200\n${tail(logText)}`);
+				if (Date.now() > deadline) throw new Error(`/healthz/readiness never answered 200\n${tail(logs())}`);
 				await sleep(200);
 			}
 		} catch (e) {
@@ -694,6 +704,34 @@ class N8nInstance {
 		}
 		server.readyMs = Date.now() - started;
 		return server;
+	}
+
+	/**
+	 * Start `n8n worker` (queue mode) in the background. Resolves once it reports ready.
+	 * Returns { proc, logs(), waitForLog(re), stop() }; stopAll() stops it too.
+	 */
+	async startWorker({ concurrency = 2, timeoutMs = 180000, env = {} } = {}) {
+		const procEnv = this.env({
+			N8N_RUNNERS_BROKER_PORT: await freePort(),
+			QUEUE_HEALTH_CHECK_PORT: await freePort(),
+			N8N_WORKER_SERVER_ADDRESS: '127.0.0.1',
+			...env,
+		});
+		const worker = spawnN8nProcess(['worker', `--concurrency=${concurrency}`], procEnv, this.userFolder);
+		const stop = worker.stop;
+		worker.stop = async (options) => {
+			const r = await stop(options);
+			this.servers.delete(worker);
+			return r;
+		};
+		this.servers.add(worker);
+		try {
+			await worker.waitForLog(/n8n worker is now ready/, { timeoutMs });
+		} catch (e) {
+			await worker.stop({ graceMs: 2000 });
+			throw e;
+		}
+		return worker;
 	}
 
 	async stopAll() {

@@ -12,7 +12,6 @@
  */
 const fs = require('node:fs');
 const path = require('node:path');
-const { spawn } = require('node:child_process');
 const host = require('../../scripts/lib/n8n-host');
 const { ProviderSimulator, providers } = require('../simulator');
 const { runSuite, WORKFLOWS, GateProxy, Checks, N8nRest, demoCredentials, loadExamples, retarget, request, sameJson, firstDifference, REPO_ROOT } = require('./lib');
@@ -33,57 +32,6 @@ function since(t0) {
 	return `${((Date.now() - t0) / 1000).toFixed(1)} s`;
 }
 
-/** `n8n worker` in its own process group; resolves once it says it is ready. */
-async function startWorker() {
-	const env = inst.env({
-		N8N_RUNNERS_BROKER_PORT: await host.freePort(),
-		QUEUE_HEALTH_CHECK_PORT: await host.freePort(),
-		N8N_WORKER_SERVER_ADDRESS: '127.0.0.1',
-	});
-	const proc = spawn(process.execPath, [host.N8N_BIN, 'worker', '--concurrency=2'], {
-		env,
-		cwd: inst.userFolder,
-		stdio: ['ignore', 'pipe', 'pipe'],
-		detached: true,
-	});
-	let logText = '';
-	proc.stdout.on('data', (d) => (logText += d.toString()));
-	proc.stderr.on('data', (d) => (logText += d.toString()));
-	let exited = null;
-	const exit = new Promise((resolve) => proc.on('exit', (code, signal) => resolve((exited = { code, signal }))));
-	const w = {
-		proc,
-		logs: () => logText,
-		async stop() {
-			if (exited) return exited;
-			try {
-				process.kill(-proc.pid, 'SIGTERM');
-			} catch {
-				/* gone */
-			}
-			const t = setTimeout(() => {
-				try {
-					process.kill(-proc.pid, 'SIGKILL');
-				} catch {
-					/* gone */
-				}
-			}, 15000);
-			const r = await exit;
-			clearTimeout(t);
-			return r;
-		},
-	};
-	const deadline = Date.now() + 180000;
-	while (!/n8n worker is now ready/.test(logText)) {
-		if (exited) throw new Error(`n8n worker exited (${exited.code ?? exited.signal}):\n${logText.slice(-3000)}`);
-		if (Date.now() > deadline) {
-			await w.stop();
-			throw new Error(`n8n worker not ready after 180 s:\n${logText.slice(-3000)}`);
-		}
-		await host.sleep(200);
-	}
-	return w;
-}
 
 async function teardown() {
 	for (const p of [worker, main]) {
@@ -151,7 +99,7 @@ async function main_() {
 	main = await inst.start({ timeoutMs: 240000 });
 	console.log(`     (main ready in ${since(t)})`);
 	t = Date.now();
-	worker = await startWorker();
+	worker = await inst.startWorker();
 	console.log(`     (worker ready in ${since(t)})`);
 
 	const rest = new N8nRest(main.baseUrl);
