@@ -235,6 +235,22 @@ function normaliseMetadata(value: unknown): DifyMetadata {
 	};
 }
 
+/** A workflow run that has started and reported nothing else yet. */
+function runningWorkflow(id: string): DifyWorkflowInfo {
+	return {
+		id,
+		workflow_id: '',
+		status: 'running',
+		outputs: null,
+		error: null,
+		elapsed_time: null,
+		total_tokens: null,
+		total_steps: null,
+		created_at: null,
+		finished_at: null,
+	};
+}
+
 function emptyNodes(): DifyNodesSummary {
 	return { count: 0, finished: 0, failed: 0, retries: 0, iterations: 0, loops: 0, agent_logs: 0, list: [] };
 }
@@ -546,35 +562,15 @@ export class DifyStreamAggregator {
 		const data = obj(event.data) ?? {};
 		this.workflow = {
 			...data,
-			id: str(data.id) || this.workflowRunId || '',
+			...runningWorkflow(str(data.id) || this.workflowRunId || ''),
 			workflow_id: str(data.workflow_id),
-			status: 'running',
-			outputs: null,
-			error: null,
-			elapsed_time: null,
-			total_tokens: null,
-			total_steps: null,
 			created_at: num(data.created_at),
-			finished_at: null,
 		};
 		if (this.workflowRunId === null && this.workflow.id) this.workflowRunId = this.workflow.id;
 	}
 
 	private ensureWorkflow(): DifyWorkflowInfo {
-		if (!this.workflow) {
-			this.workflow = {
-				id: this.workflowRunId ?? '',
-				workflow_id: '',
-				status: 'running',
-				outputs: null,
-				error: null,
-				elapsed_time: null,
-				total_tokens: null,
-				total_steps: null,
-				created_at: null,
-				finished_at: null,
-			};
-		}
+		if (!this.workflow) this.workflow = runningWorkflow(this.workflowRunId ?? '');
 		return this.workflow;
 	}
 
