@@ -25,17 +25,9 @@ const sseFixtures = readdirSync(FIXTURES)
 	.filter((name) => name.endsWith('.sse'))
 	.sort();
 
-/** Deterministic PRNG (mulberry32) so a failing split can be reproduced from its seed. */
-function rng(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
+// Deterministic PRNG (shared with the simulator) so a failing split can be reproduced from its seed.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { rng } = require('../simulator/random') as { rng: (seed: number) => () => number };
 
 function splitRandomly(bytes: Buffer, seed: number, maxChunk: number): Buffer[] {
 	const random = rng(seed);

@@ -24,6 +24,7 @@
  * as Dify documents. A `conversation_id` must be one the simulator knows (a fixture's, or one of
  * an earlier reply), else 404 `not_found`; local files must have been uploaded by the same `user`.
  */
+const { rng } = require('../random');
 const crypto = require('crypto');
 const fs = require('fs');
 const path = require('path');
@@ -81,17 +82,7 @@ function fail(status, code, message) {
 	return { status, body: errorBody(status, message, { code }) };
 }
 
-/** mulberry32: chunk sizes are random but reproducible from the request number. */
-function rng(seed) {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
+// chunk sizes are random but reproducible from the request number (rng from ../random)
 
 /** The JSON objects of a fixture's `data:` lines (fixtures are LF, one event per blank-line block). */
 function fixtureEvents(bytes) {
