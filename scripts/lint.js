@@ -5,6 +5,7 @@
  *     that holds only what ships: package.json, nodes/, credentials/. Test and tooling code
  *     (test/, bench/, scripts/) may use timers and `process`, so it is not in that folder.
  *  2. The same community rules the registry scan applies to compiled code, over dist/ (if built).
+ *  0. Prettier's check over the whole tree (`npm run format` fixes it).
  * `--fix` passes through to step 1; fixed files are copied back.
  */
 const { spawnSync } = require('child_process');
@@ -12,6 +13,17 @@ const fs = require('fs');
 const path = require('path');
 
 const root = path.resolve(__dirname, '..');
+
+const prettier = path.join(root, 'node_modules', 'prettier', 'bin', 'prettier.cjs');
+const formatted = spawnSync(process.execPath, [prettier, '--check', '--log-level', 'warn', '.'], {
+	cwd: root,
+	stdio: 'inherit',
+});
+if (formatted.status !== 0) {
+	console.error('✗ formatting: run `npm run format` (Prettier) and commit the result');
+	process.exit(formatted.status || 1);
+}
+console.log('✓ formatting (Prettier) checked');
 const stage = path.join(root, '.tmp', 'lint');
 fs.rmSync(stage, { recursive: true, force: true });
 fs.mkdirSync(stage, { recursive: true });
