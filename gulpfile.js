@@ -16,14 +16,26 @@ const DIST = path.join(__dirname, 'dist');
 
 /** package name -> file (relative to node_modules) copied into dist/vendor/<name>/index.js */
 const VENDORED = {
-	'eventsource-parser': { file: 'eventsource-parser/dist/index.cjs', license: 'eventsource-parser/LICENSE' },
+	'eventsource-parser': {
+		file: 'eventsource-parser/dist/index.cjs',
+		license: 'eventsource-parser/LICENSE',
+	},
 };
 
 function assets() {
-	return src(['nodes/**/*.svg', 'nodes/**/*.png', 'nodes/**/*.node.json', 'credentials/**/*.svg', 'credentials/**/*.png'], {
-		base: '.',
-		encoding: false,
-	}).pipe(dest('dist'));
+	return src(
+		[
+			'nodes/**/*.svg',
+			'nodes/**/*.png',
+			'nodes/**/*.node.json',
+			'credentials/**/*.svg',
+			'credentials/**/*.png',
+		],
+		{
+			base: '.',
+			encoding: false,
+		},
+	).pipe(dest('dist'));
 }
 
 function walk(dir, out = []) {
@@ -39,7 +51,10 @@ async function vendor() {
 	for (const [name, { file, license }] of Object.entries(VENDORED)) {
 		const target = path.join(DIST, 'vendor', name);
 		fs.mkdirSync(target, { recursive: true });
-		fs.copyFileSync(require.resolve(path.join(__dirname, 'node_modules', file)), path.join(target, 'index.js'));
+		fs.copyFileSync(
+			require.resolve(path.join(__dirname, 'node_modules', file)),
+			path.join(target, 'index.js'),
+		);
 		const lic = path.join(__dirname, 'node_modules', license);
 		if (fs.existsSync(lic)) fs.copyFileSync(lic, path.join(target, 'LICENSE'));
 	}
@@ -50,7 +65,10 @@ async function vendor() {
 		for (const name of Object.keys(VENDORED)) {
 			const pattern = new RegExp(`require\\((["'])${name.replace(/[-/]/g, '\\$&')}\\1\\)`, 'g');
 			if (!pattern.test(code)) continue;
-			let rel = path.relative(path.dirname(file), path.join(DIST, 'vendor', name, 'index.js')).split(path.sep).join('/');
+			let rel = path
+				.relative(path.dirname(file), path.join(DIST, 'vendor', name, 'index.js'))
+				.split(path.sep)
+				.join('/');
 			if (!rel.startsWith('.')) rel = `./${rel}`;
 			code = code.replace(pattern, `require("${rel}")`);
 			changed = true;
@@ -60,7 +78,11 @@ async function vendor() {
 }
 
 async function verify() {
-	const allowed = new Set(['n8n-workflow', ...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
+	const allowed = new Set([
+		'n8n-workflow',
+		...builtinModules,
+		...builtinModules.map((m) => `node:${m}`),
+	]);
 	const problems = [];
 	for (const file of walk(DIST)) {
 		const code = fs.readFileSync(file, 'utf8');
@@ -68,7 +90,11 @@ async function verify() {
 			const spec = match[2];
 			if (spec.startsWith('.')) {
 				const resolved = path.resolve(path.dirname(file), spec);
-				if (!fs.existsSync(resolved) && !fs.existsSync(`${resolved}.js`) && !fs.existsSync(path.join(resolved, 'index.js'))) {
+				if (
+					!fs.existsSync(resolved) &&
+					!fs.existsSync(`${resolved}.js`) &&
+					!fs.existsSync(path.join(resolved, 'index.js'))
+				) {
 					problems.push(`${path.relative(__dirname, file)}: missing ${spec}`);
 				}
 			} else if (!allowed.has(spec)) {
@@ -79,7 +105,8 @@ async function verify() {
 	for (const file of walk(DIST).filter((f) => /\.(node|credentials)\.js$/.test(f))) {
 		const code = fs.readFileSync(file, 'utf8');
 		for (const match of code.matchAll(/file:([^'"]+\.svg)/g)) {
-			if (!fs.existsSync(path.resolve(path.dirname(file), match[1]))) problems.push(`${path.relative(__dirname, file)}: icon ${match[1]} missing`);
+			if (!fs.existsSync(path.resolve(path.dirname(file), match[1])))
+				problems.push(`${path.relative(__dirname, file)}: icon ${match[1]} missing`);
 		}
 	}
 	if (problems.length) throw new Error(`dist/ is not self-contained:\n  ${problems.join('\n  ')}`);

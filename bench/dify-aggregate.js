@@ -58,32 +58,107 @@ function buildStream(total) {
 	const message = '9da23599-e713-473b-982c-4328d4f5c78a';
 	const conversation = '45701982-8118-4bc5-8e9b-64562b4555f2';
 	const run = 'fb47b2e6-5e43-4f90-be01-d5c5a088d156';
-	const words = [' the', ' quick', ' brown', ' fox', ' jumps', ' over', ' lazy', ' dogs', ',', ' Grüße', ' 日本語', ' 🚀', '.', '\n'];
+	const words = [
+		' the',
+		' quick',
+		' brown',
+		' fox',
+		' jumps',
+		' over',
+		' lazy',
+		' dogs',
+		',',
+		' Grüße',
+		' 日本語',
+		' 🚀',
+		'.',
+		'\n',
+	];
 	const parts = [];
 	let answerBytes = 0;
 	const data = (event) => parts.push(`data: ${JSON.stringify(event)}\n\n`);
-	const base = { task_id: task, workflow_run_id: run, message_id: message, conversation_id: conversation, created_at: 1705407629 };
-	data({ event: 'workflow_started', ...base, data: { id: run, workflow_id: 'wf', inputs: {}, created_at: 1705407629 } });
-	data({ event: 'node_started', ...base, data: { id: 'ne', node_id: 'llm', node_type: 'llm', title: 'LLM', index: 1, created_at: 1705407629 } });
+	const base = {
+		task_id: task,
+		workflow_run_id: run,
+		message_id: message,
+		conversation_id: conversation,
+		created_at: 1705407629,
+	};
+	data({
+		event: 'workflow_started',
+		...base,
+		data: { id: run, workflow_id: 'wf', inputs: {}, created_at: 1705407629 },
+	});
+	data({
+		event: 'node_started',
+		...base,
+		data: {
+			id: 'ne',
+			node_id: 'llm',
+			node_type: 'llm',
+			title: 'LLM',
+			index: 1,
+			created_at: 1705407629,
+		},
+	});
 	const chunkEvents = total - 5;
 	for (let i = 0; i < chunkEvents; i++) {
 		if (i % 1000 === 999) {
 			parts.push('event: ping\n\n');
 			continue;
 		}
-		const answer = (words[i % words.length] + (i % 7 === 0 ? words[(i * 3) % words.length] : '')).repeat(REPEAT);
+		const answer = (
+			words[i % words.length] + (i % 7 === 0 ? words[(i * 3) % words.length] : '')
+		).repeat(REPEAT);
 		answerBytes += Buffer.byteLength(answer);
-		data({ event: 'message', task_id: task, message_id: message, conversation_id: conversation, answer, created_at: 1705407629 });
+		data({
+			event: 'message',
+			task_id: task,
+			message_id: message,
+			conversation_id: conversation,
+			answer,
+			created_at: 1705407629,
+		});
 	}
-	data({ event: 'node_finished', ...base, data: { id: 'ne', node_id: 'llm', node_type: 'llm', title: 'LLM', index: 1, status: 'succeeded', elapsed_time: 12.5 } });
-	data({ event: 'message_end', task_id: task, message_id: message, conversation_id: conversation, metadata: { usage: { total_tokens: 200000, latency: 12.5 } } });
-	data({ event: 'workflow_finished', ...base, data: { id: run, workflow_id: 'wf', status: 'succeeded', elapsed_time: 12.6, total_tokens: 200000, total_steps: 2 } });
+	data({
+		event: 'node_finished',
+		...base,
+		data: {
+			id: 'ne',
+			node_id: 'llm',
+			node_type: 'llm',
+			title: 'LLM',
+			index: 1,
+			status: 'succeeded',
+			elapsed_time: 12.5,
+		},
+	});
+	data({
+		event: 'message_end',
+		task_id: task,
+		message_id: message,
+		conversation_id: conversation,
+		metadata: { usage: { total_tokens: 200000, latency: 12.5 } },
+	});
+	data({
+		event: 'workflow_finished',
+		...base,
+		data: {
+			id: run,
+			workflow_id: 'wf',
+			status: 'succeeded',
+			elapsed_time: 12.6,
+			total_tokens: 200000,
+			total_steps: 2,
+		},
+	});
 	return { bytes: Buffer.from(parts.join(''), 'utf8'), answerBytes };
 }
 
 function slices(bytes) {
 	const out = [];
-	for (let offset = 0; offset < bytes.length; offset += CHUNK) out.push(bytes.subarray(offset, offset + CHUNK));
+	for (let offset = 0; offset < bytes.length; offset += CHUNK)
+		out.push(bytes.subarray(offset, offset + CHUNK));
 	return out;
 }
 
@@ -138,7 +213,9 @@ async function main() {
 	// Correctness check before timing.
 	const check = await ours(aggregateDifyStream, chunks);
 	if (check.status !== 'succeeded' || Buffer.byteLength(check.answer) !== answerBytes) {
-		console.error(`FAIL: aggregation result is wrong (status ${check.status}, answer ${Buffer.byteLength(check.answer)} B)`);
+		console.error(
+			`FAIL: aggregation result is wrong (status ${check.status}, answer ${Buffer.byteLength(check.answer)} B)`,
+		);
 		process.exit(1);
 	}
 
@@ -160,10 +237,16 @@ async function main() {
 	const ratio = bareMs / ourMs;
 	const pairRatio = median(bareTimes.map((ms, run) => ms / ourTimes[run]));
 	const mbps = (ms) => (bytes.length / MB / (ms / 1000)).toFixed(1);
-	console.log(`bare eventsource-parser + JSON.parse: best ${bareMs.toFixed(1)} ms (${mbps(bareMs)} MB/s, ${Math.round(EVENTS / (bareMs / 1000))} events/s), median ${median(bareTimes).toFixed(1)} ms`);
-	console.log(`readSse + DifyStreamAggregator:      best ${ourMs.toFixed(1)} ms (${mbps(ourMs)} MB/s, ${Math.round(EVENTS / (ourMs / 1000))} events/s), median ${median(ourTimes).toFixed(1)} ms`);
+	console.log(
+		`bare eventsource-parser + JSON.parse: best ${bareMs.toFixed(1)} ms (${mbps(bareMs)} MB/s, ${Math.round(EVENTS / (bareMs / 1000))} events/s), median ${median(bareTimes).toFixed(1)} ms`,
+	);
+	console.log(
+		`readSse + DifyStreamAggregator:      best ${ourMs.toFixed(1)} ms (${mbps(ourMs)} MB/s, ${Math.round(EVENTS / (ourMs / 1000))} events/s), median ${median(ourTimes).toFixed(1)} ms`,
+	);
 	const throughputOk = ratio >= 0.8;
-	console.log(`throughput ratio (ours / bare, best of ${RUNS}): ${ratio.toFixed(2)}x  (median of paired runs ${pairRatio.toFixed(2)}x)  target >= 0.80x  ${throughputOk ? 'PASS' : 'FAIL'}`);
+	console.log(
+		`throughput ratio (ours / bare, best of ${RUNS}): ${ratio.toFixed(2)}x  (median of paired runs ${pairRatio.toFixed(2)}x)  target >= 0.80x  ${throughputOk ? 'PASS' : 'FAIL'}`,
+	);
 
 	// Memory: heap + array buffers sampled at every chunk and once the result is built.
 	const sample = () => {

@@ -1,11 +1,19 @@
-import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+import type {
+	IAuthenticateGeneric,
+	ICredentialTestRequest,
+	ICredentialType,
+	INodeProperties,
+} from 'n8n-workflow';
 
 export class ClickUpChatApi implements ICredentialType {
 	name = 'clickUpChatApi';
 
 	displayName = 'ClickUp Chat API';
 
-	icon = { light: 'file:../nodes/ClickUpChat/clickUpChat.svg', dark: 'file:../nodes/ClickUpChat/clickUpChat.dark.svg' } as const;
+	icon = {
+		light: 'file:../nodes/ClickUpChat/clickUpChat.svg',
+		dark: 'file:../nodes/ClickUpChat/clickUpChat.dark.svg',
+	} as const;
 
 	documentationUrl = 'https://developer.clickup.com/docs/authentication#personal-token';
 
@@ -18,7 +26,8 @@ export class ClickUpChatApi implements ICredentialType {
 			default: '',
 			required: true,
 			placeholder: 'pk_12345678_ABCDEFGHIJKLMNOPQRSTUVWXYZ012345',
-			description: 'In ClickUp: avatar → Settings → Apps → API Token. It starts with pk_ and is sent as-is in the Authorization header (no "Bearer").',
+			description:
+				'In ClickUp: avatar → Settings → Apps → API Token. It starts with pk_ and is sent as-is in the Authorization header (no "Bearer").',
 		},
 		{
 			displayName: 'Base URL',

@@ -12,16 +12,34 @@ export class ClickUpChatOAuth2Api implements ICredentialType {
 
 	displayName = 'ClickUp Chat OAuth2 API';
 
-	icon = { light: 'file:../nodes/ClickUpChat/clickUpChat.svg', dark: 'file:../nodes/ClickUpChat/clickUpChat.dark.svg' } as const;
+	icon = {
+		light: 'file:../nodes/ClickUpChat/clickUpChat.svg',
+		dark: 'file:../nodes/ClickUpChat/clickUpChat.dark.svg',
+	} as const;
 
 	documentationUrl = 'https://developer.clickup.com/docs/authentication#oauth-flow';
 
 	properties: INodeProperties[] = [
 		{ displayName: 'Grant Type', name: 'grantType', type: 'hidden', default: 'authorizationCode' },
-		{ displayName: 'Authorization URL', name: 'authUrl', type: 'hidden', default: 'https://app.clickup.com/api' },
-		{ displayName: 'Access Token URL', name: 'accessTokenUrl', type: 'hidden', default: 'https://api.clickup.com/api/v2/oauth/token' },
+		{
+			displayName: 'Authorization URL',
+			name: 'authUrl',
+			type: 'hidden',
+			default: 'https://app.clickup.com/api',
+		},
+		{
+			displayName: 'Access Token URL',
+			name: 'accessTokenUrl',
+			type: 'hidden',
+			default: 'https://api.clickup.com/api/v2/oauth/token',
+		},
 		{ displayName: 'Scope', name: 'scope', type: 'hidden', default: '' },
-		{ displayName: 'Auth URI Query Parameters', name: 'authQueryParameters', type: 'hidden', default: '' },
+		{
+			displayName: 'Auth URI Query Parameters',
+			name: 'authQueryParameters',
+			type: 'hidden',
+			default: '',
+		},
 		{ displayName: 'Authentication', name: 'authentication', type: 'hidden', default: 'body' },
 		{
 			displayName: 'Base URL',

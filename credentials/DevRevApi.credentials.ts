@@ -1,11 +1,19 @@
-import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+import type {
+	IAuthenticateGeneric,
+	ICredentialTestRequest,
+	ICredentialType,
+	INodeProperties,
+} from 'n8n-workflow';
 
 export class DevRevApi implements ICredentialType {
 	name = 'devRevApi';
 
 	displayName = 'DevRev API';
 
-	icon = { light: 'file:../nodes/DevRev/devRev.svg', dark: 'file:../nodes/DevRev/devRev.dark.svg' } as const;
+	icon = {
+		light: 'file:../nodes/DevRev/devRev.svg',
+		dark: 'file:../nodes/DevRev/devRev.dark.svg',
+	} as const;
 
 	documentationUrl = 'https://developer.devrev.ai/about/authentication';
 

@@ -1,11 +1,19 @@
-import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+import type {
+	IAuthenticateGeneric,
+	ICredentialTestRequest,
+	ICredentialType,
+	INodeProperties,
+} from 'n8n-workflow';
 
 export class DifyApi implements ICredentialType {
 	name = 'difyApi';
 
 	displayName = 'Dify API';
 
-	icon = { light: 'file:../nodes/Dify/dify.svg', dark: 'file:../nodes/Dify/dify.dark.svg' } as const;
+	icon = {
+		light: 'file:../nodes/Dify/dify.svg',
+		dark: 'file:../nodes/Dify/dify.dark.svg',
+	} as const;
 
 	documentationUrl = 'https://docs.dify.ai/en/api-reference/guides/get-started';
 
@@ -27,7 +35,8 @@ export class DifyApi implements ICredentialType {
 			type: 'string',
 			default: 'https://api.dify.ai/v1',
 			placeholder: 'https://dify.example.com/v1',
-			description: 'Dify Cloud\'s API by default. For a self-hosted Dify, use your own API base URL (it ends in /v1).',
+			description:
+				"Dify Cloud's API by default. For a self-hosted Dify, use your own API base URL (it ends in /v1).",
 		},
 	];
 

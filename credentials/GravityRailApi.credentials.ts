@@ -1,11 +1,19 @@
-import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+import type {
+	IAuthenticateGeneric,
+	ICredentialTestRequest,
+	ICredentialType,
+	INodeProperties,
+} from 'n8n-workflow';
 
 export class GravityRailApi implements ICredentialType {
 	name = 'gravityRailApi';
 
 	displayName = 'Gravity Rail API';
 
-	icon = { light: 'file:../nodes/GravityRail/gravityRail.svg', dark: 'file:../nodes/GravityRail/gravityRail.dark.svg' } as const;
+	icon = {
+		light: 'file:../nodes/GravityRail/gravityRail.svg',
+		dark: 'file:../nodes/GravityRail/gravityRail.dark.svg',
+	} as const;
 
 	documentationUrl = 'https://docs.gravityrail.com';
 
@@ -17,7 +25,8 @@ export class GravityRailApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			required: true,
-			description: 'A Gravity Rail API key for the workspace below, sent as "Authorization: Bearer <key>". The key acts as a workspace member.',
+			description:
+				'A Gravity Rail API key for the workspace below, sent as "Authorization: Bearer <key>". The key acts as a workspace member.',
 		},
 		{
 			displayName: 'Workspace UUID',
@@ -26,7 +35,8 @@ export class GravityRailApi implements ICredentialType {
 			default: '',
 			required: true,
 			placeholder: '123e4567-e89b-12d3-a456-426614174000',
-			description: 'The UUID of the workspace the chats belong to (the part after /w/ in the workspace\'s API paths)',
+			description:
+				"The UUID of the workspace the chats belong to (the part after /w/ in the workspace's API paths)",
 		},
 		{
 			displayName: 'Base URL',
@@ -43,6 +53,10 @@ export class GravityRailApi implements ICredentialType {
 	};
 
 	test: ICredentialTestRequest = {
-		request: { baseURL: '={{$credentials.baseUrl}}', url: '=/api/v2/w/{{$credentials.workspaceUuid}}/me', method: 'GET' },
+		request: {
+			baseURL: '={{$credentials.baseUrl}}',
+			url: '=/api/v2/w/{{$credentials.workspaceUuid}}/me',
+			method: 'GET',
+		},
 	};
 }

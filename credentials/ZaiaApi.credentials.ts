@@ -1,4 +1,9 @@
-import type { ICredentialTestRequest, ICredentialType, IAuthenticateGeneric, INodeProperties } from 'n8n-workflow';
+import type {
+	ICredentialTestRequest,
+	ICredentialType,
+	IAuthenticateGeneric,
+	INodeProperties,
+} from 'n8n-workflow';
 
 /** A chat ID no workspace has, used by the Test button when no chat ID is given. */
 const PROBE_CHAT_ID = '00000000-0000-4000-8000-000000000000';
@@ -13,9 +18,13 @@ export class ZaiaApi implements ICredentialType {
 
 	displayName = 'Zaia API';
 
-	icon = { light: 'file:../nodes/Zaia/zaia.svg', dark: 'file:../nodes/Zaia/zaia.dark.svg' } as const;
+	icon = {
+		light: 'file:../nodes/Zaia/zaia.svg',
+		dark: 'file:../nodes/Zaia/zaia.dark.svg',
+	} as const;
 
-	documentationUrl = 'https://docs.zaia.app/documentation/api-reference-alpha/reference/chat-messages';
+	documentationUrl =
+		'https://docs.zaia.app/documentation/api-reference-alpha/reference/chat-messages';
 
 	properties: INodeProperties[] = [
 		{
@@ -25,7 +34,8 @@ export class ZaiaApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			required: true,
-			description: 'Create it in Zaia under workspace settings → API keys. It is sent as-is in the Authorization header.',
+			description:
+				'Create it in Zaia under workspace settings → API keys. It is sent as-is in the Authorization header.',
 		},
 		{
 			displayName: 'Base URL',
@@ -66,13 +76,26 @@ export class ZaiaApi implements ICredentialType {
 			method: 'GET',
 		},
 		rules: [
-			{ type: 'responseCode', properties: { value: 401, message: 'Zaia refused the API key (401): check it in workspace settings → API keys' } },
-			{ type: 'responseCode', properties: { value: 403, message: 'Zaia accepted the API key but it may not read chat messages (403)' } },
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message: 'Zaia refused the API key (401): check it in workspace settings → API keys',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 403,
+					message: 'Zaia accepted the API key but it may not read chat messages (403)',
+				},
+			},
 			{
 				type: 'responseCode',
 				properties: {
 					value: 404,
-					message: 'Zaia accepted the API key, but the chat to test with was not found: enter one of your chat IDs in "Chat ID for the Test Button" for a green test',
+					message:
+						'Zaia accepted the API key, but the chat to test with was not found: enter one of your chat IDs in "Chat ID for the Test Button" for a green test',
 				},
 			},
 		],

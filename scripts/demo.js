@@ -13,7 +13,15 @@ const path = require('node:path');
 const { spawn } = require('node:child_process');
 const host = require('./lib/n8n-host');
 const { providers } = require('../test/simulator');
-const { WORKFLOWS, DEMO_OWNER, N8nRest, demoCredentials, loadExamples, retarget, REPO_ROOT } = require('../test/e2e/lib');
+const {
+	WORKFLOWS,
+	DEMO_OWNER,
+	N8nRest,
+	demoCredentials,
+	loadExamples,
+	retarget,
+	REPO_ROOT,
+} = require('../test/e2e/lib');
 
 const PORT = Number(process.env.N8N_PORT || 5678);
 const DEMO_DIR = path.resolve(process.env.N8N_DEMO_DIR || path.join(REPO_ROOT, '.n8n-demo'));
@@ -54,7 +62,12 @@ function startSimulator() {
 		proc.stderr.on('data', (d) => (err += d.toString()));
 		proc.on('exit', (code) => {
 			clearTimeout(timer);
-			if (!stopping) reject(new Error(`the simulator exited (${code}): ${err.trim() || out.trim()}${/EADDRINUSE/.test(err) ? '\n(ports 5710+ are taken: is another demo still running?)' : ''}`));
+			if (!stopping)
+				reject(
+					new Error(
+						`the simulator exited (${code}): ${err.trim() || out.trim()}${/EADDRINUSE/.test(err) ? '\n(ports 5710+ are taken: is another demo still running?)' : ''}`,
+					),
+				);
 		});
 	});
 }
@@ -91,10 +104,15 @@ async function shutdown(code) {
 }
 
 async function main() {
-	if (await portTaken(PORT)) throw new Error(`127.0.0.1:${PORT} is already in use: stop what runs there, or set N8N_PORT`);
+	if (await portTaken(PORT))
+		throw new Error(`127.0.0.1:${PORT} is already in use: stop what runs there, or set N8N_PORT`);
 	const sim = await startSimulator();
 	simulator = sim.proc;
-	say(`simulator: ${Object.entries(sim.urls).map(([n, u]) => `${n} ${u}`).join(', ')}`);
+	say(
+		`simulator: ${Object.entries(sim.urls)
+			.map(([n, u]) => `${n} ${u}`)
+			.join(', ')}`,
+	);
 
 	fs.mkdirSync(DEMO_DIR, { recursive: true });
 	// copies the freshly built package into <DEMO_DIR>/.n8n/nodes/node_modules (every run)
@@ -102,10 +120,14 @@ async function main() {
 	say(`n8n data folder: ${DEMO_DIR}`);
 
 	await inst.importCredentials(demoCredentials(providers, sim.urls));
-	const examples = loadExamples().map(({ workflow }) => retarget(workflow, `http://127.0.0.1:${PORT}/`));
+	const examples = loadExamples().map(({ workflow }) =>
+		retarget(workflow, `http://127.0.0.1:${PORT}/`),
+	);
 	await inst.importWorkflow(examples);
 	await inst.publishWorkflow(WORKFLOWS.zaiaTrigger);
-	say(`${Object.keys(sim.urls).length} credentials and ${examples.length} example workflows imported; "Zaia Trigger: receive an export" published`);
+	say(
+		`${Object.keys(sim.urls).length} credentials and ${examples.length} example workflows imported; "Zaia Trigger: receive an export" published`,
+	);
 
 	say(`starting n8n on http://127.0.0.1:${PORT} (log: ${path.join(DEMO_DIR, 'n8n.log')}) …`);
 	const logFile = fs.createWriteStream(path.join(DEMO_DIR, 'n8n.log'), { flags: 'a' });
@@ -115,7 +137,9 @@ async function main() {
 	server.proc.stderr.on('data', (d) => logFile.write(d));
 	server.proc.on('exit', (code, signal) => {
 		if (!stopping) {
-			console.error(`demo: n8n exited unexpectedly (${code ?? signal}); see ${path.join(DEMO_DIR, 'n8n.log')}`);
+			console.error(
+				`demo: n8n exited unexpectedly (${code ?? signal}); see ${path.join(DEMO_DIR, 'n8n.log')}`,
+			);
 			shutdown(1);
 		}
 	});

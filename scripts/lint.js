@@ -42,9 +42,14 @@ fs.writeFileSync(path.join(stage, 'tsconfig.json'), JSON.stringify(tsconfig, nul
 
 const cli = path.join(root, 'node_modules', '@n8n', 'node-cli', 'bin', 'n8n-node.mjs');
 const args = [cli, 'lint', ...process.argv.slice(2).filter((a) => a === '--fix')];
-const result = spawnSync(process.execPath, args, { cwd: stage, stdio: 'inherit', env: { ...process.env, CI: 'true' } });
+const result = spawnSync(process.execPath, args, {
+	cwd: stage,
+	stdio: 'inherit',
+	env: { ...process.env, CI: 'true' },
+});
 if (process.argv.includes('--fix')) {
-	for (const entry of ['nodes', 'credentials']) fs.cpSync(path.join(stage, entry), path.join(root, entry), { recursive: true });
+	for (const entry of ['nodes', 'credentials'])
+		fs.cpSync(path.join(stage, entry), path.join(root, entry), { recursive: true });
 }
 if (result.status !== 0) {
 	console.error('✗ n8n-node lint failed');

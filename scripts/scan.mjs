@@ -10,7 +10,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const { analyzePackage, SOURCE_FILE_PATTERNS } = await import('@n8n/scan-community-package/scanner/scanner.mjs');
+const { analyzePackage, SOURCE_FILE_PATTERNS } = await import(
+	'@n8n/scan-community-package/scanner/scanner.mjs'
+);
 
 if (!fs.existsSync(path.join(root, 'dist'))) {
 	console.error('dist/ is missing: run `npm run build` first');
@@ -23,14 +25,26 @@ try {
 	const source = await analyzePackage(root, SOURCE_FILE_PATTERNS);
 	report('source tree', source);
 
-	const out = execFileSync('npm', ['pack', '--json', '--pack-destination', work], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+	const out = execFileSync('npm', ['pack', '--json', '--pack-destination', work], {
+		cwd: root,
+		encoding: 'utf8',
+		stdio: ['ignore', 'pipe', 'ignore'],
+	});
 	const [{ filename, files }] = JSON.parse(out);
 	const unpacked = path.join(work, 'package');
 	execFileSync('tar', ['-xzf', path.join(work, path.basename(filename)), '-C', work]);
 	const shipped = files.map((f) => f.path);
 	const { main } = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
 	// npm always packs package.json, README, LICENSE and the "main" entry point besides "files"
-	const strays = shipped.filter((p) => !(p === 'package.json' || p === main || p.startsWith('dist/') || /^(README|LICENSE)/i.test(p)));
+	const strays = shipped.filter(
+		(p) =>
+			!(
+				p === 'package.json' ||
+				p === main ||
+				p.startsWith('dist/') ||
+				/^(README|LICENSE)/i.test(p)
+			),
+	);
 	if (strays.length) {
 		failed = true;
 		console.error(`✗ tarball ships files outside dist/: ${strays.join(', ')}`);

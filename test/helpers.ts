@@ -5,12 +5,24 @@ const simulator = require('./simulator');
 
 export type Simulator = {
 	baseUrl: string;
-	requests: Array<{ method: string; path: string; query: Record<string, unknown>; headers: Record<string, string>; body: any; rejected?: string; route?: string; at: number }>;
+	requests: Array<{
+		method: string;
+		path: string;
+		query: Record<string, unknown>;
+		headers: Record<string, string>;
+		body: any;
+		rejected?: string;
+		route?: string;
+		at: number;
+	}>;
 	state: any;
 	start(): Promise<string>;
 	stop(): Promise<void>;
 	reset(opts?: { resetState?: boolean }): void;
-	fault(match: { method?: string; path?: string | RegExp; times?: number }, fault: Record<string, unknown>): Simulator;
+	fault(
+		match: { method?: string; path?: string | RegExp; times?: number },
+		fault: Record<string, unknown>,
+	): Simulator;
 	calls(method?: string, pathPrefix?: string): Simulator['requests'];
 };
 

@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { concurrencyOption, routeItems } from '../common/items';
@@ -20,8 +25,16 @@ export class ClickUpChat implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [
-			{ name: 'clickUpChatApi', required: true, displayOptions: { show: { authentication: ['accessToken'] } } },
-			{ name: 'clickUpChatOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
+			{
+				name: 'clickUpChatApi',
+				required: true,
+				displayOptions: { show: { authentication: ['accessToken'] } },
+			},
+			{
+				name: 'clickUpChatOAuth2Api',
+				required: true,
+				displayOptions: { show: { authentication: ['oAuth2'] } },
+			},
 		],
 		properties: [
 			{
@@ -73,7 +86,8 @@ export class ClickUpChat implements INodeType {
 						name: 'Create',
 						value: 'create',
 						action: 'Send a message',
-						description: 'Post a message (or a post) in a channel or Direct Message. Outputs the created message as ClickUp returns it.',
+						description:
+							'Post a message (or a post) in a channel or Direct Message. Outputs the created message as ClickUp returns it.',
 					},
 				],
 				default: 'create',

@@ -9,13 +9,22 @@ export const clickUpProfile: ProviderProfile = {
 	name: 'ClickUp',
 	credentialType: 'clickUpChatApi',
 	credentialTypeFor: (choice) => (choice === 'oAuth2' ? 'clickUpChatOAuth2Api' : 'clickUpChatApi'),
-	secretFields: ['accessToken', 'clientSecret', 'oauthTokenData.access_token', 'oauthTokenData.refresh_token'],
+	secretFields: [
+		'accessToken',
+		'clientSecret',
+		'oauthTokenData.access_token',
+		'oauthTokenData.refresh_token',
+	],
 	defaultBaseUrl: 'https://api.clickup.com',
 	parseError(status, body) {
 		const b = errorObject(body);
-		const message = nonEmptyText(b.message) ?? nonEmptyText(b.err) ?? fallbackErrorMessage(status, body);
+		const message =
+			nonEmptyText(b.message) ?? nonEmptyText(b.err) ?? fallbackErrorMessage(status, body);
 		const code = typeof b.ECODE === 'string' ? b.ECODE : undefined;
-		const description = b.trace_id !== undefined && b.trace_id !== null ? `ClickUp trace ID: ${String(b.trace_id)}` : undefined;
+		const description =
+			b.trace_id !== undefined && b.trace_id !== null
+				? `ClickUp trace ID: ${String(b.trace_id)}`
+				: undefined;
 		return { message, code, description };
 	},
 };

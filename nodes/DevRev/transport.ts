@@ -16,7 +16,10 @@ export const devRevProfile: ProviderProfile = {
 		const detail = text(b.detail);
 		const message = text(b.message) ?? detail ?? type ?? fallbackErrorMessage(status, body);
 		const referenceId = text(b.reference_id);
-		const description = [detail && detail !== message ? detail : undefined, referenceId ? `DevRev reference ID: ${referenceId}` : undefined]
+		const description = [
+			detail && detail !== message ? detail : undefined,
+			referenceId ? `DevRev reference ID: ${referenceId}` : undefined,
+		]
 			.filter(Boolean)
 			.join('\n');
 		return { message, code: type, description: description || undefined };

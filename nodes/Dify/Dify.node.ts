@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { concurrencyOption, routeItems } from '../common/items';
@@ -12,7 +17,8 @@ export class Dify implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Chat with Dify apps (Chatbot, Agent, Chatflow, New Agent), streamed and aggregated into one item',
+		description:
+			'Chat with Dify apps (Chatbot, Agent, Chatflow, New Agent), streamed and aggregated into one item',
 		defaults: { name: 'Dify' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

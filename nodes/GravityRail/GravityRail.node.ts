@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { concurrencyOption, routeItems } from '../common/items';
@@ -67,6 +72,8 @@ export class GravityRail implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await routeItems(this, { chat: { create: createChat.create, createDm: createDm.createDm } });
+		return await routeItems(this, {
+			chat: { create: createChat.create, createDm: createDm.createDm },
+		});
 	}
 }

@@ -25,8 +25,11 @@ export const gravityRailProfile: ProviderProfile = {
 	defaultBaseUrl: 'https://api.gravityrail.com',
 	parseError(status, body) {
 		const b = errorObject(body);
-		const detailList = Array.isArray(b.detail) ? b.detail.map(validationEntry).filter((d): d is string => !!d) : [];
-		const nested = b.error && typeof b.error === 'object' ? text((b.error as IDataObject).message) : undefined;
+		const detailList = Array.isArray(b.detail)
+			? b.detail.map(validationEntry).filter((d): d is string => !!d)
+			: [];
+		const nested =
+			b.error && typeof b.error === 'object' ? text((b.error as IDataObject).message) : undefined;
 		const message =
 			text(b.detail) ??
 			detailList[0] ??
@@ -43,6 +46,11 @@ export const gravityRailProfile: ProviderProfile = {
 /** The workspace path every chat call is under, from the credential's Workspace UUID (checked, no request). */
 export async function workspacePath(ctx: IExecuteFunctions, itemIndex: number): Promise<string> {
 	const credentials = await ctx.getCredentials(gravityRailProfile.credentialType, itemIndex);
-	const uuid = requireUuid(ctx.getNode(), itemIndex, 'Workspace UUID (in the credential)', credentials.workspaceUuid);
+	const uuid = requireUuid(
+		ctx.getNode(),
+		itemIndex,
+		'Workspace UUID (in the credential)',
+		credentials.workspaceUuid,
+	);
 	return `/api/v2/w/${uuid}`;
 }

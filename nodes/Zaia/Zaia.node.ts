@@ -14,7 +14,16 @@ import { concurrencyOption, routeItems } from '../common/items';
 import * as create from './actions/chatMessage/create.operation';
 import * as exportOperation from './actions/chatMessage/export.operation';
 import * as getAll from './actions/chatMessage/getAll.operation';
-import { DEFAULT_MAX_BODY_MB, TOKEN_QUERY_PARAMETER, answer, bodySize, callbackToItem, readCallbackRequest, resumeToken, secretsMatch } from './callback';
+import {
+	DEFAULT_MAX_BODY_MB,
+	TOKEN_QUERY_PARAMETER,
+	answer,
+	bodySize,
+	callbackToItem,
+	readCallbackRequest,
+	resumeToken,
+	secretsMatch,
+} from './callback';
 
 /**
  * "Wait for the Export": start the export with this execution's resume URL (plus a token only the
@@ -24,24 +33,39 @@ async function waitForExport(ctx: IExecuteFunctions): Promise<INodeExecutionData
 	const node = ctx.getNode();
 	const items = ctx.getInputData();
 	if (items.length !== 1) {
-		throw new NodeOperationError(node, `Wait for the Export handles one input item per execution, got ${items.length}`, {
-			description: 'Use Deliver To → Send to URL with a Zaia Trigger to export for several items, or split the items into separate executions.',
-		});
+		throw new NodeOperationError(
+			node,
+			`Wait for the Export handles one input item per execution, got ${items.length}`,
+			{
+				description:
+					'Use Deliver To → Send to URL with a Zaia Trigger to export for several items, or split the items into separate executions.',
+			},
+		);
 	}
 	const { body } = exportOperation.prepareExport(ctx, 0);
 	const waitTill = exportOperation.waitTillFrom(ctx);
 	if (typeof ctx.putExecutionToWait !== 'function') {
-		throw new NodeOperationError(node, 'This n8n version cannot put executions to wait; use Deliver To → Send to URL');
+		throw new NodeOperationError(
+			node,
+			'This n8n version cannot put executions to wait; use Deliver To → Send to URL',
+		);
 	}
 	const executionId = ctx.getExecutionId();
 	const resumeUrl = String(ctx.evaluateExpression('{{ $execution.resumeUrl }}', 0) ?? '');
 	if (!executionId || !resumeUrl.includes(executionId)) {
-		throw new NodeOperationError(node, 'n8n did not provide a resume URL for this execution', { itemIndex: 0 });
+		throw new NodeOperationError(node, 'n8n did not provide a resume URL for this execution', {
+			itemIndex: 0,
+		});
 	}
 	const credentials = await ctx.getCredentials('zaiaApi', 0);
 	const url = new URL(resumeUrl);
 	url.searchParams.set(TOKEN_QUERY_PARAMETER, resumeToken(credentials, executionId, node.id));
-	const callbackUrl = exportOperation.checkCallbackUrl(ctx, 0, "n8n's resume URL (set WEBHOOK_URL to the public https address of n8n)", url.toString());
+	const callbackUrl = exportOperation.checkCallbackUrl(
+		ctx,
+		0,
+		"n8n's resume URL (set WEBHOOK_URL to the public https address of n8n)",
+		url.toString(),
+	);
 
 	await exportOperation.startExport(ctx, 0, { ...body, callbackUrl });
 	await ctx.putExecutionToWait(waitTill);
@@ -92,14 +116,15 @@ export class Zaia implements INodeType {
 						name: 'Create',
 						value: 'create',
 						action: 'Create a chat message',
-						description: 'Post a message to a chat. Outputs the created message as Zaia returns it.',
+						description:
+							'Post a message to a chat. Outputs the created message as Zaia returns it.',
 					},
 					{
 						name: 'Export',
 						value: 'export',
 						action: 'Export chat messages',
 						description:
-							'Ask Zaia to export the messages of a period (at most 6 months). Send to URL outputs Zaia\'s acknowledgement; Wait for the Export pauses the execution and outputs the export itself.',
+							"Ask Zaia to export the messages of a period (at most 6 months). Send to URL outputs Zaia's acknowledgement; Wait for the Export pauses the execution and outputs the export itself.",
 					},
 					{
 						name: 'Get Many',
@@ -148,7 +173,11 @@ export class Zaia implements INodeType {
 			return await waitForExport(this);
 		}
 		return await routeItems(this, {
-			chatMessage: { getAll: getAll.getAll, create: create.create, export: exportOperation.exportToUrl },
+			chatMessage: {
+				getAll: getAll.getAll,
+				create: create.create,
+				export: exportOperation.exportToUrl,
+			},
 		});
 	}
 

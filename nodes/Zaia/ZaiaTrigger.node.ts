@@ -1,7 +1,22 @@
-import type { IDataObject, IHookFunctions, INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IHookFunctions,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { DEFAULT_MAX_BODY_MB, answer, bodySize, callbackToItem, presentedSecret, readCallbackRequest, secretsMatch } from './callback';
+import {
+	DEFAULT_MAX_BODY_MB,
+	answer,
+	bodySize,
+	callbackToItem,
+	presentedSecret,
+	readCallbackRequest,
+	secretsMatch,
+} from './callback';
 
 export const MIN_SECRET_LENGTH = 16;
 
@@ -28,7 +43,7 @@ export class ZaiaTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					'Give Zaia this trigger\'s Production URL with <code>?secret=YOUR_SECRET</code> appended as the Callback URL of a Zaia node\'s Export (Send to URL). Zaia signs nothing itself: a request without the secret (query parameter or X-Zaia-Secret header) gets 401 and starts nothing. The trigger answers at once and then runs the workflow.',
+					"Give Zaia this trigger's Production URL with <code>?secret=YOUR_SECRET</code> appended as the Callback URL of a Zaia node's Export (Send to URL). Zaia signs nothing itself: a request without the secret (query parameter or X-Zaia-Secret header) gets 401 and starts nothing. The trigger answers at once and then runs the workflow.",
 				name: 'notice',
 				type: 'notice',
 				default: '',
@@ -130,7 +145,10 @@ export class ZaiaTrigger implements INodeType {
 		const expected = typeof secret === 'string' ? secret : '';
 		if (expected.length < MIN_SECRET_LENGTH) {
 			// Fail closed: a trigger without a usable secret starts nothing.
-			answer(this, 401, { error: 'Unauthorized', message: `The Zaia Trigger has no secret of at least ${MIN_SECRET_LENGTH} characters configured` });
+			answer(this, 401, {
+				error: 'Unauthorized',
+				message: `The Zaia Trigger has no secret of at least ${MIN_SECRET_LENGTH} characters configured`,
+			});
 			return { noWebhookResponse: true };
 		}
 		if (!secretsMatch(presentedSecret(request, queryName, headerName), expected)) {

@@ -14,7 +14,13 @@
  * The raw headers (minus the secret) are always kept.
  */
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
-import type { IBinaryData, IBinaryKeyData, IDataObject, INodeExecutionData, IWebhookFunctions } from 'n8n-workflow';
+import type {
+	IBinaryData,
+	IBinaryKeyData,
+	IDataObject,
+	INodeExecutionData,
+	IWebhookFunctions,
+} from 'n8n-workflow';
 
 /** Request headers as Node gives them (lower-case names). */
 type IncomingHttpHeaders = Record<string, string | string[] | undefined>;
@@ -29,7 +35,17 @@ interface ResponseLike {
 export const DEFAULT_MAX_BODY_MB = 25;
 export const TOKEN_QUERY_PARAMETER = 'zaiaToken';
 
-const DOWNLOAD_URL_KEYS = ['downloadUrl', 'download_url', 'fileUrl', 'file_url', 'signedUrl', 'signed_url', 'url', 'link', 'href'];
+const DOWNLOAD_URL_KEYS = [
+	'downloadUrl',
+	'download_url',
+	'fileUrl',
+	'file_url',
+	'signedUrl',
+	'signed_url',
+	'url',
+	'link',
+	'href',
+];
 const NESTED_KEYS = ['data', 'result', 'file', 'export', 'payload'];
 const EXTENSIONS: Record<string, string> = {
 	'text/csv': 'csv',
@@ -80,7 +96,11 @@ type RequestLike = {
 export async function readCallbackRequest(ctx: IWebhookFunctions): Promise<CallbackRequest> {
 	const req = ctx.getRequestObject() as unknown as RequestLike;
 	const contentType = String(req.headers['content-type'] ?? '').toLowerCase();
-	if (!Buffer.isBuffer(req.rawBody) && typeof req.readRawBody === 'function' && !contentType.startsWith('multipart/')) {
+	if (
+		!Buffer.isBuffer(req.rawBody) &&
+		typeof req.readRawBody === 'function' &&
+		!contentType.startsWith('multipart/')
+	) {
 		await req.readRawBody();
 	}
 	return {
@@ -107,7 +127,11 @@ export function secretsMatch(given: string | undefined, expected: string): boole
 }
 
 /** The secret the caller sent: in the query parameter or in the header. */
-export function presentedSecret(request: CallbackRequest, queryName: string, headerName: string): string | undefined {
+export function presentedSecret(
+	request: CallbackRequest,
+	queryName: string,
+	headerName: string,
+): string | undefined {
 	const fromQuery = request.query[queryName];
 	if (typeof fromQuery === 'string' && fromQuery !== '') return fromQuery;
 	if (Array.isArray(fromQuery) && typeof fromQuery[0] === 'string') return fromQuery[0];
@@ -120,10 +144,16 @@ export function presentedSecret(request: CallbackRequest, queryName: string, hea
  * any main or worker process can check it.
  */
 export function resumeToken(credentials: IDataObject, executionId: string, nodeId: string): string {
-	const callbackSecret = typeof credentials.callbackSecret === 'string' ? credentials.callbackSecret : '';
+	const callbackSecret =
+		typeof credentials.callbackSecret === 'string' ? credentials.callbackSecret : '';
 	const apiKey = typeof credentials.apiKey === 'string' ? credentials.apiKey : '';
-	const key = callbackSecret !== '' ? callbackSecret : createHmac('sha256', apiKey).update('zaia-n8n-export-callback-key/v1').digest('hex');
-	return createHmac('sha256', key).update(`zaia-export-resume/v1\n${executionId}\n${nodeId}`).digest('base64url');
+	const key =
+		callbackSecret !== ''
+			? callbackSecret
+			: createHmac('sha256', apiKey).update('zaia-n8n-export-callback-key/v1').digest('hex');
+	return createHmac('sha256', key)
+		.update(`zaia-export-resume/v1\n${executionId}\n${nodeId}`)
+		.digest('base64url');
 }
 
 /** Answer the HTTP request now (n8n then does not answer it again: return `noWebhookResponse`). */
@@ -131,7 +161,10 @@ export function answer(ctx: IWebhookFunctions, status: number, body: IDataObject
 	const res = ctx.getResponseObject() as unknown as ResponseLike;
 	if (res.headersSent) return;
 	const text = JSON.stringify(body);
-	res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': String(Buffer.byteLength(text)) });
+	res.writeHead(status, {
+		'content-type': 'application/json; charset=utf-8',
+		'content-length': String(Buffer.byteLength(text)),
+	});
 	res.end(text);
 }
 
@@ -143,7 +176,10 @@ export function bodySize(request: CallbackRequest): number {
 }
 
 function mediaType(headers: IncomingHttpHeaders): string {
-	return String(headerValue(headers, 'content-type') ?? '').split(';')[0].trim().toLowerCase();
+	return String(headerValue(headers, 'content-type') ?? '')
+		.split(';')[0]
+		.trim()
+		.toLowerCase();
 }
 
 /** File name from Content-Disposition (filename* first, then filename). */
@@ -194,7 +230,12 @@ export function findDownloadUrl(body: unknown, field?: string): string | undefin
 		const value = getPath(body, field);
 		return isHttpUrl(value) ? value : undefined;
 	}
-	const candidates = [body as IDataObject, ...NESTED_KEYS.map((k) => (body as IDataObject)[k]).filter((v): v is IDataObject => !!v && typeof v === 'object' && !Array.isArray(v))];
+	const candidates = [
+		body as IDataObject,
+		...NESTED_KEYS.map((k) => (body as IDataObject)[k]).filter(
+			(v): v is IDataObject => !!v && typeof v === 'object' && !Array.isArray(v),
+		),
+	];
 	for (const object of candidates) {
 		for (const key of DOWNLOAD_URL_KEYS) {
 			if (isHttpUrl(object[key])) return object[key] as string;
@@ -231,7 +272,12 @@ interface UploadedFile {
 	size?: number;
 }
 
-async function downloadInto(ctx: IWebhookFunctions, url: string, options: CallbackOptions, json: IDataObject): Promise<IBinaryKeyData | undefined> {
+async function downloadInto(
+	ctx: IWebhookFunctions,
+	url: string,
+	options: CallbackOptions,
+	json: IDataObject,
+): Promise<IBinaryKeyData | undefined> {
 	const parsed = new URL(url);
 	if (parsed.protocol !== 'https:' && !isLoopback(parsed.hostname)) {
 		json.downloadError = 'The download URL is not HTTPS; it was not fetched.';
@@ -250,8 +296,13 @@ async function downloadInto(ctx: IWebhookFunctions, url: string, options: Callba
 			json.downloadError = `The file is larger than the allowed ${Math.round(options.maxBytes / 1048576)} MB; it was not kept.`;
 			return undefined;
 		}
-		const mimeType = mediaType(response.headers) || (typeof json.body === 'object' && typeof (json.body as IDataObject).mimeType === 'string' ? String((json.body as IDataObject).mimeType) : 'application/octet-stream');
-		const bodyName = typeof json.body === 'object' ? (json.body as IDataObject).fileName : undefined;
+		const mimeType =
+			mediaType(response.headers) ||
+			(typeof json.body === 'object' && typeof (json.body as IDataObject).mimeType === 'string'
+				? String((json.body as IDataObject).mimeType)
+				: 'application/octet-stream');
+		const bodyName =
+			typeof json.body === 'object' ? (json.body as IDataObject).fileName : undefined;
 		const fileName =
 			fileNameFrom(headerValue(response.headers, 'content-disposition')) ??
 			(typeof bodyName === 'string' && bodyName ? bodyName.split(/[\\/]/).pop() : undefined) ??
@@ -268,7 +319,11 @@ async function downloadInto(ctx: IWebhookFunctions, url: string, options: Callba
 }
 
 /** Turn a received callback into the one item the workflow gets. */
-export async function callbackToItem(ctx: IWebhookFunctions, request: CallbackRequest, options: CallbackOptions): Promise<INodeExecutionData> {
+export async function callbackToItem(
+	ctx: IWebhookFunctions,
+	request: CallbackRequest,
+	options: CallbackOptions,
+): Promise<INodeExecutionData> {
 	const type = mediaType(request.headers);
 	const json: IDataObject = {
 		format: 'empty',
@@ -283,11 +338,20 @@ export async function callbackToItem(ctx: IWebhookFunctions, request: CallbackRe
 	const isJson = type === 'application/json' || type.endsWith('+json');
 
 	if (type === 'multipart/form-data' && request.body && typeof request.body === 'object') {
-		const { data, files } = request.body as { data?: IDataObject; files?: Record<string, UploadedFile | UploadedFile[]> };
+		const { data, files } = request.body as {
+			data?: IDataObject;
+			files?: Record<string, UploadedFile | UploadedFile[]>;
+		};
 		json.format = 'form';
 		json.body = data ?? {};
 		const binary: IBinaryKeyData = {};
-		const copy = (ctx as unknown as { nodeHelpers?: { copyBinaryFile?: (p: string, n: string, m?: string) => Promise<IBinaryData> } }).nodeHelpers?.copyBinaryFile;
+		const copy = (
+			ctx as unknown as {
+				nodeHelpers?: {
+					copyBinaryFile?: (p: string, n: string, m?: string) => Promise<IBinaryData>;
+				};
+			}
+		).nodeHelpers?.copyBinaryFile;
 		const list: Array<[string, UploadedFile]> = [];
 		for (const [field, value] of Object.entries(files ?? {})) {
 			const entries = Array.isArray(value) ? value : [value];
@@ -296,7 +360,8 @@ export async function callbackToItem(ctx: IWebhookFunctions, request: CallbackRe
 		const descriptions: IDataObject[] = [];
 		for (const [field, file] of list) {
 			if (!file?.filepath || typeof copy !== 'function') continue;
-			const fileName = (file.originalFilename ?? '').split(/[\\/]/).pop() || defaultFileName(file.mimetype ?? '');
+			const fileName =
+				(file.originalFilename ?? '').split(/[\\/]/).pop() || defaultFileName(file.mimetype ?? '');
 			const mimeType = file.mimetype ?? 'application/octet-stream';
 			const key = list.length === 1 ? options.binaryPropertyName : field;
 			binary[key] = await copy(file.filepath, fileName, mimeType);
@@ -312,7 +377,11 @@ export async function callbackToItem(ctx: IWebhookFunctions, request: CallbackRe
 
 	if (isJson && !namedFile) {
 		let body: unknown = request.body;
-		if ((body === undefined || (typeof body === 'object' && body !== null && Object.keys(body).length === 0)) && raw?.length) {
+		if (
+			(body === undefined ||
+				(typeof body === 'object' && body !== null && Object.keys(body).length === 0)) &&
+			raw?.length
+		) {
 			try {
 				body = JSON.parse(raw.toString('utf8'));
 			} catch {
@@ -336,16 +405,21 @@ export async function callbackToItem(ctx: IWebhookFunctions, request: CallbackRe
 
 	if (type === 'application/x-www-form-urlencoded' && !namedFile) {
 		json.format = 'form';
-		json.body = (request.body && typeof request.body === 'object' ? request.body : {}) as IDataObject;
+		json.body = (
+			request.body && typeof request.body === 'object' ? request.body : {}
+		) as IDataObject;
 		return item;
 	}
 
-	const bytes = raw ?? (typeof request.body === 'string' ? Buffer.from(request.body, 'utf8') : undefined);
+	const bytes =
+		raw ?? (typeof request.body === 'string' ? Buffer.from(request.body, 'utf8') : undefined);
 	if (!bytes || bytes.length === 0) return item;
 	const mimeType = type || 'application/octet-stream';
 	const fileName = namedFile ?? defaultFileName(mimeType);
 	json.format = 'file';
 	json.file = { fileName, mimeType, fileSize: bytes.length };
-	item.binary = { [options.binaryPropertyName]: await ctx.helpers.prepareBinaryData(bytes, fileName, mimeType) };
+	item.binary = {
+		[options.binaryPropertyName]: await ctx.helpers.prepareBinaryData(bytes, fileName, mimeType),
+	};
 	return item;
 }

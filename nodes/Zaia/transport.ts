@@ -19,13 +19,15 @@ export const zaiaProfile: ProviderProfile = {
 		const english = nonEmptyText(feedback.enUs);
 		const technical = nonEmptyText(b.message);
 		const message = english ?? technical ?? fallbackErrorMessage(status, body);
-		const code = typeof b.code === 'string' ? b.code : typeof b.name === 'string' ? b.name : undefined;
+		const code =
+			typeof b.code === 'string' ? b.code : typeof b.name === 'string' ? b.name : undefined;
 		const parts: string[] = [];
 		if (technical && technical !== message) parts.push(`Zaia says: ${technical}`);
 		if (code && typeof b.name === 'string' && b.name !== code) parts.push(`Error name: ${b.name}`);
 		const cta = errorObject(b.cta);
 		if (typeof cta.url === 'string') parts.push(`Zaia support: ${cta.url}`);
-		if (status === 412) parts.push('Zaia exports at most 6 months per request: narrow Range Start / Range End.');
+		if (status === 412)
+			parts.push('Zaia exports at most 6 months per request: narrow Range Start / Range End.');
 		return { message, code, description: parts.join('\n') || undefined };
 	},
 };

@@ -74,7 +74,9 @@ export function statusHint(status: number, providerName: string): string | undef
 		case 429:
 			return `${providerName} is rate limiting this credential. Lower the node's concurrency or retry later.`;
 		default:
-			return status >= 500 ? `${providerName} had an internal problem; retrying later may help.` : undefined;
+			return status >= 500
+				? `${providerName} had an internal problem; retrying later may help.`
+				: undefined;
 	}
 }
 
@@ -90,8 +92,15 @@ export interface ApiErrorOptions {
 /** Build the NodeApiError for a failed provider call, with every secret removed. */
 export function buildApiError(node: INode, opts: ApiErrorOptions): NodeApiError {
 	const { providerName, status, info, secrets } = opts;
-	const message = redactText(info.message || `${providerName} answered with HTTP ${status}`, secrets);
-	const parts = [info.code ? `${providerName} code: ${info.code}` : '', info.description ?? '', statusHint(status, providerName) ?? '']
+	const message = redactText(
+		info.message || `${providerName} answered with HTTP ${status}`,
+		secrets,
+	);
+	const parts = [
+		info.code ? `${providerName} code: ${info.code}` : '',
+		info.description ?? '',
+		statusHint(status, providerName) ?? '',
+	]
 		.map((p) => redactText(p, secrets))
 		.filter((p) => p.length > 0);
 	const responseBody =

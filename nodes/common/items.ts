@@ -1,8 +1,17 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 /** What one operation returns for one input item. */
-export type OperationResult = IDataObject | IDataObject[] | INodeExecutionData | INodeExecutionData[];
+export type OperationResult =
+	| IDataObject
+	| IDataObject[]
+	| INodeExecutionData
+	| INodeExecutionData[];
 
 /**
  * One operation, split in two so that every item's parameters are read and checked
@@ -43,13 +52,20 @@ export const concurrencyOption: INodeProperties = {
 };
 
 function isExecutionData(value: unknown): value is INodeExecutionData {
-	return !!value && typeof value === 'object' && 'json' in value && typeof (value as INodeExecutionData).json === 'object';
+	return (
+		!!value &&
+		typeof value === 'object' &&
+		'json' in value &&
+		typeof (value as INodeExecutionData).json === 'object'
+	);
 }
 
 function toItems(result: OperationResult, itemIndex: number): INodeExecutionData[] {
 	const list = Array.isArray(result) ? result : [result];
 	return list.map((entry) => {
-		const item: INodeExecutionData = isExecutionData(entry) ? { ...entry } : { json: entry as IDataObject };
+		const item: INodeExecutionData = isExecutionData(entry)
+			? { ...entry }
+			: { json: entry as IDataObject };
 		item.pairedItem = { item: itemIndex };
 		return item;
 	});
@@ -66,7 +82,8 @@ function errorItem(error: Error, itemIndex: number): INodeExecutionData {
 function tagItemIndex(ctx: IExecuteFunctions, error: unknown, itemIndex: number): Error {
 	if (error instanceof Error) {
 		const e = error as Error & { context?: IDataObject };
-		if (e.context && typeof e.context === 'object' && e.context.itemIndex === undefined) e.context.itemIndex = itemIndex;
+		if (e.context && typeof e.context === 'object' && e.context.itemIndex === undefined)
+			e.context.itemIndex = itemIndex;
 		return error;
 	}
 	return new NodeOperationError(ctx.getNode(), String(error), { itemIndex });
@@ -81,9 +98,13 @@ function readConcurrency(ctx: IExecuteFunctions, itemCount: number): number {
 	}
 	const n = Math.floor(Number(value));
 	if (!Number.isFinite(n) || n < 1 || n > MAX_CONCURRENCY) {
-		throw new NodeOperationError(ctx.getNode(), `Options → Concurrency must be a whole number from 1 to ${MAX_CONCURRENCY}`, {
-			itemIndex: 0,
-		});
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`Options → Concurrency must be a whole number from 1 to ${MAX_CONCURRENCY}`,
+			{
+				itemIndex: 0,
+			},
+		);
 	}
 	return Math.min(n, Math.max(1, itemCount));
 }
@@ -94,7 +115,10 @@ function readConcurrency(ctx: IExecuteFunctions, itemCount: number): number {
  * - items then run with the node's Concurrency option, output kept in input order;
  * - every output item has `pairedItem`; with Continue On Fail a failed item becomes an item with `error`.
  */
-export async function runItems<P>(ctx: IExecuteFunctions, operation: ItemOperation<P>): Promise<INodeExecutionData[]> {
+export async function runItems<P>(
+	ctx: IExecuteFunctions,
+	operation: ItemOperation<P>,
+): Promise<INodeExecutionData[]> {
 	const inputs = ctx.getInputData();
 	const continueOnFail = ctx.continueOnFail();
 	const prepared: Array<{ ok: true; value: P } | { ok: false; error: Error }> = [];
@@ -144,12 +168,18 @@ export async function runItems<P>(ctx: IExecuteFunctions, operation: ItemOperati
 /** resource -> operation -> implementation: the router every node's execute() hands over to. */
 export type OperationTable = Record<string, Record<string, ItemOperation<unknown>>>;
 
-export async function routeItems(ctx: IExecuteFunctions, table: OperationTable): Promise<INodeExecutionData[][]> {
+export async function routeItems(
+	ctx: IExecuteFunctions,
+	table: OperationTable,
+): Promise<INodeExecutionData[][]> {
 	const resource = ctx.getNodeParameter('resource', 0) as string;
 	const operation = ctx.getNodeParameter('operation', 0) as string;
 	const implementation = table[resource]?.[operation];
 	if (!implementation) {
-		throw new NodeOperationError(ctx.getNode(), `The operation "${operation}" on "${resource}" is not supported by this version of the node`);
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`The operation "${operation}" on "${resource}" is not supported by this version of the node`,
+		);
 	}
 	return [await runItems(ctx, implementation)];
 }

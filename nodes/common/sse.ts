@@ -146,9 +146,7 @@ export async function* readSseBatches(
 	let exhausted = false;
 	try {
 		for (;;) {
-			const step = aborted
-				? await Promise.race([iterator.next(), aborted])
-				: await iterator.next();
+			const step = aborted ? await Promise.race([iterator.next(), aborted]) : await iterator.next();
 			if (step.done) {
 				exhausted = true;
 				break;
@@ -214,6 +212,9 @@ export function isEventStreamContentType(contentType: unknown): boolean {
  * `retry:` field or a comment) rather than JSON.
  */
 export function looksLikeEventStream(text: string): boolean {
-	const start = text.replace(/^\uFEFF/, '').trimStart().slice(0, 8);
+	const start = text
+		.replace(/^\uFEFF/, '')
+		.trimStart()
+		.slice(0, 8);
 	return /^(data|event|id|retry)\s*:|^:/.test(start);
 }

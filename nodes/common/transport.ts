@@ -14,7 +14,11 @@ import type { ProviderErrorInfo } from './errors';
 import { buildApiError, redactText } from './errors';
 
 /** Any n8n context that can make authenticated requests. */
-export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions | IWebhookFunctions;
+export type RequestContext =
+	| IExecuteFunctions
+	| ILoadOptionsFunctions
+	| IHookFunctions
+	| IWebhookFunctions;
 
 /** What the shared transport needs to know about one provider. */
 export interface ProviderProfile {
@@ -79,7 +83,11 @@ export interface RetryPolicy {
 	fallbackWaitMs: number;
 }
 
-export const DEFAULT_RETRY: RetryPolicy = { maxRetries: 3, maxTotalWaitMs: 60_000, fallbackWaitMs: 1_000 };
+export const DEFAULT_RETRY: RetryPolicy = {
+	maxRetries: 3,
+	maxTotalWaitMs: 60_000,
+	fallbackWaitMs: 1_000,
+};
 
 const SLEEP_SLICE_MS = 100;
 const MAX_ERROR_BODY_BYTES = 64 * 1024;
@@ -95,7 +103,11 @@ function header(headers: IDataObject, name: string): string | undefined {
  * Understands `Retry-After` (seconds or HTTP date), a `retry_after` body field (seconds)
  * and `X-RateLimit-Reset` (epoch seconds, epoch milliseconds or seconds from now).
  */
-export function retryAfterMs(headers: IDataObject, body: unknown, now = Date.now()): number | undefined {
+export function retryAfterMs(
+	headers: IDataObject,
+	body: unknown,
+	now = Date.now(),
+): number | undefined {
 	const retryAfter = header(headers, 'retry-after');
 	if (retryAfter !== undefined && retryAfter.trim() !== '') {
 		const seconds = Number(retryAfter);
@@ -157,7 +169,12 @@ async function readStreamText(stream: AsyncIterable<Buffer | string>): Promise<s
 /** Normalise an error body to a JSON value when it is JSON, else its text. */
 async function readErrorBody(body: unknown): Promise<unknown> {
 	let value = body;
-	if (value && typeof value === 'object' && Symbol.asyncIterator in (value as object) && !Buffer.isBuffer(value)) {
+	if (
+		value &&
+		typeof value === 'object' &&
+		Symbol.asyncIterator in (value as object) &&
+		!Buffer.isBuffer(value)
+	) {
 		value = await readStreamText(value as AsyncIterable<Buffer>);
 	}
 	if (Buffer.isBuffer(value)) value = value.toString('utf8');
@@ -184,11 +201,19 @@ export function credentialTypeOf(ctx: RequestContext, profile: ProviderProfile):
 	} catch {
 		choice = undefined;
 	}
-	return typeof choice === 'string' && choice ? profile.credentialTypeFor(choice) : profile.credentialType;
+	return typeof choice === 'string' && choice
+		? profile.credentialTypeFor(choice)
+		: profile.credentialType;
 }
 
 function pick(object: IDataObject, path: string): unknown {
-	return path.split('.').reduce<unknown>((value, key) => (value && typeof value === 'object' ? (value as IDataObject)[key] : undefined), object);
+	return path
+		.split('.')
+		.reduce<unknown>(
+			(value, key) =>
+				value && typeof value === 'object' ? (value as IDataObject)[key] : undefined,
+			object,
+		);
 }
 
 export async function credentialSettings(ctx: RequestContext, profile: ProviderProfile) {
@@ -216,7 +241,9 @@ export async function apiRequest<T = unknown>(
 	const policy: RetryPolicy = { ...DEFAULT_RETRY, ...request.retry };
 	const signal = request.abortSignal ?? (request.detached ? undefined : cancelSignalOf(ctx));
 	if (request.detached && !profile.authHeaders) {
-		throw new NodeApiError(node, { message: `${profile.name}: detached requests need authHeaders` } as JsonObject);
+		throw new NodeApiError(node, {
+			message: `${profile.name}: detached requests need authHeaders`,
+		} as JsonObject);
 	}
 	const encoding = request.encoding ?? 'json';
 
@@ -226,7 +253,10 @@ export async function apiRequest<T = unknown>(
 		qs: request.qs,
 		arrayFormat: request.arrayFormat,
 		body: request.body,
-		headers: { Accept: encoding === 'stream' ? 'text/event-stream' : 'application/json', ...request.headers },
+		headers: {
+			Accept: encoding === 'stream' ? 'text/event-stream' : 'application/json',
+			...request.headers,
+		},
 		json: encoding === 'json',
 		encoding,
 		returnFullResponse: true,
@@ -243,7 +273,10 @@ export async function apiRequest<T = unknown>(
 			const sendOptions = { ...options, headers: { ...options.headers } };
 			response = (
 				request.detached && profile.authHeaders
-					? await ctx.helpers.httpRequest({ ...sendOptions, headers: { ...sendOptions.headers, ...profile.authHeaders(credentials) } })
+					? await ctx.helpers.httpRequest({
+							...sendOptions,
+							headers: { ...sendOptions.headers, ...profile.authHeaders(credentials) },
+						})
 					: await ctx.helpers.httpRequestWithAuthentication.call(ctx, credentialType, sendOptions)
 			) as typeof response;
 		} catch (error) {
@@ -258,7 +291,8 @@ export async function apiRequest<T = unknown>(
 
 		const body = await readErrorBody(response.body);
 		if (statusCode === 429) {
-			const wait = retryAfterMs(response.headers ?? {}, body) ?? policy.fallbackWaitMs * 2 ** attempt;
+			const wait =
+				retryAfterMs(response.headers ?? {}, body) ?? policy.fallbackWaitMs * 2 ** attempt;
 			if (attempt < policy.maxRetries && waited + wait <= policy.maxTotalWaitMs) {
 				await abortableSleep(wait, signal);
 				waited += wait;
@@ -272,10 +306,24 @@ export async function apiRequest<T = unknown>(
 			]
 				.filter(Boolean)
 				.join('\n');
-			throw buildApiError(node, { providerName: profile.name, status: statusCode, info, body, secrets, itemIndex: request.itemIndex });
+			throw buildApiError(node, {
+				providerName: profile.name,
+				status: statusCode,
+				info,
+				body,
+				secrets,
+				itemIndex: request.itemIndex,
+			});
 		}
 		const info = profile.parseError(statusCode, body);
-		throw buildApiError(node, { providerName: profile.name, status: statusCode, info, body, secrets, itemIndex: request.itemIndex });
+		throw buildApiError(node, {
+			providerName: profile.name,
+			status: statusCode,
+			info,
+			body,
+			secrets,
+			itemIndex: request.itemIndex,
+		});
 	}
 }
 
@@ -287,7 +335,11 @@ function transportError(
 	secrets: readonly string[],
 	itemIndex?: number,
 ): NodeApiError {
-	const err = error as { message?: string; code?: string; cause?: { code?: string; message?: string } };
+	const err = error as {
+		message?: string;
+		code?: string;
+		cause?: { code?: string; message?: string };
+	};
 	const code = err.code ?? err.cause?.code ?? '';
 	const raw = err.cause?.message ?? err.message ?? 'unknown network error';
 	const message = redactText(`Could not reach ${profile.name}: ${raw}`, secrets);

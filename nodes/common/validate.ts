@@ -3,7 +3,13 @@ import { NodeOperationError } from 'n8n-workflow';
 
 /** Small checks shared by the nodes. Each throws a NodeOperationError that names the field. */
 
-export function invalid(node: INode, itemIndex: number, field: string, problem: string, description?: string): NodeOperationError {
+export function invalid(
+	node: INode,
+	itemIndex: number,
+	field: string,
+	problem: string,
+	description?: string,
+): NodeOperationError {
 	return new NodeOperationError(node, `${field}: ${problem}`, { itemIndex, description });
 }
 
@@ -19,7 +25,13 @@ export interface ListRules {
  * A list field, given as a comma-separated string, a JSON array string, or an array
  * (e.g. from an expression). Entries are trimmed; empty entries dropped.
  */
-export function parseList(node: INode, itemIndex: number, field: string, value: unknown, rules: ListRules = {}): string[] {
+export function parseList(
+	node: INode,
+	itemIndex: number,
+	field: string,
+	value: unknown,
+	rules: ListRules = {},
+): string[] {
 	let entries: unknown[];
 	if (value === undefined || value === null || value === '') {
 		entries = [];
@@ -33,7 +45,13 @@ export function parseList(node: INode, itemIndex: number, field: string, value: 
 				if (!Array.isArray(parsed)) throw new Error('not an array');
 				entries = parsed;
 			} catch {
-				throw invalid(node, itemIndex, field, 'looks like a JSON array but could not be parsed', 'Give a comma-separated list (a, b, c) or a valid JSON array (["a", "b"]).');
+				throw invalid(
+					node,
+					itemIndex,
+					field,
+					'looks like a JSON array but could not be parsed',
+					'Give a comma-separated list (a, b, c) or a valid JSON array (["a", "b"]).',
+				);
 			}
 		} else {
 			entries = text.split(',');
@@ -41,29 +59,55 @@ export function parseList(node: INode, itemIndex: number, field: string, value: 
 	} else if (typeof value === 'number') {
 		entries = [value];
 	} else {
-		throw invalid(node, itemIndex, field, `expected a comma-separated list or an array, got ${typeof value}`);
+		throw invalid(
+			node,
+			itemIndex,
+			field,
+			`expected a comma-separated list or an array, got ${typeof value}`,
+		);
 	}
 
 	const list: string[] = [];
 	for (const entry of entries) {
 		if (entry === null || entry === undefined) continue;
 		if (typeof entry !== 'string' && typeof entry !== 'number') {
-			throw invalid(node, itemIndex, field, `every entry must be a string or a number, got ${JSON.stringify(entry)}`);
+			throw invalid(
+				node,
+				itemIndex,
+				field,
+				`every entry must be a string or a number, got ${JSON.stringify(entry)}`,
+			);
 		}
 		const text = String(entry).trim();
 		if (text !== '') list.push(text);
 	}
 
 	if (rules.min !== undefined && list.length < rules.min) {
-		throw invalid(node, itemIndex, field, `needs at least ${rules.min} entr${rules.min === 1 ? 'y' : 'ies'}, got ${list.length}`);
+		throw invalid(
+			node,
+			itemIndex,
+			field,
+			`needs at least ${rules.min} entr${rules.min === 1 ? 'y' : 'ies'}, got ${list.length}`,
+		);
 	}
 	if (rules.max !== undefined && list.length > rules.max) {
-		throw invalid(node, itemIndex, field, `allows at most ${rules.max} entries, got ${list.length}`);
+		throw invalid(
+			node,
+			itemIndex,
+			field,
+			`allows at most ${rules.max} entries, got ${list.length}`,
+		);
 	}
 	if (rules.unique) {
 		const seen = new Set<string>();
 		for (const entry of list) {
-			if (seen.has(entry)) throw invalid(node, itemIndex, field, `contains "${entry}" more than once; every entry must be unique`);
+			if (seen.has(entry))
+				throw invalid(
+					node,
+					itemIndex,
+					field,
+					`contains "${entry}" more than once; every entry must be unique`,
+				);
 			seen.add(entry);
 		}
 	}
@@ -85,34 +129,71 @@ export function isUuid(value: string): boolean {
 export function requireUuid(node: INode, itemIndex: number, field: string, value: unknown): string {
 	const text = typeof value === 'string' ? value.trim() : '';
 	if (!isUuid(text)) {
-		throw invalid(node, itemIndex, field, `must be a UUID like 123e4567-e89b-12d3-a456-426614174000, got ${JSON.stringify(value)}`);
+		throw invalid(
+			node,
+			itemIndex,
+			field,
+			`must be a UUID like 123e4567-e89b-12d3-a456-426614174000, got ${JSON.stringify(value)}`,
+		);
 	}
 	return text;
 }
 
-export function requireString(node: INode, itemIndex: number, field: string, value: unknown, rules: { min?: number; max?: number } = {}): string {
+export function requireString(
+	node: INode,
+	itemIndex: number,
+	field: string,
+	value: unknown,
+	rules: { min?: number; max?: number } = {},
+): string {
 	if (typeof value !== 'string' && typeof value !== 'number') {
-		throw invalid(node, itemIndex, field, `must be text, got ${value === undefined ? 'nothing' : typeof value}`);
+		throw invalid(
+			node,
+			itemIndex,
+			field,
+			`must be text, got ${value === undefined ? 'nothing' : typeof value}`,
+		);
 	}
 	const text = String(value);
-	if ((rules.min ?? 1) > 0 && text.trim() === '') throw invalid(node, itemIndex, field, 'must not be empty');
+	if ((rules.min ?? 1) > 0 && text.trim() === '')
+		throw invalid(node, itemIndex, field, 'must not be empty');
 	if (rules.min !== undefined && text.length < rules.min) {
-		throw invalid(node, itemIndex, field, `must be at least ${rules.min} characters, got ${text.length}`);
+		throw invalid(
+			node,
+			itemIndex,
+			field,
+			`must be at least ${rules.min} characters, got ${text.length}`,
+		);
 	}
 	if (rules.max !== undefined && text.length > rules.max) {
-		throw invalid(node, itemIndex, field, `must be at most ${rules.max} characters, got ${text.length}`);
+		throw invalid(
+			node,
+			itemIndex,
+			field,
+			`must be at most ${rules.max} characters, got ${text.length}`,
+		);
 	}
 	return text;
 }
 
 /** A whole number given as a number or a string of digits (IDs from expressions often arrive as strings). */
-export function requireInteger(node: INode, itemIndex: number, field: string, value: unknown, rules: { min?: number; max?: number } = {}): number {
-	const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
-	if (!/^-?\d+$/.test(text)) throw invalid(node, itemIndex, field, `must be a whole number, got ${JSON.stringify(value)}`);
+export function requireInteger(
+	node: INode,
+	itemIndex: number,
+	field: string,
+	value: unknown,
+	rules: { min?: number; max?: number } = {},
+): number {
+	const text =
+		typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
+	if (!/^-?\d+$/.test(text))
+		throw invalid(node, itemIndex, field, `must be a whole number, got ${JSON.stringify(value)}`);
 	const n = Number(text);
 	if (!Number.isSafeInteger(n)) throw invalid(node, itemIndex, field, `is too large: ${text}`);
-	if (rules.min !== undefined && n < rules.min) throw invalid(node, itemIndex, field, `must be at least ${rules.min}, got ${n}`);
-	if (rules.max !== undefined && n > rules.max) throw invalid(node, itemIndex, field, `must be at most ${rules.max}, got ${n}`);
+	if (rules.min !== undefined && n < rules.min)
+		throw invalid(node, itemIndex, field, `must be at least ${rules.min}, got ${n}`);
+	if (rules.max !== undefined && n > rules.max)
+		throw invalid(node, itemIndex, field, `must be at most ${rules.max}, got ${n}`);
 	return n;
 }
 
@@ -125,25 +206,46 @@ function isLoopbackHost(hostname: string): boolean {
  * An http(s) URL. With `httpsOnly`, plain http is accepted only for loopback addresses
  * (for local testing against the simulator).
  */
-export function requireUrl(node: INode, itemIndex: number, field: string, value: unknown, opts: { httpsOnly?: boolean } = {}): string {
+export function requireUrl(
+	node: INode,
+	itemIndex: number,
+	field: string,
+	value: unknown,
+	opts: { httpsOnly?: boolean } = {},
+): string {
 	const text = typeof value === 'string' ? value.trim() : '';
 	let url: URL;
 	try {
 		url = new URL(text);
 	} catch {
-		throw invalid(node, itemIndex, field, `must be a full URL starting with https://, got ${JSON.stringify(value)}`);
+		throw invalid(
+			node,
+			itemIndex,
+			field,
+			`must be a full URL starting with https://, got ${JSON.stringify(value)}`,
+		);
 	}
 	if (url.protocol !== 'https:' && url.protocol !== 'http:') {
 		throw invalid(node, itemIndex, field, `must use http(s), got ${url.protocol.replace(':', '')}`);
 	}
 	if (opts.httpsOnly && url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
-		throw invalid(node, itemIndex, field, 'must use https:// (plain http is only accepted for localhost, for testing)');
+		throw invalid(
+			node,
+			itemIndex,
+			field,
+			'must use https:// (plain http is only accepted for localhost, for testing)',
+		);
 	}
 	return url.toString();
 }
 
 /** A JSON object parameter given as an object (from an expression) or as JSON text. */
-export function parseJsonObject(node: INode, itemIndex: number, field: string, value: unknown): IDataObject {
+export function parseJsonObject(
+	node: INode,
+	itemIndex: number,
+	field: string,
+	value: unknown,
+): IDataObject {
 	if (value === undefined || value === null || value === '') return {};
 	if (typeof value === 'object' && !Array.isArray(value)) return value as IDataObject;
 	if (typeof value === 'string') {
@@ -153,7 +255,8 @@ export function parseJsonObject(node: INode, itemIndex: number, field: string, v
 		} catch (error) {
 			throw invalid(node, itemIndex, field, `is not valid JSON (${(error as Error).message})`);
 		}
-		if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed as IDataObject;
+		if (parsed && typeof parsed === 'object' && !Array.isArray(parsed))
+			return parsed as IDataObject;
 	}
 	throw invalid(node, itemIndex, field, 'must be a JSON object like {"key": "value"}');
 }

@@ -41,9 +41,7 @@ function isInstalled() {
 
 function assertInstalled() {
 	if (!isInstalled()) {
-		throw new Error(
-			`n8n is not installed at ${HOST_DIR}: run "bash scripts/install-n8n.sh" first`,
-		);
+		throw new Error(`n8n is not installed at ${HOST_DIR}: run "bash scripts/install-n8n.sh" first`);
 	}
 }
 
@@ -82,7 +80,10 @@ function linkPackage(userFolder, { packageDir = REPO_ROOT, mode = 'copy' } = {})
 	const pkg = JSON.parse(fs.readFileSync(pkgJson, 'utf8'));
 	let nodesManifest = { name: 'installed-nodes', private: true, dependencies: {} };
 	if (fs.existsSync(nodesPkg)) nodesManifest = JSON.parse(fs.readFileSync(nodesPkg, 'utf8'));
-	nodesManifest.dependencies = { ...(nodesManifest.dependencies || {}), [PACKAGE_NAME]: pkg.version };
+	nodesManifest.dependencies = {
+		...(nodesManifest.dependencies || {}),
+		[PACKAGE_NAME]: pkg.version,
+	};
 	fs.writeFileSync(nodesPkg, JSON.stringify(nodesManifest, null, 2) + '\n');
 	if (mode === 'symlink') {
 		fs.symlinkSync(packageDir, target, 'dir');
@@ -107,7 +108,12 @@ function buildEnv(userFolder, extra = {}) {
 	const env = { ...process.env };
 	// Never inherit settings of another n8n (or of the developer's shell).
 	for (const k of Object.keys(env)) {
-		if (k.startsWith('N8N_') || k.startsWith('DB_') || k.startsWith('EXECUTIONS_') || k === 'WEBHOOK_URL') {
+		if (
+			k.startsWith('N8N_') ||
+			k.startsWith('DB_') ||
+			k.startsWith('EXECUTIONS_') ||
+			k === 'WEBHOOK_URL'
+		) {
 			delete env[k];
 		}
 	}
@@ -219,10 +225,12 @@ function extractJsonBlocks(text) {
 		const line = s.slice(lineStart, lineEnd);
 		const candidates = [];
 		const first = line.search(/\S/);
-		if (first >= 0 && (line[first] === '{' || line[first] === '[')) candidates.push(lineStart + first);
+		if (first >= 0 && (line[first] === '{' || line[first] === '['))
+			candidates.push(lineStart + first);
 		const trimmed = line.trimEnd();
 		const last = trimmed.length - 1;
-		if (last > first && (trimmed[last] === '{' || trimmed[last] === '[')) candidates.push(lineStart + last);
+		if (last > first && (trimmed[last] === '{' || trimmed[last] === '['))
+			candidates.push(lineStart + last);
 		let next = lineEnd + 1;
 		for (const j of candidates) {
 			const end = scanBalanced(s, j);
@@ -313,7 +321,9 @@ function httpGet(url, { timeoutMs = 2000 } = {}) {
 		const req = http.get(url, { timeout: timeoutMs }, (res) => {
 			const chunks = [];
 			res.on('data', (d) => chunks.push(d));
-			res.on('end', () => resolve({ status: res.statusCode, body: Buffer.concat(chunks).toString() }));
+			res.on('end', () =>
+				resolve({ status: res.statusCode, body: Buffer.concat(chunks).toString() }),
+			);
 		});
 		req.on('timeout', () => req.destroy(new Error('timeout')));
 		req.on('error', () => resolve({ status: 0, body: '' }));
@@ -324,7 +334,9 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /** require() a module from the n8n install (sqlite3, flatted, ...), not from the package's deps. */
 function requireFromHost(name) {
-	return require(require.resolve(name, { paths: [path.join(HOST_DIR, 'node_modules', 'n8n'), HOST_DIR] }));
+	return require(
+		require.resolve(name, { paths: [path.join(HOST_DIR, 'node_modules', 'n8n'), HOST_DIR] }),
+	);
 }
 
 /** Run one read-only SQL query against an instance's sqlite DB (safe while `n8n start` runs). */
@@ -400,7 +412,11 @@ async function queryExecution(instOrDbFile, executionId) {
 async function waitForExecutionStatus(
 	instOrDbFile,
 	executionId,
-	{ statuses = ['success', 'error', 'crashed', 'canceled'], timeoutMs = 30000, intervalMs = 250 } = {},
+	{
+		statuses = ['success', 'error', 'crashed', 'canceled'],
+		timeoutMs = 30000,
+		intervalMs = 250,
+	} = {},
 ) {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
@@ -409,9 +425,12 @@ async function waitForExecutionStatus(
 			'SELECT status FROM execution_entity WHERE id = ?',
 			[executionId],
 		);
-		if (rows[0] && statuses.includes(rows[0].status)) return queryExecution(instOrDbFile, executionId);
+		if (rows[0] && statuses.includes(rows[0].status))
+			return queryExecution(instOrDbFile, executionId);
 		if (Date.now() > deadline) {
-			throw new Error(`execution ${executionId} still ${rows[0]?.status ?? 'missing'} after ${timeoutMs} ms`);
+			throw new Error(
+				`execution ${executionId} still ${rows[0]?.status ?? 'missing'} after ${timeoutMs} ms`,
+			);
 		}
 		await sleep(intervalMs);
 	}
@@ -428,14 +447,18 @@ function toFile(dir, name, fileOrValue) {
 	return writeTempJson(dir, name, fileOrValue);
 }
 
-
 /**
  * Spawn an n8n command in its own process group (so stop() also ends its task-runner children),
  * collecting its log. waitForLog(re, { timeoutMs, from }) resolves with the first match in the log
  * (so far or later) and rejects if the process exits first; stop() sends SIGTERM, then SIGKILL.
  */
 function spawnN8nProcess(args, env, cwd) {
-	const proc = spawn(process.execPath, [N8N_BIN, ...args], { env, cwd, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+	const proc = spawn(process.execPath, [N8N_BIN, ...args], {
+		env,
+		cwd,
+		stdio: ['ignore', 'pipe', 'pipe'],
+		detached: true,
+	});
 	let logText = '';
 	const waiters = [];
 	const onData = (d) => {
@@ -454,7 +477,10 @@ function spawnN8nProcess(args, env, cwd) {
 	const exitPromise = new Promise((resolve) => {
 		proc.on('exit', (code, signal) => {
 			exited = { code, signal };
-			for (const w of waiters.splice(0)) w.reject(new Error(`n8n ${args[0]} exited (${code ?? signal}) before: ${w.re}\n${tail(logText)}`));
+			for (const w of waiters.splice(0))
+				w.reject(
+					new Error(`n8n ${args[0]} exited (${code ?? signal}) before: ${w.re}\n${tail(logText)}`),
+				);
 			resolve(exited);
 		});
 	});
@@ -463,7 +489,12 @@ function spawnN8nProcess(args, env, cwd) {
 		new Promise((resolve, reject) => {
 			const m = re.exec(logText.slice(from));
 			if (m) return resolve(m);
-			if (exited) return reject(new Error(`n8n ${args[0]} already exited (${exited.code ?? exited.signal})\n${tail(logText)}`));
+			if (exited)
+				return reject(
+					new Error(
+						`n8n ${args[0]} already exited (${exited.code ?? exited.signal})\n${tail(logText)}`,
+					),
+				);
 			const w = { re, from, resolve, reject };
 			waiters.push(w);
 			setTimeout(() => {
@@ -612,13 +643,19 @@ class N8nInstance {
 	/** credentials: path to a JSON file, or an array/object of { id, name, type, data } (plain data). */
 	async importCredentials(credentials, opts = {}) {
 		const file = toFile(this.filesDir, 'credentials', credentials);
-		return ensureOk(await this.run(['import:credentials', `--input=${file}`], opts), 'import:credentials');
+		return ensureOk(
+			await this.run(['import:credentials', `--input=${file}`], opts),
+			'import:credentials',
+		);
 	}
 
 	/** workflow: path to a JSON file, or a workflow object / array of them (each needs an `id`). */
 	async importWorkflow(workflow, opts = {}) {
 		const file = toFile(this.filesDir, 'workflow', workflow);
-		return ensureOk(await this.run(['import:workflow', `--input=${file}`], opts), 'import:workflow');
+		return ensureOk(
+			await this.run(['import:workflow', `--input=${file}`], opts),
+			'import:workflow',
+		);
 	}
 
 	/** Make a workflow active for the next `n8n start` (webhook / trigger workflows). */
@@ -666,7 +703,12 @@ class N8nInstance {
 			...env,
 		});
 		const started = Date.now();
-		const { proc, logs, waitForLog, stop: stopProcess } = spawnN8nProcess(['start'], procEnv, this.userFolder);
+		const {
+			proc,
+			logs,
+			waitForLog,
+			stop: stopProcess,
+		} = spawnN8nProcess(['start'], procEnv, this.userFolder);
 		const stop = async (options) => {
 			const r = await stopProcess(options);
 			this.servers.delete(server);
@@ -695,7 +737,8 @@ class N8nInstance {
 			for (;;) {
 				const r = await httpGet(`${baseUrl}/healthz/readiness`);
 				if (r.status === 200) break;
-				if (Date.now() > deadline) throw new Error(`/healthz/readiness never answered 200\n${tail(logs())}`);
+				if (Date.now() > deadline)
+					throw new Error(`/healthz/readiness never answered 200\n${tail(logs())}`);
 				await sleep(200);
 			}
 		} catch (e) {
@@ -717,7 +760,11 @@ class N8nInstance {
 			N8N_WORKER_SERVER_ADDRESS: '127.0.0.1',
 			...env,
 		});
-		const worker = spawnN8nProcess(['worker', `--concurrency=${concurrency}`], procEnv, this.userFolder);
+		const worker = spawnN8nProcess(
+			['worker', `--concurrency=${concurrency}`],
+			procEnv,
+			this.userFolder,
+		);
 		const stop = worker.stop;
 		worker.stop = async (options) => {
 			const r = await stop(options);

@@ -17,7 +17,9 @@ const host = require('../lib/n8n-host');
 const results = [];
 function check(name, cond, detail) {
 	results.push({ name, ok: !!cond });
-	console.log(`${cond ? 'ok  ' : 'FAIL'} ${name}${!cond && detail !== undefined ? `\n     ${detail}` : ''}`);
+	console.log(
+		`${cond ? 'ok  ' : 'FAIL'} ${name}${!cond && detail !== undefined ? `\n     ${detail}` : ''}`,
+	);
 }
 
 const manualWorkflow = {
@@ -131,7 +133,9 @@ const waitWorkflow = {
 			parameters: {
 				mode: 'manual',
 				assignments: {
-					assignments: [{ id: 'c1', name: 'resumedWith', value: '={{ $json.body.value }}', type: 'string' }],
+					assignments: [
+						{ id: 'c1', name: 'resumedWith', value: '={{ $json.body.value }}', type: 'string' },
+					],
 				},
 				options: {},
 			},
@@ -199,7 +203,11 @@ async function main() {
 		const run = await inst.execute(manualWorkflow.id);
 		timings.executeMs = run.durationMs;
 		const out = run.nodeOutput('Done');
-		check('execute: exit code 0', run.code === 0, `exit ${run.code}\n${run.stdout.slice(-2000)}\n${run.stderr.slice(-2000)}`);
+		check(
+			'execute: exit code 0',
+			run.code === 0,
+			`exit ${run.code}\n${run.stdout.slice(-2000)}\n${run.stderr.slice(-2000)}`,
+		);
 		check('execute: run JSON parsed', !!run.run, run.stdout.slice(-2000));
 		check('execute: status success', run.status === 'success', run.status);
 		check(
@@ -212,7 +220,9 @@ async function main() {
 		const errRun = await inst.execute(errorWorkflow.id);
 		check(
 			'execute(error): exit 1, status error, node error message parsed',
-			errRun.code === 1 && errRun.status === 'error' && errRun.nodeError('Boom')?.message === 'Provider said: {"error":"bad key"}',
+			errRun.code === 1 &&
+				errRun.status === 'error' &&
+				errRun.nodeError('Boom')?.message === 'Provider said: {"error":"bad key"}',
 			`${errRun.code} ${errRun.status} ${JSON.stringify(errRun.nodeError('Boom'))}`,
 		);
 
@@ -224,7 +234,11 @@ async function main() {
 			`     wait workflow under execute: exit ${waitRun.code}, status=${waitRun.status}, ` +
 				`waitTill=${waitRun.run?.waitTill ?? waitRun.run?.data?.waitTill}, lastNode=${waitRun.lastNodeExecuted}, executionId=${waitingId}`,
 		);
-		check('execute(wait): exit 0 and status waiting', waitRun.code === 0 && waitRun.status === 'waiting', `${waitRun.code} ${waitRun.status}`);
+		check(
+			'execute(wait): exit 0 and status waiting',
+			waitRun.code === 0 && waitRun.status === 'waiting',
+			`${waitRun.code} ${waitRun.status}`,
+		);
 
 		// 2. n8n start + production webhook
 		await inst.publishWorkflow(webhookWorkflow.id);
@@ -234,19 +248,31 @@ async function main() {
 		console.log(`     n8n started at ${srv.baseUrl} in ${timings.startReadyMs} ms`);
 		try {
 			const r = await post(`${srv.baseUrl}/webhook/smoke-hook`, { say: 'ping' });
-			check('webhook: 200 and echoed body', r.status === 200 && r.json?.echo === 'ping', `${r.status} ${r.text}`);
+			check(
+				'webhook: 200 and echoed body',
+				r.status === 200 && r.json?.echo === 'ping',
+				`${r.status} ${r.text}`,
+			);
 
 			// 3b. resume the waiting execution
 			if (waitingId) {
 				t = Date.now();
 				const r2 = await post(`${srv.baseUrl}/webhook-waiting/${waitingId}`, { value: 'resumed!' });
-				console.log(`     POST /webhook-waiting/${waitingId} -> ${r2.status} ${r2.text.slice(0, 200)}`);
-				check('resume: /webhook-waiting answered 200', r2.status === 200, `${r2.status} ${r2.text}`);
+				console.log(
+					`     POST /webhook-waiting/${waitingId} -> ${r2.status} ${r2.text.slice(0, 200)}`,
+				);
+				check(
+					'resume: /webhook-waiting answered 200',
+					r2.status === 200,
+					`${r2.status} ${r2.text}`,
+				);
 				const st = await inst
 					.waitForExecutionStatus(waitingId, { timeoutMs: 15000 })
 					.catch(() => inst.queryExecution(waitingId));
 				timings.resumeToFinishedMs = Date.now() - t;
-				console.log(`     execution ${waitingId} in DB after resume: ${JSON.stringify({ status: st?.status, finished: st?.finished })}`);
+				console.log(
+					`     execution ${waitingId} in DB after resume: ${JSON.stringify({ status: st?.status, finished: st?.finished })}`,
+				);
 				const after = st && host.summarizeRun({ data: st.data }).nodeOutput('After');
 				check(
 					'resume: execution finished with the callback content',
@@ -255,7 +281,11 @@ async function main() {
 				);
 				const r3 = await post(`${srv.baseUrl}/webhook-waiting/${waitingId}`, { value: 'again' });
 				console.log(`     second POST -> ${r3.status} ${r3.text.slice(0, 120)}`);
-				check('resume: second call on the finished execution refused (409)', r3.status === 409, `${r3.status} ${r3.text}`);
+				check(
+					'resume: second call on the finished execution refused (409)',
+					r3.status === 409,
+					`${r3.status} ${r3.text}`,
+				);
 			} else {
 				check('resume: found the waiting execution id', false);
 			}
@@ -271,7 +301,6 @@ async function main() {
 	console.log(`${passed} passed, ${failed} failed`);
 	process.exitCode = failed ? 1 : 0;
 }
-
 
 main().catch((e) => {
 	console.error(e);

@@ -53,10 +53,18 @@ describe('ClickUp Chat: Create Direct Message', () => {
 	});
 
 	test('accepts an expression returning an array, and picks the workspace from the list mode', async () => {
-		const result = await run({
-			workspaceId: { __rl: true, mode: 'list', value: '9087654321', cachedResultName: 'Side Project' },
-			userIds: '={{ $json.ids }}',
-		}, { items: [{ ids: [7, '8'] }] });
+		const result = await run(
+			{
+				workspaceId: {
+					__rl: true,
+					mode: 'list',
+					value: '9087654321',
+					cachedResultName: 'Side Project',
+				},
+				userIds: '={{ $json.ids }}',
+			},
+			{ items: [{ ids: [7, '8'] }] },
+		);
 		expect(result.error).toBeUndefined();
 		const sent = ctx.sim.calls('POST', '/api/v3/workspaces/9087654321/');
 		expect(sent[0].body).toEqual({ user_ids: ['7', '8'] });
@@ -70,10 +78,22 @@ describe('ClickUp Chat: Create Direct Message', () => {
 	});
 
 	test.each([
-		['16 IDs', { userIds: Array.from({ length: 16 }, (_, i) => String(i + 1)).join(',') }, /User IDs: allows at most 15 entries, got 16/],
+		[
+			'16 IDs',
+			{ userIds: Array.from({ length: 16 }, (_, i) => String(i + 1)).join(',') },
+			/User IDs: allows at most 15 entries, got 16/,
+		],
 		['duplicate IDs', { userIds: '5, 6, 5' }, /User IDs: contains "5" more than once/],
-		['a non-numeric workspace from an expression', { workspaceId: { __rl: true, mode: 'id', value: '={{ "acme" }}' } }, /Workspace: must be a whole number, got "acme"/],
-		['an empty workspace from an expression', { workspaceId: { __rl: true, mode: 'list', value: '={{ "" }}' } }, /Workspace: must be a whole number/],
+		[
+			'a non-numeric workspace from an expression',
+			{ workspaceId: { __rl: true, mode: 'id', value: '={{ "acme" }}' } },
+			/Workspace: must be a whole number, got "acme"/,
+		],
+		[
+			'an empty workspace from an expression',
+			{ workspaceId: { __rl: true, mode: 'list', value: '={{ "" }}' } },
+			/Workspace: must be a whole number/,
+		],
 	])('%s is rejected before any request', async (_label, parameters, message) => {
 		const result = await run(parameters);
 		expect(result.status).toBe('error');
@@ -83,29 +103,48 @@ describe('ClickUp Chat: Create Direct Message', () => {
 	});
 
 	test.each([
-		['a typed non-numeric workspace', { workspaceId: { __rl: true, mode: 'id', value: 'acme' } }, /A Workspace ID is a number/],
-		['no workspace picked', { workspaceId: { __rl: true, mode: 'list', value: '' } }, /Parameter "Workspace" is required/],
-	])('%s is caught by n8n\'s own parameter check before the node runs', async (_label, parameters, message) => {
-		const result = await run(parameters);
-		expect(result.status).toBe('error');
-		expect(result.error?.message).toMatch(message);
-		expect(ctx.sim.requests).toHaveLength(0);
-	});
+		[
+			'a typed non-numeric workspace',
+			{ workspaceId: { __rl: true, mode: 'id', value: 'acme' } },
+			/A Workspace ID is a number/,
+		],
+		[
+			'no workspace picked',
+			{ workspaceId: { __rl: true, mode: 'list', value: '' } },
+			/Parameter "Workspace" is required/,
+		],
+	])(
+		"%s is caught by n8n's own parameter check before the node runs",
+		async (_label, parameters, message) => {
+			const result = await run(parameters);
+			expect(result.status).toBe('error');
+			expect(result.error?.message).toMatch(message);
+			expect(ctx.sim.requests).toHaveLength(0);
+		},
+	);
 
 	test('bad input on the second item stops the run before the first item is sent', async () => {
-		const result = await run({ userIds: '={{ $json.ids }}' }, { items: [{ ids: '1' }, { ids: '2,2' }] });
+		const result = await run(
+			{ userIds: '={{ $json.ids }}' },
+			{ items: [{ ids: '1' }, { ids: '2,2' }] },
+		);
 		expect(result.error?.message).toMatch(/contains "2" more than once/);
 		expect(result.error?.context?.itemIndex).toBe(1);
 		expect(ctx.sim.requests).toHaveLength(0);
 	});
 
-	test('401 becomes a readable NodeApiError with ClickUp\'s message and no token anywhere', async () => {
+	test("401 becomes a readable NodeApiError with ClickUp's message and no token anywhere", async () => {
 		const badToken = 'pk_99_WRONGTOKENWRONGTOKENWRONG';
 		const result = await runNode({
 			node: new ClickUpChat(),
 			credentialTypes: [new ClickUpChatApi()],
 			credentials: { clickUpChatApi: { accessToken: badToken, baseUrl: ctx.sim.baseUrl } },
-			parameters: { resource: 'channel', operation: 'createDirectMessage', workspaceId: { __rl: true, mode: 'id', value: '9012345678' }, userIds: '1' },
+			parameters: {
+				resource: 'channel',
+				operation: 'createDirectMessage',
+				workspaceId: { __rl: true, mode: 'id', value: '9012345678' },
+				userIds: '1',
+			},
 		});
 		expect(result.error?.name).toBe('NodeApiError');
 		expect(result.error?.message).toBe('Token invalid');
@@ -115,7 +154,7 @@ describe('ClickUp Chat: Create Direct Message', () => {
 		expect(allText(result.error)).not.toContain(badToken);
 	});
 
-	test('404 for an unknown workspace carries ClickUp\'s message', async () => {
+	test("404 for an unknown workspace carries ClickUp's message", async () => {
 		const result = await run({ workspaceId: { __rl: true, mode: 'id', value: '123' } });
 		expect(result.error?.message).toBe('Workspace 123 not found');
 		expect(result.error?.httpCode).toBe('404');
@@ -123,7 +162,10 @@ describe('ClickUp Chat: Create Direct Message', () => {
 	});
 
 	test('429 with X-RateLimit-Reset is waited out and retried', async () => {
-		ctx.sim.fault({ method: 'POST', path: DM_PATH }, { status: 429, retryAfter: 1, message: 'Rate limit reached' });
+		ctx.sim.fault(
+			{ method: 'POST', path: DM_PATH },
+			{ status: 429, retryAfter: 1, message: 'Rate limit reached' },
+		);
 		const result = await run({ userIds: '1' });
 		expect(result.error).toBeUndefined();
 		const calls = ctx.sim.calls('POST', DM_PATH);
@@ -134,7 +176,14 @@ describe('ClickUp Chat: Create Direct Message', () => {
 	});
 
 	test('retries are bounded: a provider that keeps answering 429 gives a clear error', async () => {
-		ctx.sim.fault({ method: 'POST', path: DM_PATH, times: 10 }, { status: 429, headers: { 'X-RateLimit-Reset': '0', 'Retry-After': '0' }, message: 'Rate limit reached' });
+		ctx.sim.fault(
+			{ method: 'POST', path: DM_PATH, times: 10 },
+			{
+				status: 429,
+				headers: { 'X-RateLimit-Reset': '0', 'Retry-After': '0' },
+				message: 'Rate limit reached',
+			},
+		);
 		const result = await run({ userIds: '1' });
 		expect(result.error?.message).toBe('Rate limit reached');
 		expect(result.error?.httpCode).toBe('429');
@@ -153,18 +202,24 @@ describe('ClickUp Chat: Create Direct Message', () => {
 	});
 
 	test('cancelling the execution aborts the request in flight', async () => {
-		ctx.sim.fault({ method: 'POST', path: DM_PATH }, { delayMs: 3000, status: 201, body: { data: {} } });
+		ctx.sim.fault(
+			{ method: 'POST', path: DM_PATH },
+			{ delayMs: 3000, status: 201, body: { data: {} } },
+		);
 		const started = Date.now();
-		const result = await run({ userIds: '1' }, {
-			onStarted: ({ cancel }) => {
-				const poll = setInterval(() => {
-					if (ctx.sim.calls('POST', DM_PATH).length > 0) {
-						clearInterval(poll);
-						cancel();
-					}
-				}, 10);
+		const result = await run(
+			{ userIds: '1' },
+			{
+				onStarted: ({ cancel }) => {
+					const poll = setInterval(() => {
+						if (ctx.sim.calls('POST', DM_PATH).length > 0) {
+							clearInterval(poll);
+							cancel();
+						}
+					}, 10);
+				},
 			},
-		});
+		);
 		expect(result.status).toBe('canceled');
 		expect(Date.now() - started).toBeLessThan(2500);
 		expect(result.items).toHaveLength(0);
@@ -179,7 +234,10 @@ describe('ClickUp Chat: Create Direct Message', () => {
 
 	test('continueOnFail: failed items carry the error, others their data, all paired', async () => {
 		const result = await run(
-			{ userIds: '={{ $json.ids }}', workspaceId: { __rl: true, mode: 'id', value: '={{ $json.ws }}' } },
+			{
+				userIds: '={{ $json.ids }}',
+				workspaceId: { __rl: true, mode: 'id', value: '={{ $json.ws }}' },
+			},
 			{
 				continueOnFail: true,
 				items: [
@@ -191,7 +249,12 @@ describe('ClickUp Chat: Create Direct Message', () => {
 			},
 		);
 		expect(result.error).toBeUndefined();
-		expect(result.items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
+		expect(result.items.map((i) => i.pairedItem)).toEqual([
+			{ item: 0 },
+			{ item: 1 },
+			{ item: 2 },
+			{ item: 3 },
+		]);
 		expect(result.items[0].json.created).toBe(true);
 		expect(result.items[1].json.error).toMatch(/User IDs: contains "702" more than once/);
 		expect(result.items[2].json.error).toBe('Workspace 555 not found');
@@ -203,16 +266,22 @@ describe('ClickUp Chat: Create Direct Message', () => {
 
 	test('concurrency runs items in parallel and keeps output order', async () => {
 		// the first item is slowest: with concurrency the others finish first, yet output order follows input
-		ctx.sim.fault({ method: 'POST', path: DM_PATH }, { delayMs: 400, status: 201, body: { data: { id: 'slow' } } });
+		ctx.sim.fault(
+			{ method: 'POST', path: DM_PATH },
+			{ delayMs: 400, status: 201, body: { data: { id: 'slow' } } },
+		);
 		const items = Array.from({ length: 6 }, (_, i) => ({ ids: String(500 + i) }));
 		const started = Date.now();
-		const result = await run({ userIds: '={{ $json.ids }}', options: { concurrency: 3 } }, { items });
+		const result = await run(
+			{ userIds: '={{ $json.ids }}', options: { concurrency: 3 } },
+			{ items },
+		);
 		expect(result.error).toBeUndefined();
 		expect(result.items.map((i) => i.pairedItem)).toEqual(items.map((_, i) => ({ item: i })));
 		expect((result.items[0].json.data as Record<string, unknown>).id).toBe('slow');
-		expect(result.items.slice(1).map((i) => (i.json.data as Record<string, string[]>).members)).toEqual(
-			items.slice(1).map((i) => ['42', i.ids].sort()),
-		);
+		expect(
+			result.items.slice(1).map((i) => (i.json.data as Record<string, string[]>).members),
+		).toEqual(items.slice(1).map((i) => ['42', i.ids].sort()));
 		// items 1..5 ran while item 0 was still waiting: they were all received before item 0 was answered
 		const calls = ctx.sim.calls('POST', DM_PATH);
 		expect(calls.filter((c) => c.at < calls[0].at + 400).length).toBeGreaterThanOrEqual(3);
@@ -256,15 +325,27 @@ describe('ClickUp Chat with OAuth2', () => {
 		expect(allText(result.run)).not.toContain(clickup.OAUTH_TOKEN);
 	});
 
-	test('a revoked OAuth token gives ClickUp\'s 401 message without the token in it', async () => {
+	test("a revoked OAuth token gives ClickUp's 401 message without the token in it", async () => {
 		const revoked = '42_revokedoauthtoken000000000000000000000009';
 		const result = await runNode({
 			node: new ClickUpChat(),
 			credentialTypes: [new ClickUpChatApi(), new ClickUpChatOAuth2Api()],
 			credentials: {
-				clickUpChatOAuth2Api: { grantType: 'authorizationCode', clientId: 'c', clientSecret: 's-0001', oauthTokenData: { access_token: revoked, token_type: 'Bearer' }, baseUrl: ctx.sim.baseUrl },
+				clickUpChatOAuth2Api: {
+					grantType: 'authorizationCode',
+					clientId: 'c',
+					clientSecret: 's-0001',
+					oauthTokenData: { access_token: revoked, token_type: 'Bearer' },
+					baseUrl: ctx.sim.baseUrl,
+				},
 			},
-			parameters: { authentication: 'oAuth2', resource: 'channel', operation: 'createDirectMessage', workspaceId: { __rl: true, mode: 'id', value: '9012345678' }, userIds: '1' },
+			parameters: {
+				authentication: 'oAuth2',
+				resource: 'channel',
+				operation: 'createDirectMessage',
+				workspaceId: { __rl: true, mode: 'id', value: '9012345678' },
+				userIds: '1',
+			},
 		});
 		expect(result.error?.message).toBe('Oauth token not found');
 		expect(result.error?.httpCode).toBe('401');

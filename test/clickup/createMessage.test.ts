@@ -13,7 +13,11 @@ function run(resource: string, parameters: Record<string, unknown>, items?: IDat
 		node: new ClickUpChat(),
 		credentialTypes: [new ClickUpChatApi()],
 		credentials: { clickUpChatApi: { accessToken: clickup.TOKEN, baseUrl: ctx.sim.baseUrl } },
-		parameters: { resource, workspaceId: { __rl: true, mode: 'id', value: '9012345678' }, ...parameters },
+		parameters: {
+			resource,
+			workspaceId: { __rl: true, mode: 'id', value: '9012345678' },
+			...parameters,
+		},
 		items,
 	});
 }
@@ -23,10 +27,21 @@ describe('ClickUp Chat: Message > Create', () => {
 		const dm = await run('channel', { operation: 'createDirectMessage', userIds: '183' });
 		const channelId = (dm.items[0].json.data as Record<string, string>).id;
 
-		const result = await run('message', { operation: 'create', channelId: '={{ $json.data.id }}', content: 'Hello **there**' }, [dm.items[0].json]);
+		const result = await run(
+			'message',
+			{ operation: 'create', channelId: '={{ $json.data.id }}', content: 'Hello **there**' },
+			[dm.items[0].json],
+		);
 		expect(result.error).toBeUndefined();
-		expect(result.items[0].json).toMatchObject({ type: 'message', content: 'Hello **there**', parent_channel: channelId });
-		const sent = ctx.sim.calls('POST', `/api/v3/workspaces/9012345678/chat/channels/${channelId}/messages`);
+		expect(result.items[0].json).toMatchObject({
+			type: 'message',
+			content: 'Hello **there**',
+			parent_channel: channelId,
+		});
+		const sent = ctx.sim.calls(
+			'POST',
+			`/api/v3/workspaces/9012345678/chat/channels/${channelId}/messages`,
+		);
 		expect(sent[0].body).toEqual({ type: 'message', content: 'Hello **there**' });
 	});
 
@@ -43,7 +58,10 @@ describe('ClickUp Chat: Message > Create', () => {
 			additionalFields: { contentFormat: 'text/plain', followers: '183,184', assignee: '183' },
 		});
 		expect(result.error).toBeUndefined();
-		expect(ctx.sim.calls('POST', `/api/v3/workspaces/9012345678/chat/channels/${channelId}/messages`)[0].body).toEqual({
+		expect(
+			ctx.sim.calls('POST', `/api/v3/workspaces/9012345678/chat/channels/${channelId}/messages`)[0]
+				.body,
+		).toEqual({
 			type: 'post',
 			content: 'Release notes',
 			content_format: 'text/plain',
@@ -54,17 +72,36 @@ describe('ClickUp Chat: Message > Create', () => {
 	});
 
 	test.each([
-		['content over 40,000 characters', { content: 'x'.repeat(40001) }, /Content: must be at most 40000 characters, got 40001/],
-		['11 followers', { additionalFields: { followers: Array.from({ length: 11 }, (_, i) => String(i)).join(',') } }, /Followers: allows at most 10 entries/],
-		['a channel ID with a slash', { channelId: '={{ "a/b" }}' }, /Channel ID: "a\/b" is not a channel ID/],
+		[
+			'content over 40,000 characters',
+			{ content: 'x'.repeat(40001) },
+			/Content: must be at most 40000 characters, got 40001/,
+		],
+		[
+			'11 followers',
+			{
+				additionalFields: { followers: Array.from({ length: 11 }, (_, i) => String(i)).join(',') },
+			},
+			/Followers: allows at most 10 entries/,
+		],
+		[
+			'a channel ID with a slash',
+			{ channelId: '={{ "a/b" }}' },
+			/Channel ID: "a\/b" is not a channel ID/,
+		],
 	])('%s is rejected before any request', async (_label, parameters, message) => {
-		const result = await run('message', { operation: 'create', channelId: 'abc', content: 'hi', ...parameters });
+		const result = await run('message', {
+			operation: 'create',
+			channelId: 'abc',
+			content: 'hi',
+			...parameters,
+		});
 		expect(result.error?.name).toBe('NodeOperationError');
 		expect(result.error?.message).toMatch(message);
 		expect(ctx.sim.requests).toHaveLength(0);
 	});
 
-	test('an unknown channel gives ClickUp\'s 404 message', async () => {
+	test("an unknown channel gives ClickUp's 404 message", async () => {
 		const result = await run('message', { operation: 'create', channelId: 'nope', content: 'hi' });
 		expect(result.error?.message).toBe('Channel nope not found');
 		expect(result.error?.httpCode).toBe('404');

@@ -40,7 +40,11 @@ describe('DevRev: Create Chat', () => {
 		const chat = result.items[0].json.chat as Record<string, any>;
 		expect(chat.type).toBe('dm');
 		expect(chat.id).toMatch(/^don:core:/);
-		expect(chat.users.map((u: { display_id: string }) => u.display_id)).toEqual(['DEVU-7', 'DEVU-8', 'DEVU-42']);
+		expect(chat.users.map((u: { display_id: string }) => u.display_id)).toEqual([
+			'DEVU-7',
+			'DEVU-8',
+			'DEVU-42',
+		]);
 		expect(result.items[0].pairedItem).toEqual({ item: 0 });
 	});
 
@@ -53,7 +57,8 @@ describe('DevRev: Create Chat', () => {
 				records: 'ISS-101, TKT-7',
 				getIfConflict: true,
 				customFields: '{"tnt__priority": "p1"}',
-				customSchemaSpec: '{"tenant_fragment": true, "validate_required_fields": true, "apps": ["support"]}',
+				customSchemaSpec:
+					'{"tenant_fragment": true, "validate_required_fields": true, "apps": ["support"]}',
 			},
 		});
 		expect(result.error).toBeUndefined();
@@ -65,7 +70,11 @@ describe('DevRev: Create Chat', () => {
 			records: ['ISS-101', 'TKT-7'],
 			get_if_conflict: true,
 			custom_fields: { tnt__priority: 'p1' },
-			custom_schema_spec: { tenant_fragment: true, validate_required_fields: true, apps: ['support'] },
+			custom_schema_spec: {
+				tenant_fragment: true,
+				validate_required_fields: true,
+				apps: ['support'],
+			},
 		});
 		expect((result.items[0].json.chat as Record<string, unknown>).title).toBe('Escalation');
 	});
@@ -73,7 +82,11 @@ describe('DevRev: Create Chat', () => {
 	test.each([
 		['by display ID', 'DEVU-7, DEVU-42', ['DEVU-7', 'DEVU-42']],
 		['by display ID in another case', 'devu-42,DEVU-7', ['devu-42', 'DEVU-7']],
-		['by full ID', `DEVU-7, ${'don:identity:dvrv-us-1:devo/0:devu/42'}`, ['DEVU-7', 'don:identity:dvrv-us-1:devo/0:devu/42']],
+		[
+			'by full ID',
+			`DEVU-7, ${'don:identity:dvrv-us-1:devo/0:devu/42'}`,
+			['DEVU-7', 'don:identity:dvrv-us-1:devo/0:devu/42'],
+		],
 	])('the caller already listed %s is not added twice', async (_label, users, expected) => {
 		const result = await run({ users });
 		expect(result.error).toBeUndefined();
@@ -91,7 +104,15 @@ describe('DevRev: Create Chat', () => {
 		const result = await run({ users: '={{ $json.u }}', options: { concurrency: 3 } }, { items });
 		expect(result.error).toBeUndefined();
 		expect(selfLookups()).toHaveLength(1);
-		expect(creates().map((c) => c.body.users).sort()).toEqual([['DEVU-1', ME_ID], ['DEVU-2', ME_ID], ['DEVU-3', ME_ID]]);
+		expect(
+			creates()
+				.map((c) => c.body.users)
+				.sort(),
+		).toEqual([
+			['DEVU-1', ME_ID],
+			['DEVU-2', ME_ID],
+			['DEVU-3', ME_ID],
+		]);
 		expect(result.items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 	});
 
@@ -122,19 +143,61 @@ describe('DevRev: Create Chat', () => {
 		const users = Array.from({ length: 16 }, (_, i) => `DEVU-${100 + i}`);
 		const result = await run({ users: users.join(',') });
 		expect(result.error?.name).toBe('NodeOperationError');
-		expect(result.error?.message).toMatch(/^Users: with you added there are 17 users; DevRev allows at most 16/);
+		expect(result.error?.message).toMatch(
+			/^Users: with you added there are 17 users; DevRev allows at most 16/,
+		);
 		expect(creates()).toHaveLength(0);
 	});
 
 	test.each([
-		['17 users', { users: Array.from({ length: 17 }, (_, i) => `DEVU-${100 + i}`).join(',') }, /^Users: allows at most 16 entries, got 17/],
-		['17 users with "Add Me" off', { addAuthenticatedUser: false, users: Array.from({ length: 17 }, (_, i) => `DEVU-${100 + i}`).join(',') }, /^Users: allows at most 16 entries, got 17/],
-		['no users with "Add Me" off', { addAuthenticatedUser: false, users: '' }, /^Users: needs at least 1 entry, got 0/],
-		['a user listed twice', { users: 'DEVU-7, DEVU-7' }, /^Users: contains "DEVU-7" more than once/],
-		['17 records', { users: 'DEVU-7', additionalFields: { records: Array.from({ length: 17 }, (_, i) => `ISS-${i + 1}`).join(',') } }, /^Records: allows at most 16 entries, got 17/],
-		['custom fields without a schema spec', { users: 'DEVU-7', additionalFields: { customFields: '{"tnt__a": 1}' } }, /^Custom Schema Spec \(JSON\): is required when Custom Fields are set/],
-		['custom fields that are not JSON', { users: 'DEVU-7', additionalFields: { customFields: '{oops' } }, /^Custom Fields \(JSON\): is not valid JSON/],
-		['a schema spec that is an array', { users: 'DEVU-7', additionalFields: { customSchemaSpec: '[1]' } }, /^Custom Schema Spec \(JSON\): must be a JSON object/],
+		[
+			'17 users',
+			{ users: Array.from({ length: 17 }, (_, i) => `DEVU-${100 + i}`).join(',') },
+			/^Users: allows at most 16 entries, got 17/,
+		],
+		[
+			'17 users with "Add Me" off',
+			{
+				addAuthenticatedUser: false,
+				users: Array.from({ length: 17 }, (_, i) => `DEVU-${100 + i}`).join(','),
+			},
+			/^Users: allows at most 16 entries, got 17/,
+		],
+		[
+			'no users with "Add Me" off',
+			{ addAuthenticatedUser: false, users: '' },
+			/^Users: needs at least 1 entry, got 0/,
+		],
+		[
+			'a user listed twice',
+			{ users: 'DEVU-7, DEVU-7' },
+			/^Users: contains "DEVU-7" more than once/,
+		],
+		[
+			'17 records',
+			{
+				users: 'DEVU-7',
+				additionalFields: {
+					records: Array.from({ length: 17 }, (_, i) => `ISS-${i + 1}`).join(','),
+				},
+			},
+			/^Records: allows at most 16 entries, got 17/,
+		],
+		[
+			'custom fields without a schema spec',
+			{ users: 'DEVU-7', additionalFields: { customFields: '{"tnt__a": 1}' } },
+			/^Custom Schema Spec \(JSON\): is required when Custom Fields are set/,
+		],
+		[
+			'custom fields that are not JSON',
+			{ users: 'DEVU-7', additionalFields: { customFields: '{oops' } },
+			/^Custom Fields \(JSON\): is not valid JSON/,
+		],
+		[
+			'a schema spec that is an array',
+			{ users: 'DEVU-7', additionalFields: { customSchemaSpec: '[1]' } },
+			/^Custom Schema Spec \(JSON\): must be a JSON object/,
+		],
 	])('%s: rejected before any request', async (_label, parameters, message) => {
 		const result = await run(parameters);
 		expect(result.status).toBe('error');
@@ -151,7 +214,9 @@ describe('DevRev: Create Chat', () => {
 		expect(second.error?.httpCode).toBe('409');
 		expect(second.error?.message).toBe('A default DM already exists for these users');
 		expect(second.error?.description).toMatch(/DevRev code: conflict/);
-		expect(second.error?.description).toMatch(/turn on Additional Fields → "Open Existing Chat on Conflict"/);
+		expect(second.error?.description).toMatch(
+			/turn on Additional Fields → "Open Existing Chat on Conflict"/,
+		);
 		expect(creates()[1].body.get_if_conflict).toBeUndefined();
 	});
 
@@ -168,13 +233,19 @@ describe('DevRev: Create Chat', () => {
 		const first = await run({ users: 'DEVU-7' });
 		const second = await run({ users: 'DEVU-7', additionalFields: { isDefault: false } });
 		expect(second.error).toBeUndefined();
-		expect((second.items[0].json.chat as Record<string, unknown>).id).not.toBe((first.items[0].json.chat as Record<string, unknown>).id);
+		expect((second.items[0].json.chat as Record<string, unknown>).id).not.toBe(
+			(first.items[0].json.chat as Record<string, unknown>).id,
+		);
 	});
 
 	test('429 with only retry_after in the body is waited out and retried', async () => {
 		ctx.sim.fault(
 			{ method: 'POST', path: '/chats.create' },
-			{ status: 429, headers: { 'Retry-After': '' }, body: { type: 'too_many_requests', message: 'Too many requests', retry_after: 2 } },
+			{
+				status: 429,
+				headers: { 'Retry-After': '' },
+				body: { type: 'too_many_requests', message: 'Too many requests', retry_after: 2 },
+			},
 		);
 		const result = await run({ users: 'DEVU-7' });
 		expect(result.error).toBeUndefined();
@@ -187,7 +258,10 @@ describe('DevRev: Create Chat', () => {
 	});
 
 	test('429 with a Retry-After header is waited out and retried', async () => {
-		ctx.sim.fault({ method: 'POST', path: '/chats.create' }, { status: 429, retryAfter: 1, message: 'Too many requests' });
+		ctx.sim.fault(
+			{ method: 'POST', path: '/chats.create' },
+			{ status: 429, retryAfter: 1, message: 'Too many requests' },
+		);
 		const result = await run({ users: 'DEVU-7' });
 		expect(result.error).toBeUndefined();
 		const calls = creates();
@@ -195,8 +269,15 @@ describe('DevRev: Create Chat', () => {
 		expect(calls[1].at - calls[0].at).toBeGreaterThanOrEqual(950);
 	});
 
-	test('a rate limit longer than the wait budget fails at once with DevRev\'s message', async () => {
-		ctx.sim.fault({ method: 'POST', path: '/chats.create' }, { status: 429, headers: { 'Retry-After': '' }, body: { type: 'too_many_requests', message: 'Slow down', retry_after: 600 } });
+	test("a rate limit longer than the wait budget fails at once with DevRev's message", async () => {
+		ctx.sim.fault(
+			{ method: 'POST', path: '/chats.create' },
+			{
+				status: 429,
+				headers: { 'Retry-After': '' },
+				body: { type: 'too_many_requests', message: 'Slow down', retry_after: 600 },
+			},
+		);
 		const started = Date.now();
 		const result = await run({ users: 'DEVU-7' });
 		expect(result.error?.httpCode).toBe('429');
@@ -205,10 +286,18 @@ describe('DevRev: Create Chat', () => {
 		expect(Date.now() - started).toBeLessThan(5000);
 	});
 
-	test('500 shows DevRev\'s message, detail and reference ID', async () => {
+	test("500 shows DevRev's message, detail and reference ID", async () => {
 		ctx.sim.fault(
 			{ method: 'POST', path: '/chats.create' },
-			{ status: 500, body: { type: 'internal_error', message: 'Internal error', detail: 'storage timeout', reference_id: 'ref-123-abc' } },
+			{
+				status: 500,
+				body: {
+					type: 'internal_error',
+					message: 'Internal error',
+					detail: 'storage timeout',
+					reference_id: 'ref-123-abc',
+				},
+			},
 		);
 		const result = await run({ users: 'DEVU-7' });
 		expect(result.error?.httpCode).toBe('500');
@@ -218,7 +307,7 @@ describe('DevRev: Create Chat', () => {
 		expect(result.error?.description).toMatch(/DevRev reference ID: ref-123-abc/);
 	});
 
-	test('a wrong token: the lookup\'s 401 is a readable error, and the token appears nowhere', async () => {
+	test("a wrong token: the lookup's 401 is a readable error, and the token appears nowhere", async () => {
 		const badToken = 'eyJWRONG.TOKEN-NOT-VALID.xyz';
 		const result = await runNode({
 			node: new DevRev(),
@@ -249,7 +338,12 @@ describe('DevRev: Create Chat', () => {
 			},
 		);
 		expect(result.error).toBeUndefined();
-		expect(result.items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
+		expect(result.items.map((i) => i.pairedItem)).toEqual([
+			{ item: 0 },
+			{ item: 1 },
+			{ item: 2 },
+			{ item: 3 },
+		]);
 		const firstChat = result.items[0].json.chat as Record<string, unknown>;
 		expect(firstChat.id).toBeDefined();
 		expect(result.items[1].json.error).toMatch(/^Users: contains "DEVU-2" more than once/);
@@ -271,8 +365,12 @@ describe('DevRev credential', () => {
 	test('sends the token as Bearer, defaults to the production URL and tests with GET /dev-users.self', () => {
 		const credential = new DevRevApi();
 		expect(credential.name).toBe('devRevApi');
-		expect(credential.properties.find((p) => p.name === 'baseUrl')?.default).toBe('https://api.devrev.ai');
-		expect(credential.authenticate.properties.headers?.Authorization).toBe('=Bearer {{$credentials.accessToken}}');
+		expect(credential.properties.find((p) => p.name === 'baseUrl')?.default).toBe(
+			'https://api.devrev.ai',
+		);
+		expect(credential.authenticate.properties.headers?.Authorization).toBe(
+			'=Bearer {{$credentials.accessToken}}',
+		);
 		expect(credential.test.request).toMatchObject({ url: '/dev-users.self', method: 'GET' });
 	});
 });

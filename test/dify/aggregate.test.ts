@@ -65,7 +65,8 @@ async function collectEvents(chunks: Array<Buffer | string>): Promise<SseEvent[]
 }
 
 describe('readSseEvents', () => {
-	const body = 'data: {"a":1}\n\nevent: custom\nid: 7\ndata: two\ndata: lines\n\n: a comment\nretry: 2500\n\ndata: é€😀\n\n';
+	const body =
+		'data: {"a":1}\n\nevent: custom\nid: 7\ndata: two\ndata: lines\n\n: a comment\nretry: 2500\n\ndata: é€😀\n\n';
 
 	it.each([
 		['LF', '\n'],
@@ -149,7 +150,8 @@ describe('readSseEvents', () => {
 			[Symbol.asyncIterator]: () => ({
 				next: () => {
 					pulls++;
-					if (pulls === 1) return Promise.resolve({ done: false, value: Buffer.from('data: 1\n\n') });
+					if (pulls === 1)
+						return Promise.resolve({ done: false, value: Buffer.from('data: 1\n\n') });
 					return new Promise<IteratorResult<Buffer>>(() => undefined); // never answers
 				},
 				return: () => {
@@ -177,9 +179,9 @@ describe('readSseEvents', () => {
 	it('throws at once for an already aborted signal', async () => {
 		const controller = new AbortController();
 		controller.abort();
-		await expect(collectAll(readSseEvents(['data: 1\n\n'], { signal: controller.signal }))).rejects.toBeInstanceOf(
-			SseAbortError,
-		);
+		await expect(
+			collectAll(readSseEvents(['data: 1\n\n'], { signal: controller.signal })),
+		).rejects.toBeInstanceOf(SseAbortError);
 	});
 
 	it('recognises event-stream content types and bodies', () => {
@@ -239,15 +241,25 @@ describe('aggregateDifyStream: one fixture per scenario', () => {
 
 	it('chat: multi-byte chunks concatenated in order, pings ignored, citations kept', async () => {
 		const live: string[] = [];
-		const result = await aggregateFixture('chat-unicode.sse', { onAnswerChunk: (text) => void live.push(text) });
-		const expected = 'Grüße aus Zürich 👋! 日本語の回答 — iPhone 13 Pro Max specs are listed here: 6.7″ display, A15 chip 🚀.';
+		const result = await aggregateFixture('chat-unicode.sse', {
+			onAnswerChunk: (text) => void live.push(text),
+		});
+		const expected =
+			'Grüße aus Zürich 👋! 日本語の回答 — iPhone 13 Pro Max specs are listed here: 6.7″ display, A15 chip 🚀.';
 		expect(result.answer).toBe(expected);
 		expect(live).toHaveLength(16);
 		expect(live.join('')).toBe(expected);
 		expect(result.status).toBe('succeeded');
-		expect(result.metadata.usage).toMatchObject({ prompt_tokens: 1033, total_tokens: 1161, currency: 'USD' });
+		expect(result.metadata.usage).toMatchObject({
+			prompt_tokens: 1033,
+			total_tokens: 1161,
+			currency: 'USD',
+		});
 		expect(result.metadata.retriever_resources).toHaveLength(1);
-		expect(result.metadata.retriever_resources[0]).toMatchObject({ dataset_name: 'iPhone', score: 0.98457545 });
+		expect(result.metadata.retriever_resources[0]).toMatchObject({
+			dataset_name: 'iPhone',
+			score: 0.98457545,
+		});
 	});
 
 	it('agent-chat: agent_message chunks, latest state of each thought, message_file', async () => {
@@ -372,7 +384,15 @@ describe('aggregateDifyStream: one fixture per scenario', () => {
 			reason: 'initial',
 		});
 		const { list, ...counts } = result.nodes;
-		expect(counts).toEqual({ count: 5, finished: 5, failed: 0, retries: 1, iterations: 1, loops: 1, agent_logs: 2 });
+		expect(counts).toEqual({
+			count: 5,
+			finished: 5,
+			failed: 0,
+			retries: 1,
+			iterations: 1,
+			loops: 1,
+			agent_logs: 2,
+		});
 		expect(list.map((node) => node.node_id)).toEqual([
 			'1717000000001',
 			'iter_topics',
@@ -382,8 +402,20 @@ describe('aggregateDifyStream: one fixture per scenario', () => {
 			'answer',
 		]);
 		const byId = Object.fromEntries(list.map((node) => [node.node_id, node]));
-		expect(byId.llm_summary).toMatchObject({ executions: 2, retries: 1, status: 'succeeded', elapsed_time: 1.5, error: 'Rate limit reached' });
-		expect(byId.iter_topics).toMatchObject({ node_type: 'iteration', executions: 1, steps: 2, status: 'succeeded', elapsed_time: 1.6 });
+		expect(byId.llm_summary).toMatchObject({
+			executions: 2,
+			retries: 1,
+			status: 'succeeded',
+			elapsed_time: 1.5,
+			error: 'Rate limit reached',
+		});
+		expect(byId.iter_topics).toMatchObject({
+			node_type: 'iteration',
+			executions: 1,
+			steps: 2,
+			status: 'succeeded',
+			elapsed_time: 1.6,
+		});
 		expect(byId.loop_refine).toMatchObject({ node_type: 'loop', steps: 1, status: 'succeeded' });
 		expect(byId.agent_1).toMatchObject({ node_type: 'agent', agent_logs: 2, status: 'succeeded' });
 	});
@@ -394,7 +426,11 @@ describe('aggregateDifyStream: one fixture per scenario', () => {
 		expect(result.error).toBeNull();
 		expect(result.answer).toBe('');
 		expect(result.workflow_run_id).toBe('fb47b2e6-5e43-4f90-be01-d5c5a088d156');
-		expect(result.workflow).toMatchObject({ status: 'paused', paused_nodes: ['approval_node'], elapsed_time: 0.5 });
+		expect(result.workflow).toMatchObject({
+			status: 'paused',
+			paused_nodes: ['approval_node'],
+			elapsed_time: 0.5,
+		});
 		expect(result.forms).toHaveLength(1);
 		expect(result.form).toEqual({
 			form_id: 'a1b2c3d4-e5f6-7890-abcd-ef1234567890',
@@ -418,20 +454,37 @@ describe('aggregateDifyStream: one fixture per scenario', () => {
 			data: {
 				workflow_run_id: 'run-9',
 				paused_nodes: ['n'],
-				reasons: [{ TYPE: 'human_input_required', form_token: 'tok_9', form_content: 'Approve?', actions: [], expiration_time: 5 }],
+				reasons: [
+					{
+						TYPE: 'human_input_required',
+						form_token: 'tok_9',
+						form_content: 'Approve?',
+						actions: [],
+						expiration_time: 5,
+					},
+				],
 				status: 'paused',
 			},
 		});
 		const result = aggregator.finish();
 		expect(result.status).toBe('paused');
 		expect(result.workflow_run_id).toBe('run-9');
-		expect(result.form).toEqual({ form_token: 'tok_9', form_content: 'Approve?', actions: [], expiration_time: 5 });
+		expect(result.form).toEqual({
+			form_token: 'tok_9',
+			form_content: 'Approve?',
+			actions: [],
+			expiration_time: 5,
+		});
 	});
 
 	it('error event: failed with Dify code, message and status, partial answer kept', async () => {
 		const result = await aggregateFixture('error-event.sse');
 		expect(result.status).toBe('failed');
-		expect(result.error).toEqual({ status: 400, code: 'completion_request_error', message: 'Completion request failed.' });
+		expect(result.error).toEqual({
+			status: 400,
+			code: 'completion_request_error',
+			message: 'Completion request failed.',
+		});
 		expect(result.answer).toBe('The quarterly numbers show');
 		expect(result.task_id).toBe('1b2c3d4e-5f60-4718-8a9b-0c1d2e3f4a5b');
 	});
@@ -439,11 +492,21 @@ describe('aggregateDifyStream: one fixture per scenario', () => {
 	it('failed workflow: the trailing error event gives the code; the workflow keeps its own error', async () => {
 		const result = await aggregateFixture('workflow-failed.sse');
 		expect(result.status).toBe('failed');
-		expect(result.error).toEqual({ status: 500, code: 'internal_server_error', message: '[openai] Error: Request timed out.' });
+		expect(result.error).toEqual({
+			status: 500,
+			code: 'internal_server_error',
+			message: '[openai] Error: Request timed out.',
+		});
 		expect(result.answer).toBe('Partial answer');
-		expect(result.workflow).toMatchObject({ status: 'failed', error: '[openai] Error: Request timed out.' });
+		expect(result.workflow).toMatchObject({
+			status: 'failed',
+			error: '[openai] Error: Request timed out.',
+		});
 		expect(result.nodes.failed).toBe(1);
-		expect(result.nodes.list[0]).toMatchObject({ status: 'failed', error: '[openai] Error: Request timed out.' });
+		expect(result.nodes.list[0]).toMatchObject({
+			status: 'failed',
+			error: '[openai] Error: Request timed out.',
+		});
 	});
 
 	it('failed workflow without an error event is still a failure', async () => {
@@ -451,7 +514,11 @@ describe('aggregateDifyStream: one fixture per scenario', () => {
 		const withoutError = text.slice(0, text.lastIndexOf('data: {"event": "error"'));
 		const result = await aggregateDifyStream([withoutError]);
 		expect(result.status).toBe('failed');
-		expect(result.error).toEqual({ status: 500, code: 'workflow_failed', message: '[openai] Error: Request timed out.' });
+		expect(result.error).toEqual({
+			status: 500,
+			code: 'workflow_failed',
+			message: '[openai] Error: Request timed out.',
+		});
 	});
 
 	it('message_replace replaces the answer so far', async () => {
@@ -473,7 +540,9 @@ describe('aggregateDifyStream: one fixture per scenario', () => {
 		expect(plain.status).toBe('succeeded');
 		expect(plain).not.toHaveProperty('tts');
 		const withTts = await aggregateFixture('tts.sse', { includeTts: true });
-		const audio = Buffer.concat([0, 1, 2].map(() => Buffer.from(Array.from({ length: 256 }, (_v, i) => i))));
+		const audio = Buffer.concat(
+			[0, 1, 2].map(() => Buffer.from(Array.from({ length: 256 }, (_v, i) => i))),
+		);
 		expect(withTts.tts).toEqual({ audio: audio.toString('base64'), chunks: 2, ended: true });
 		expect(withTts.answer).toBe('Hello there.');
 	});
@@ -507,7 +576,8 @@ describe('aggregateDifyStream: one fixture per scenario', () => {
 });
 
 describe('aggregateDifyStream: edge cases', () => {
-	const events = (...items: IDataObject[]) => items.map((item) => `data: ${JSON.stringify(item)}\n\n`).join('');
+	const events = (...items: IDataObject[]) =>
+		items.map((item) => `data: ${JSON.stringify(item)}\n\n`).join('');
 
 	it('ignores pings sent as data, unknown events, empty and non-JSON data', async () => {
 		const body =
@@ -526,13 +596,21 @@ describe('aggregateDifyStream: edge cases', () => {
 	});
 
 	it('uses the SSE `event:` field when the JSON has no `event`', () => {
-		expect(parseDifyEvent({ event: 'message', data: '{"answer":"x"}' })).toEqual({ event: 'message', answer: 'x' });
+		expect(parseDifyEvent({ event: 'message', data: '{"answer":"x"}' })).toEqual({
+			event: 'message',
+			answer: 'x',
+		});
 		expect(parseDifyEvent({ event: 'ping', data: '{}' })).toBeNull();
 	});
 
 	it('human_input_required without workflow_paused is incomplete', async () => {
 		const result = await aggregateDifyStream([
-			events({ event: 'human_input_required', task_id: 't', workflow_run_id: 'r', data: { form_token: 'x' } }),
+			events({
+				event: 'human_input_required',
+				task_id: 't',
+				workflow_run_id: 'r',
+				data: { form_token: 'x' },
+			}),
 		]);
 		expect(result.status).toBe('failed');
 		expect(result.error?.code).toBe('incomplete_stream');
@@ -540,21 +618,40 @@ describe('aggregateDifyStream: edge cases', () => {
 
 	it('a stopped or partially succeeded workflow is reported as such', async () => {
 		const stopped = await aggregateDifyStream([
-			events({ event: 'message', answer: 'half' }, { event: 'workflow_finished', data: { id: 'r1', status: 'stopped' } }),
+			events(
+				{ event: 'message', answer: 'half' },
+				{ event: 'workflow_finished', data: { id: 'r1', status: 'stopped' } },
+			),
 		]);
-		expect(stopped).toMatchObject({ status: 'stopped', error: null, answer: 'half', workflow_run_id: 'r1' });
+		expect(stopped).toMatchObject({
+			status: 'stopped',
+			error: null,
+			answer: 'half',
+			workflow_run_id: 'r1',
+		});
 		const partial = await aggregateDifyStream([
-			events({ event: 'message_end' }, { event: 'workflow_finished', data: { status: 'partial-succeeded' } }),
+			events(
+				{ event: 'message_end' },
+				{ event: 'workflow_finished', data: { status: 'partial-succeeded' } },
+			),
 		]);
 		expect(partial.status).toBe('partial-succeeded');
 	});
 
 	it('an error event wins over an earlier message_end', async () => {
 		const result = await aggregateDifyStream([
-			events({ event: 'message', answer: 'a' }, { event: 'message_end' }, { event: 'error', status: 429, code: 'rate_limit_error', message: 'Rate Limit Error' }),
+			events(
+				{ event: 'message', answer: 'a' },
+				{ event: 'message_end' },
+				{ event: 'error', status: 429, code: 'rate_limit_error', message: 'Rate Limit Error' },
+			),
 		]);
 		expect(result.status).toBe('failed');
-		expect(result.error).toEqual({ status: 429, code: 'rate_limit_error', message: 'Rate Limit Error' });
+		expect(result.error).toEqual({
+			status: 429,
+			code: 'rate_limit_error',
+			message: 'Rate Limit Error',
+		});
 	});
 
 	it('a broken connection is a stream_interrupted failure keeping the partial answer', async () => {
@@ -627,7 +724,13 @@ describe('aggregateDifyStream: edge cases', () => {
 
 	it('state reports progress while streaming', () => {
 		const aggregator = new DifyStreamAggregator();
-		aggregator.push({ event: 'workflow_started', task_id: 't1', workflow_run_id: 'r1', conversation_id: 'c1', data: { id: 'r1' } });
+		aggregator.push({
+			event: 'workflow_started',
+			task_id: 't1',
+			workflow_run_id: 'r1',
+			conversation_id: 'c1',
+			data: { id: 'r1' },
+		});
 		aggregator.push({ event: 'message', answer: 'par' });
 		aggregator.push({ event: 'message', answer: 'tial' });
 		expect(aggregator.state).toEqual({
@@ -672,8 +775,14 @@ describe('property: every chunking of a fixture gives the same item', () => {
 			const bytes = transform(original);
 			const whole = await aggregateDifyStream([bytes], { includeTts: true });
 			expect({ variant, result: whole }).toEqual({ variant, result: reference });
-			const oneByte = await aggregateDifyStream(asyncChunks(splitRandomly(bytes, 1, 1)), { includeTts: true });
-			expect({ variant, seed: 'bytes', result: oneByte }).toEqual({ variant, seed: 'bytes', result: reference });
+			const oneByte = await aggregateDifyStream(asyncChunks(splitRandomly(bytes, 1, 1)), {
+				includeTts: true,
+			});
+			expect({ variant, seed: 'bytes', result: oneByte }).toEqual({
+				variant,
+				seed: 'bytes',
+				result: reference,
+			});
 			for (let seed = 1; seed <= 40; seed++) {
 				const maxChunk = [2, 3, 7, 16, 64, 512][seed % 6];
 				const chunks = splitRandomly(bytes, seed * 7919, maxChunk);
@@ -699,7 +808,9 @@ describe('property: every chunking of a fixture gives the same item', () => {
 });
 
 describe('blocking responses and blocking requests answered with a stream', () => {
-	const blockingBody = JSON.parse(fixture('blocking-response.json').toString('utf8')) as IDataObject;
+	const blockingBody = JSON.parse(
+		fixture('blocking-response.json').toString('utf8'),
+	) as IDataObject;
 
 	it('maps the blocking JSON to the same fields as a streamed reply', async () => {
 		const blocking = fromDifyBlockingResponse(blockingBody);
@@ -734,9 +845,13 @@ describe('blocking responses and blocking requests answered with a stream', () =
 	it('aggregateDifyResponse: a blocking request answered with text/event-stream is aggregated', async () => {
 		const expected = await aggregateFixture('advanced-chat.sse');
 		const bytes = fixture('advanced-chat.sse');
-		expect(await aggregateDifyResponse(asyncChunks(splitRandomly(bytes, 5, 50)), 'text/event-stream')).toEqual(expected);
+		expect(
+			await aggregateDifyResponse(asyncChunks(splitRandomly(bytes, 5, 50)), 'text/event-stream'),
+		).toEqual(expected);
 		// Content-Type claims JSON (or is missing) but the body is SSE: sniffed.
-		expect(await aggregateDifyResponse(bytes.toString('utf8'), 'application/json')).toEqual(expected);
+		expect(await aggregateDifyResponse(bytes.toString('utf8'), 'application/json')).toEqual(
+			expected,
+		);
 		expect(await aggregateDifyResponse(asyncChunks([bytes]), 'application/json')).toEqual(expected);
 	});
 

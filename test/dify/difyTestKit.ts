@@ -18,11 +18,21 @@ export function fixtureBytes(name: string): Buffer {
 }
 
 /** What the aggregation gives for a fixture read in one piece: the reference the HTTP runs must match. */
-export async function expectedItem(name: string, options: { keepEvents?: boolean; includeTts?: boolean } = {}): Promise<IDataObject> {
-	return (await aggregateDifyStream([fixtureBytes(`${name}.sse`)], options)) as unknown as IDataObject;
+export async function expectedItem(
+	name: string,
+	options: { keepEvents?: boolean; includeTts?: boolean } = {},
+): Promise<IDataObject> {
+	return (await aggregateDifyStream(
+		[fixtureBytes(`${name}.sse`)],
+		options,
+	)) as unknown as IDataObject;
 }
 
-export function runDify(sim: Simulator, parameters: Record<string, unknown>, extra: Partial<RunOptions> = {}) {
+export function runDify(
+	sim: Simulator,
+	parameters: Record<string, unknown>,
+	extra: Partial<RunOptions> = {},
+) {
 	return runNode({
 		node: new Dify(),
 		credentialTypes: [new DifyApi()],
@@ -33,7 +43,11 @@ export function runDify(sim: Simulator, parameters: Record<string, unknown>, ext
 }
 
 /** Polls until `check` is true; the bound is generous (the machine is shared), never an assertion of speed. */
-export async function waitFor(check: () => boolean, what: string, timeoutMs = 30_000): Promise<void> {
+export async function waitFor(
+	check: () => boolean,
+	what: string,
+	timeoutMs = 30_000,
+): Promise<void> {
 	const deadline = Date.now() + timeoutMs;
 	while (!check()) {
 		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
@@ -41,4 +55,5 @@ export async function waitFor(check: () => boolean, what: string, timeoutMs = 30
 	}
 }
 
-export const chatCalls = (sim: Simulator) => sim.calls('POST', '/chat-messages').filter((r) => r.path === '/chat-messages');
+export const chatCalls = (sim: Simulator) =>
+	sim.calls('POST', '/chat-messages').filter((r) => r.path === '/chat-messages');

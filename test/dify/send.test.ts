@@ -5,11 +5,15 @@ import { chatCalls, dify, expectedItem, runDify, TOKEN } from './difyTestKit';
 
 const ctx = useSimulator('dify');
 
-const json = (result: { items: Array<{ json: IDataObject }> }, index = 0) => result.items[index].json as IDataObject & Record<string, any>;
+const json = (result: { items: Array<{ json: IDataObject }> }, index = 0) =>
+	result.items[index].json as IDataObject & Record<string, any>;
 
-describe('Dify: Send Chat Message — the seed\'s examples', () => {
+describe("Dify: Send Chat Message — the seed's examples", () => {
 	test('streaming (basic): one message chunk then message_end, sent as a streaming request with Bearer auth', async () => {
-		const result = await runDify(ctx.sim, { query: 'What are the specs of the iPhone 13 Pro Max?', user: 'abc-123' });
+		const result = await runDify(ctx.sim, {
+			query: 'What are the specs of the iPhone 13 Pro Max?',
+			user: 'abc-123',
+		});
 		expect(result.error).toBeUndefined();
 		expect(result.items).toHaveLength(1);
 		const item = json(result);
@@ -32,14 +36,22 @@ describe('Dify: Send Chat Message — the seed\'s examples', () => {
 		expect(sent.headers.authorization).toBe(`Bearer ${TOKEN}`);
 		expect(sent.headers['content-type']).toContain('application/json');
 		expect(sent.headers.accept).toContain('text/event-stream');
-		expect(sent.body).toEqual({ query: 'What are the specs of the iPhone 13 Pro Max?', inputs: {}, user: 'abc-123', response_mode: 'streaming' });
+		expect(sent.body).toEqual({
+			query: 'What are the specs of the iPhone 13 Pro Max?',
+			inputs: {},
+			user: 'abc-123',
+			response_mode: 'streaming',
+		});
 		expect(sent.rejected).toBeUndefined();
 	});
 
 	test('blocking: the JSON body comes out with the same field names plus empty stream-only fields', async () => {
 		const result = await runDify(ctx.sim, {
 			query: 'What are the specs of the iPhone 13 Pro Max?',
-			additionalFields: { responseMode: 'blocking', conversationId: '45701982-8118-4bc5-8e9b-64562b4555f2' },
+			additionalFields: {
+				responseMode: 'blocking',
+				conversationId: '45701982-8118-4bc5-8e9b-64562b4555f2',
+			},
 		});
 		expect(result.error).toBeUndefined();
 		const item = json(result);
@@ -60,7 +72,10 @@ describe('Dify: Send Chat Message — the seed\'s examples', () => {
 			form: null,
 		});
 		expect(item.metadata).toEqual(blocking.metadata);
-		expect(chatCalls(ctx.sim)[0].body).toMatchObject({ response_mode: 'blocking', conversation_id: blocking.conversation_id });
+		expect(chatCalls(ctx.sim)[0].body).toMatchObject({
+			response_mode: 'blocking',
+			conversation_id: blocking.conversation_id,
+		});
 	});
 
 	test('streaming (workflow): workflow and node events, reasoning, message_end then workflow_finished', async () => {
@@ -75,8 +90,22 @@ describe('Dify: Send Chat Message — the seed\'s examples', () => {
 			workflow_run_id: 'wfr_abc123',
 			status: 'succeeded',
 		});
-		expect(item.workflow).toMatchObject({ id: 'wfr_abc123', workflow_id: 'wf_def456', status: 'succeeded', total_tokens: 50, total_steps: 2, elapsed_time: 2.5 });
-		expect(item.nodes.list).toEqual([expect.objectContaining({ node_id: 'node_llm_1', node_type: 'llm', status: 'succeeded', elapsed_time: 1.5 })]);
+		expect(item.workflow).toMatchObject({
+			id: 'wfr_abc123',
+			workflow_id: 'wf_def456',
+			status: 'succeeded',
+			total_tokens: 50,
+			total_steps: 2,
+			elapsed_time: 2.5,
+		});
+		expect(item.nodes.list).toEqual([
+			expect.objectContaining({
+				node_id: 'node_llm_1',
+				node_type: 'llm',
+				status: 'succeeded',
+				elapsed_time: 1.5,
+			}),
+		]);
 	});
 
 	test('Human Input pause: status "paused" with the form (token, content, inputs, actions, expiration)', async () => {
@@ -102,7 +131,9 @@ describe('Dify: one stream per app type', () => {
 		const result = await runDify(ctx.sim, { query: 'sim:chat-unicode' });
 		expect(result.error).toBeUndefined();
 		expect(json(result)).toEqual(await expectedItem('chat-unicode'));
-		expect(json(result).answer).toBe('Grüße aus Zürich 👋! 日本語の回答 — iPhone 13 Pro Max specs are listed here: 6.7″ display, A15 chip 🚀.');
+		expect(json(result).answer).toBe(
+			'Grüße aus Zürich 👋! 日本語の回答 — iPhone 13 Pro Max specs are listed here: 6.7″ display, A15 chip 🚀.',
+		);
 		expect(json(result).metadata.retriever_resources.length).toBeGreaterThan(0);
 	});
 
@@ -113,8 +144,20 @@ describe('Dify: one stream per app type', () => {
 		expect(item.mode).toBe('agent-chat');
 		expect(item.answer).toBe('Here is the image: a cute cat.');
 		expect(item.agent_thoughts).toHaveLength(2);
-		expect(item.agent_thoughts[0]).toMatchObject({ id: 'agent_thought_id_1', tool: 'dalle3', observation: 'image generated', message_files: ['file_id_1'] });
-		expect(item.files).toEqual([expect.objectContaining({ id: 'file_id_1', type: 'image', url: 'https://example.com/cat.png', belongs_to: 'assistant' })]);
+		expect(item.agent_thoughts[0]).toMatchObject({
+			id: 'agent_thought_id_1',
+			tool: 'dalle3',
+			observation: 'image generated',
+			message_files: ['file_id_1'],
+		});
+		expect(item.files).toEqual([
+			expect.objectContaining({
+				id: 'file_id_1',
+				type: 'image',
+				url: 'https://example.com/cat.png',
+				belongs_to: 'assistant',
+			}),
+		]);
 		expect(item.status).toBe('succeeded');
 	});
 
@@ -131,7 +174,13 @@ describe('Dify: one stream per app type', () => {
 		expect(result.error).toBeUndefined();
 		const item = json(result);
 		expect(item.answer).toBe('Tea and coffee both contain caffeine.');
-		expect(item.nodes).toMatchObject({ count: 5, iterations: 1, loops: 1, agent_logs: 2, retries: 1 });
+		expect(item.nodes).toMatchObject({
+			count: 5,
+			iterations: 1,
+			loops: 1,
+			agent_logs: 2,
+			retries: 1,
+		});
 		expect(item.events).toBeUndefined();
 		expect(item).toEqual(await expectedItem('advanced-chat-iteration'));
 	});
@@ -140,7 +189,7 @@ describe('Dify: one stream per app type', () => {
 describe('Dify: every event type', () => {
 	test('message_replace replaces the answer so far', async () => {
 		const result = await runDify(ctx.sim, { query: 'sim:message-replace' });
-		expect(json(result).answer).toBe('Sorry, I can\'t help with that.');
+		expect(json(result).answer).toBe("Sorry, I can't help with that.");
 	});
 
 	test('reasoning_chunk deltas are concatenated apart from the answer', async () => {
@@ -161,11 +210,24 @@ describe('Dify: every event type', () => {
 	});
 
 	test('Keep Raw Events adds every event in order (pings excluded)', async () => {
-		const result = await runDify(ctx.sim, { query: 'sim:advanced-chat-iteration', options: { keepEvents: true } });
+		const result = await runDify(ctx.sim, {
+			query: 'sim:advanced-chat-iteration',
+			options: { keepEvents: true },
+		});
 		const events = json(result).events as IDataObject[];
-		const expected = (await expectedItem('advanced-chat-iteration', { keepEvents: true })).events as IDataObject[];
+		const expected = (await expectedItem('advanced-chat-iteration', { keepEvents: true }))
+			.events as IDataObject[];
 		expect(events).toEqual(expected);
-		expect(events.map((e) => e.event)).toEqual(expect.arrayContaining(['iteration_started', 'iteration_next', 'loop_started', 'node_retry', 'agent_log', 'text_chunk']));
+		expect(events.map((e) => e.event)).toEqual(
+			expect.arrayContaining([
+				'iteration_started',
+				'iteration_next',
+				'loop_started',
+				'node_retry',
+				'agent_log',
+				'text_chunk',
+			]),
+		);
 		expect(events.some((e) => e.event === 'ping')).toBe(false);
 	});
 });
@@ -179,7 +241,12 @@ describe('Dify: the wire format at the HTTP level', () => {
 		['CRLF and one byte per chunk', ' +crlf +bytes'],
 	];
 	test.each(variants)('%s gives the same item for every fixture kind', async (_label, flags) => {
-		for (const name of ['chat-unicode', 'agent-chat', 'advanced-chat-iteration', 'human-input-pause']) {
+		for (const name of [
+			'chat-unicode',
+			'agent-chat',
+			'advanced-chat-iteration',
+			'human-input-pause',
+		]) {
 			const result = await runDify(ctx.sim, { query: `sim:${name}${flags}` });
 			expect(result.error).toBeUndefined();
 			expect(json(result)).toEqual(await expectedItem(name));
@@ -198,12 +265,16 @@ describe('Dify: the wire format at the HTTP level', () => {
 
 	test('the same stream read several times with different random splits gives identical items', async () => {
 		const items: IDataObject[] = [];
-		for (let i = 0; i < 6; i++) items.push(json(await runDify(ctx.sim, { query: 'sim:advanced-chat-iteration' })));
+		for (let i = 0; i < 6; i++)
+			items.push(json(await runDify(ctx.sim, { query: 'sim:advanced-chat-iteration' })));
 		for (const item of items) expect(item).toEqual(items[0]);
 	});
 
 	test('a blocking request answered with text/event-stream is aggregated too', async () => {
-		const result = await runDify(ctx.sim, { query: 'sim:chat-unicode +sse', additionalFields: { responseMode: 'blocking' } });
+		const result = await runDify(ctx.sim, {
+			query: 'sim:chat-unicode +sse',
+			additionalFields: { responseMode: 'blocking' },
+		});
 		expect(result.error).toBeUndefined();
 		expect(chatCalls(ctx.sim)[0].body.response_mode).toBe('blocking');
 		expect(json(result)).toEqual(await expectedItem('chat-unicode'));
@@ -216,19 +287,36 @@ describe('Dify: the wire format at the HTTP level', () => {
 	});
 
 	test('blocking mode on a Chatflow fixture gives the blocking body of that app', async () => {
-		const result = await runDify(ctx.sim, { query: 'sim:advanced-chat', additionalFields: { responseMode: 'blocking' } });
+		const result = await runDify(ctx.sim, {
+			query: 'sim:advanced-chat',
+			additionalFields: { responseMode: 'blocking' },
+		});
 		expect(result.error).toBeUndefined();
-		expect(json(result)).toMatchObject({ mode: 'advanced-chat', answer: ' I', task_id: 'task123', status: 'succeeded' });
+		expect(json(result)).toMatchObject({
+			mode: 'advanced-chat',
+			answer: ' I',
+			task_id: 'task123',
+			status: 'succeeded',
+		});
 	});
 });
 
 describe('Dify: request fields', () => {
-	test('inputs as name/value pairs, conversation, auto name and workflow version are sent with Dify\'s names', async () => {
+	test("inputs as name/value pairs, conversation, auto name and workflow version are sent with Dify's names", async () => {
 		const workflowId = 'a1b2c3d4-5678-90ab-cdef-1234567890ab';
 		const result = await runDify(ctx.sim, {
 			query: 'Weather?',
-			inputs: { values: [{ name: 'city', value: 'San Francisco' }, { name: 'unit', value: 'C' }] },
-			additionalFields: { conversationId: ' 45701982-8118-4bc5-8e9b-64562b4555f2 ', autoGenerateName: false, workflowId },
+			inputs: {
+				values: [
+					{ name: 'city', value: 'San Francisco' },
+					{ name: 'unit', value: 'C' },
+				],
+			},
+			additionalFields: {
+				conversationId: ' 45701982-8118-4bc5-8e9b-64562b4555f2 ',
+				autoGenerateName: false,
+				workflowId,
+			},
 		});
 		expect(result.error).toBeUndefined();
 		expect(chatCalls(ctx.sim)[0].body).toEqual({
@@ -245,21 +333,46 @@ describe('Dify: request fields', () => {
 	test('inputs as JSON keep their types; expressions resolve per item', async () => {
 		const result = await runDify(
 			ctx.sim,
-			{ query: '={{ $json.q }}', user: '={{ $json.u }}', inputsFormat: 'json', inputsJson: '={{ JSON.stringify({ n: $json.n, tags: ["a", "b"], ok: true }) }}' },
-			{ items: [{ q: 'first', u: 'alice', n: 1 }, { q: 'second', u: 'bob', n: 2 }] },
+			{
+				query: '={{ $json.q }}',
+				user: '={{ $json.u }}',
+				inputsFormat: 'json',
+				inputsJson: '={{ JSON.stringify({ n: $json.n, tags: ["a", "b"], ok: true }) }}',
+			},
+			{
+				items: [
+					{ q: 'first', u: 'alice', n: 1 },
+					{ q: 'second', u: 'bob', n: 2 },
+				],
+			},
 		);
 		expect(result.error).toBeUndefined();
 		expect(result.items).toHaveLength(2);
 		const bodies = chatCalls(ctx.sim).map((c) => c.body);
 		expect(bodies).toEqual([
-			{ query: 'first', user: 'alice', inputs: { n: 1, tags: ['a', 'b'], ok: true }, response_mode: 'streaming' },
-			{ query: 'second', user: 'bob', inputs: { n: 2, tags: ['a', 'b'], ok: true }, response_mode: 'streaming' },
+			{
+				query: 'first',
+				user: 'alice',
+				inputs: { n: 1, tags: ['a', 'b'], ok: true },
+				response_mode: 'streaming',
+			},
+			{
+				query: 'second',
+				user: 'bob',
+				inputs: { n: 2, tags: ['a', 'b'], ok: true },
+				response_mode: 'streaming',
+			},
 		]);
 		expect(result.items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
 	});
 
 	test('concurrency: items run at the same time and come out in input order', async () => {
-		const queries = ['sim:advanced-chat-iteration +bytes', 'sim:chat-basic', 'sim:new-agent', 'sim:agent-chat'];
+		const queries = [
+			'sim:advanced-chat-iteration +bytes',
+			'sim:chat-basic',
+			'sim:new-agent',
+			'sim:agent-chat',
+		];
 		const result = await runDify(
 			ctx.sim,
 			{ query: '={{ $json.q }}', options: { concurrency: 4 } },
@@ -284,7 +397,10 @@ describe('Dify: request fields', () => {
 	});
 
 	test('the API key appears nowhere in the output', async () => {
-		const result = await runDify(ctx.sim, { query: 'sim:advanced-chat', options: { keepEvents: true } });
+		const result = await runDify(ctx.sim, {
+			query: 'sim:advanced-chat',
+			options: { keepEvents: true },
+		});
 		expect(allText(result.items)).not.toContain(TOKEN);
 		expect(allText(result.run)).not.toContain(TOKEN);
 	});

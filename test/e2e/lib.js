@@ -39,7 +39,12 @@ const WORKFLOWS = {
 const EXAMPLE_N8N_URL = 'http://127.0.0.1:5678/';
 
 /** Owner account the demo / queue run create headlessly (POST /rest/owner/setup). */
-const DEMO_OWNER = { email: 'demo@example.com', firstName: 'Demo', lastName: 'Owner', password: 'Demo-n8n-2024' };
+const DEMO_OWNER = {
+	email: 'demo@example.com',
+	firstName: 'Demo',
+	lastName: 'Owner',
+	password: 'Demo-n8n-2024',
+};
 
 /**
  * The credentials for n8n's import:credentials, pointing at running simulators.
@@ -49,9 +54,17 @@ function demoCredentials(providers, urls) {
 	const out = [];
 	for (const [name, provider] of Object.entries(providers)) {
 		const fixed = CREDENTIALS[provider.credentialType];
-		if (!fixed) throw new Error(`no demo credential id for ${provider.credentialType} (add it to test/e2e/lib.js)`);
+		if (!fixed)
+			throw new Error(
+				`no demo credential id for ${provider.credentialType} (add it to test/e2e/lib.js)`,
+			);
 		if (!urls[name]) throw new Error(`no simulator URL for ${name}`);
-		out.push({ id: fixed.id, name: fixed.name, type: provider.credentialType, data: provider.demoCredential(urls[name]) });
+		out.push({
+			id: fixed.id,
+			name: fixed.name,
+			type: provider.credentialType,
+			data: provider.demoCredential(urls[name]),
+		});
 	}
 	return out;
 }
@@ -62,7 +75,10 @@ function loadExamples() {
 		.readdirSync(EXAMPLES_DIR)
 		.filter((f) => f.endsWith('.json'))
 		.sort()
-		.map((file) => ({ file, workflow: JSON.parse(fs.readFileSync(path.join(EXAMPLES_DIR, file), 'utf8')) }));
+		.map((file) => ({
+			file,
+			workflow: JSON.parse(fs.readFileSync(path.join(EXAMPLES_DIR, file), 'utf8')),
+		}));
 }
 
 /** A copy of a workflow with every occurrence of the example n8n address replaced. */
@@ -86,7 +102,14 @@ class GateProxy {
 			const chunks = [];
 			req.on('data', (c) => chunks.push(c));
 			req.on('end', () => {
-				const entry = { method: req.method, url: req.url, headers: req.headers, body: Buffer.concat(chunks), res, at: Date.now() };
+				const entry = {
+					method: req.method,
+					url: req.url,
+					headers: req.headers,
+					body: Buffer.concat(chunks),
+					res,
+					at: Date.now(),
+				};
 				this.seen.push(entry);
 				this.held.push(entry);
 				for (const w of [...this.waiters]) {
@@ -109,7 +132,10 @@ class GateProxy {
 
 	/** Resolves with the first request (held or already seen) whose url matches. */
 	waitFor(match, { timeoutMs = 60000 } = {}) {
-		const fn = typeof match === 'function' ? match : (e) => (match instanceof RegExp ? match.test(e.url) : e.url.includes(match));
+		const fn =
+			typeof match === 'function'
+				? match
+				: (e) => (match instanceof RegExp ? match.test(e.url) : e.url.includes(match));
 		const found = this.seen.find(fn);
 		if (found) return Promise.resolve(found);
 		return new Promise((resolve, reject) => {
@@ -127,7 +153,10 @@ class GateProxy {
 
 	/** Forward the held request(s) matching `match` to 127.0.0.1:targetPort; resolves with their answers. */
 	async release(match) {
-		const fn = typeof match === 'function' ? match : (e) => (match instanceof RegExp ? match.test(e.url) : e.url.includes(match));
+		const fn =
+			typeof match === 'function'
+				? match
+				: (e) => (match instanceof RegExp ? match.test(e.url) : e.url.includes(match));
 		const picked = this.held.filter(fn);
 		this.held = this.held.filter((e) => !picked.includes(e));
 		return await Promise.all(picked.map((e) => this.forward(e)));
@@ -137,7 +166,14 @@ class GateProxy {
 		return new Promise((resolve) => {
 			const headers = { ...entry.headers, host: `127.0.0.1:${this.targetPort}` };
 			const req = http.request(
-				{ host: '127.0.0.1', port: this.targetPort, method: entry.method, path: entry.url, headers, timeout: 60000 },
+				{
+					host: '127.0.0.1',
+					port: this.targetPort,
+					method: entry.method,
+					path: entry.url,
+					headers,
+					timeout: 60000,
+				},
 				(res) => {
 					const chunks = [];
 					res.on('data', (c) => chunks.push(c));
@@ -178,15 +214,21 @@ class GateProxy {
 function request(url, { method = 'GET', headers = {}, body, timeoutMs = 30000 } = {}) {
 	return new Promise((resolve, reject) => {
 		const target = new URL(url);
-		if (!/^(127\.|localhost$|\[::1\]$)/.test(target.hostname)) return reject(new Error(`refusing a non-loopback address: ${url}`));
-		const data = body === undefined ? undefined : Buffer.from(typeof body === 'string' ? body : JSON.stringify(body));
+		if (!/^(127\.|localhost$|\[::1\]$)/.test(target.hostname))
+			return reject(new Error(`refusing a non-loopback address: ${url}`));
+		const data =
+			body === undefined
+				? undefined
+				: Buffer.from(typeof body === 'string' ? body : JSON.stringify(body));
 		const req = http.request(
 			target,
 			{
 				method,
 				timeout: timeoutMs,
 				headers: {
-					...(data ? { 'content-type': 'application/json', 'content-length': String(data.length) } : {}),
+					...(data
+						? { 'content-type': 'application/json', 'content-length': String(data.length) }
+						: {}),
 					...headers,
 				},
 			},
@@ -205,7 +247,9 @@ function request(url, { method = 'GET', headers = {}, body, timeoutMs = 30000 } 
 				});
 			},
 		);
-		req.on('timeout', () => req.destroy(new Error(`timeout after ${timeoutMs} ms: ${method} ${url}`)));
+		req.on('timeout', () =>
+			req.destroy(new Error(`timeout after ${timeoutMs} ms: ${method} ${url}`)),
+		);
 		req.on('error', reject);
 		req.end(data);
 	});
@@ -245,7 +289,8 @@ class N8nRest {
 	async ensureOwner(owner = DEMO_OWNER) {
 		if (await this.needsOwnerSetup()) {
 			const res = await this.call('POST', '/rest/owner/setup', owner);
-			if (res.status !== 200) throw new Error(`owner setup failed: ${res.status} ${res.text.slice(0, 300)}`);
+			if (res.status !== 200)
+				throw new Error(`owner setup failed: ${res.status} ${res.text.slice(0, 300)}`);
 			return 'created';
 		}
 		await this.login(owner);
@@ -253,24 +298,35 @@ class N8nRest {
 	}
 
 	async login(owner = DEMO_OWNER) {
-		const res = await this.call('POST', '/rest/login', { emailOrLdapLoginId: owner.email, password: owner.password });
-		if (res.status !== 200) throw new Error(`login failed: ${res.status} ${res.text.slice(0, 300)}`);
+		const res = await this.call('POST', '/rest/login', {
+			emailOrLdapLoginId: owner.email,
+			password: owner.password,
+		});
+		if (res.status !== 200)
+			throw new Error(`login failed: ${res.status} ${res.text.slice(0, 300)}`);
 	}
 
 	async getWorkflow(id) {
 		const res = await this.call('GET', `/rest/workflows/${id}`);
-		if (res.status !== 200) throw new Error(`GET workflow ${id}: ${res.status} ${res.text.slice(0, 300)}`);
+		if (res.status !== 200)
+			throw new Error(`GET workflow ${id}: ${res.status} ${res.text.slice(0, 300)}`);
 		return res.json.data ?? res.json;
 	}
 
 	/** What the editor's "Execute workflow" sends: the whole workflow, from its manual trigger. */
 	async runManually(id, triggerName) {
 		const workflowData = await this.getWorkflow(id);
-		const trigger = triggerName ?? workflowData.nodes.find((n) => n.type === 'n8n-nodes-base.manualTrigger')?.name;
-		const res = await this.call('POST', `/rest/workflows/${id}/run`, { workflowData, triggerToStartFrom: { name: trigger } });
+		const trigger =
+			triggerName ??
+			workflowData.nodes.find((n) => n.type === 'n8n-nodes-base.manualTrigger')?.name;
+		const res = await this.call('POST', `/rest/workflows/${id}/run`, {
+			workflowData,
+			triggerToStartFrom: { name: trigger },
+		});
 		if (res.status !== 200) throw new Error(`run ${id}: ${res.status} ${res.text.slice(0, 500)}`);
 		const data = res.json.data ?? res.json;
-		if (!data.executionId) throw new Error(`run ${id}: no executionId in ${res.text.slice(0, 300)}`);
+		if (!data.executionId)
+			throw new Error(`run ${id}: no executionId in ${res.text.slice(0, 300)}`);
 		return String(data.executionId);
 	}
 
@@ -283,13 +339,18 @@ class N8nRest {
 		return ex;
 	}
 
-	async waitForExecution(id, parse, { statuses = ['success', 'error', 'crashed', 'canceled'], timeoutMs = 60000 } = {}) {
+	async waitForExecution(
+		id,
+		parse,
+		{ statuses = ['success', 'error', 'crashed', 'canceled'], timeoutMs = 60000 } = {},
+	) {
 		const deadline = Date.now() + timeoutMs;
 		let last;
 		for (;;) {
 			last = await this.getExecution(id, parse);
 			if (last && statuses.includes(last.status)) return last;
-			if (Date.now() > deadline) throw new Error(`execution ${id} still ${last?.status ?? 'missing'} after ${timeoutMs} ms`);
+			if (Date.now() > deadline)
+				throw new Error(`execution ${id} still ${last?.status ?? 'missing'} after ${timeoutMs} ms`);
 			await new Promise((r) => setTimeout(r, 300));
 		}
 	}
@@ -304,13 +365,20 @@ class Checks {
 	check(name, cond, detail) {
 		const ok = !!cond;
 		this.results.push({ name, ok });
-		const more = !ok && detail !== undefined ? `\n       ${typeof detail === 'string' ? detail : JSON.stringify(detail).slice(0, 1500)}` : '';
+		const more =
+			!ok && detail !== undefined
+				? `\n       ${typeof detail === 'string' ? detail : JSON.stringify(detail).slice(0, 1500)}`
+				: '';
 		console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}${more}`);
 		return ok;
 	}
 
 	fail(name, error) {
-		return this.check(name, false, error instanceof Error ? error.stack || error.message : String(error));
+		return this.check(
+			name,
+			false,
+			error instanceof Error ? error.stack || error.message : String(error),
+		);
 	}
 
 	get failed() {
@@ -325,12 +393,20 @@ class Checks {
 
 /** Deep equality after a JSON round trip (what n8n stores and prints). */
 function sameJson(a, b) {
-	return require('node:util').isDeepStrictEqual(JSON.parse(JSON.stringify(a)), JSON.parse(JSON.stringify(b)));
+	return require('node:util').isDeepStrictEqual(
+		JSON.parse(JSON.stringify(a)),
+		JSON.parse(JSON.stringify(b)),
+	);
 }
 
 /** The first path where two JSON values differ, for failure messages. */
 function firstDifference(a, b, at = '$') {
-	if (typeof a !== typeof b || Array.isArray(a) !== Array.isArray(b) || (a === null) !== (b === null)) return `${at}: ${JSON.stringify(a)?.slice(0, 200)} vs ${JSON.stringify(b)?.slice(0, 200)}`;
+	if (
+		typeof a !== typeof b ||
+		Array.isArray(a) !== Array.isArray(b) ||
+		(a === null) !== (b === null)
+	)
+		return `${at}: ${JSON.stringify(a)?.slice(0, 200)} vs ${JSON.stringify(b)?.slice(0, 200)}`;
 	if (a && typeof a === 'object') {
 		const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
 		for (const k of keys) {
@@ -339,7 +415,9 @@ function firstDifference(a, b, at = '$') {
 		}
 		return undefined;
 	}
-	return a === b ? undefined : `${at}: ${JSON.stringify(a)?.slice(0, 200)} vs ${JSON.stringify(b)?.slice(0, 200)}`;
+	return a === b
+		? undefined
+		: `${at}: ${JSON.stringify(a)?.slice(0, 200)} vs ${JSON.stringify(b)?.slice(0, 200)}`;
 }
 
 /**

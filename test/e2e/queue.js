@@ -14,7 +14,20 @@ const fs = require('node:fs');
 const path = require('node:path');
 const host = require('../../scripts/lib/n8n-host');
 const { ProviderSimulator, providers } = require('../simulator');
-const { runSuite, WORKFLOWS, GateProxy, Checks, N8nRest, demoCredentials, loadExamples, retarget, request, sameJson, firstDifference, REPO_ROOT } = require('./lib');
+const {
+	runSuite,
+	WORKFLOWS,
+	GateProxy,
+	Checks,
+	N8nRest,
+	demoCredentials,
+	loadExamples,
+	retarget,
+	request,
+	sameJson,
+	firstDifference,
+	REPO_ROOT,
+} = require('./lib');
 
 const checks = new Checks();
 const check = checks.check.bind(checks);
@@ -31,7 +44,6 @@ let worker;
 function since(t0) {
 	return `${((Date.now() - t0) / 1000).toFixed(1)} s`;
 }
-
 
 async function teardown() {
 	for (const p of [worker, main]) {
@@ -60,7 +72,10 @@ function output(execution, nodeName) {
 
 async function main_() {
 	const t0 = Date.now();
-	if (!PG_PORT || !REDIS_PORT) throw new Error('QUEUE_PG_PORT and QUEUE_REDIS_PORT must be set (run bash scripts/queue-mode.sh)');
+	if (!PG_PORT || !REDIS_PORT)
+		throw new Error(
+			'QUEUE_PG_PORT and QUEUE_REDIS_PORT must be set (run bash scripts/queue-mode.sh)',
+		);
 	for (const name of Object.keys(providers).sort()) {
 		sims[name] = new ProviderSimulator(providers[name]);
 		await sims[name].start();
@@ -85,7 +100,9 @@ async function main_() {
 	});
 	await inst.ensurePort();
 	gate.targetPort = inst.port;
-	console.log(`queue: main on 127.0.0.1:${inst.port}, PostgreSQL :${PG_PORT}, Redis :${REDIS_PORT}, gate ${gate.baseUrl}`);
+	console.log(
+		`queue: main on 127.0.0.1:${inst.port}, PostgreSQL :${PG_PORT}, Redis :${REDIS_PORT}, gate ${gate.baseUrl}`,
+	);
 
 	await inst.importCredentials(demoCredentials(providers, urls));
 	const wanted = [WORKFLOWS.difyConversation, WORKFLOWS.difyAgent, WORKFLOWS.zaiaExportWait];
@@ -113,54 +130,125 @@ async function main_() {
 		const ex = await rest.waitForExecution(id, parse, { timeoutMs: 120000 });
 		const first = output(ex, 'First Turn')?.[0];
 		const second = output(ex, 'Second Turn')?.[0];
-		check('queue: Dify conversation finished with success', ex.status === 'success', { status: ex.status, error: ex.data?.resultData?.error });
-		check('queue: Dify conversation ran on the worker', ranOnWorker(id), worker.logs().slice(-1500));
+		check('queue: Dify conversation finished with success', ex.status === 'success', {
+			status: ex.status,
+			error: ex.data?.resultData?.error,
+		});
+		check(
+			'queue: Dify conversation ran on the worker',
+			ranOnWorker(id),
+			worker.logs().slice(-1500),
+		);
 		const calls = sims.dify.requests.filter((r) => r.path === '/chat-messages');
-		check('queue: Dify second turn continued the first turn\'s conversation', first?.conversation_id && calls[1]?.body.conversation_id === first.conversation_id && second?.answer?.length > 0, calls.map((c) => c.body));
+		check(
+			"queue: Dify second turn continued the first turn's conversation",
+			first?.conversation_id &&
+				calls[1]?.body.conversation_id === first.conversation_id &&
+				second?.answer?.length > 0,
+			calls.map((c) => c.body),
+		);
 
 		const agentId = await rest.runManually(WORKFLOWS.difyAgent);
 		const agent = await rest.waitForExecution(agentId, parse, { timeoutMs: 120000 });
 		const item = output(agent, 'Ask the Agent')?.[0];
-		const { aggregateDifyStream } = require(path.join(REPO_ROOT, 'dist', 'nodes', 'Dify', 'actions', 'chatMessage', 'aggregate.js'));
+		const { aggregateDifyStream } = require(
+			path.join(REPO_ROOT, 'dist', 'nodes', 'Dify', 'actions', 'chatMessage', 'aggregate.js'),
+		);
 		const expected = await aggregateDifyStream([fixture('agent-chat')], {});
-		check('queue: Dify agent finished on the worker', agent.status === 'success' && ranOnWorker(agentId), { status: agent.status });
-		check('queue: Dify agent stream aggregated on the worker equals the aggregator on the fixture', sameJson(item, expected), firstDifference(item, expected));
+		check(
+			'queue: Dify agent finished on the worker',
+			agent.status === 'success' && ranOnWorker(agentId),
+			{ status: agent.status },
+		);
+		check(
+			'queue: Dify agent stream aggregated on the worker equals the aggregator on the fixture',
+			sameJson(item, expected),
+			firstDifference(item, expected),
+		);
 	}
 
 	// Zaia export-and-wait
 	{
 		const id = await rest.runManually(WORKFLOWS.zaiaExportWait);
-		const waiting = await rest.waitForExecution(id, parse, { statuses: ['waiting', 'success', 'error', 'crashed'], timeoutMs: 120000 });
-		check('queue: export-and-wait is waiting (stored in PostgreSQL) after the worker ran it', waiting.status === 'waiting' && ranOnWorker(id), { status: waiting.status, error: waiting.data?.resultData?.error });
-		const callback = await gate.waitFor(`/webhook-waiting/${id}`, { timeoutMs: 30000 }).catch((e) => e);
-		check('queue: the simulator called the resume URL with the token', !(callback instanceof Error) && /[?&]zaiaToken=/.test(callback.url), String(callback?.url ?? callback));
+		const waiting = await rest.waitForExecution(id, parse, {
+			statuses: ['waiting', 'success', 'error', 'crashed'],
+			timeoutMs: 120000,
+		});
+		check(
+			'queue: export-and-wait is waiting (stored in PostgreSQL) after the worker ran it',
+			waiting.status === 'waiting' && ranOnWorker(id),
+			{ status: waiting.status, error: waiting.data?.resultData?.error },
+		);
+		const callback = await gate
+			.waitFor(`/webhook-waiting/${id}`, { timeoutMs: 30000 })
+			.catch((e) => e);
+		check(
+			'queue: the simulator called the resume URL with the token',
+			!(callback instanceof Error) && /[?&]zaiaToken=/.test(callback.url),
+			String(callback?.url ?? callback),
+		);
 		const bare = `${main.baseUrl}${new URL(callback.url, main.baseUrl).pathname}`;
 		const refused = await request(bare, { method: 'POST', body: { messages: [] } });
 		check('queue: a resume without the token gets 401', refused.status === 401, refused);
 		const still = await rest.getExecution(id, parse);
-		check('queue: after the refused call the execution is still waiting', still?.status === 'waiting', still?.status);
+		check(
+			'queue: after the refused call the execution is still waiting',
+			still?.status === 'waiting',
+			still?.status,
+		);
 		const [answer] = await gate.release(`/webhook-waiting/${id}`);
-		check('queue: main accepted the simulator\'s callback (200)', answer?.status === 200, answer);
+		check("queue: main accepted the simulator's callback (200)", answer?.status === 200, answer);
 		const done = await rest.waitForExecution(id, parse, { timeoutMs: 120000 });
 		const out = output(done, 'Export and Wait')?.[0];
-		const job = [...sims.zaia.state.exports.values()].find((j) => j.callbackUrl.includes(`/webhook-waiting/${id}`));
-		check('queue: the resumed execution finished with success', done.status === 'success' && output(done, 'Export Received')?.length === 1, { status: done.status, error: done.data?.resultData?.error });
+		const job = [...sims.zaia.state.exports.values()].find((j) =>
+			j.callbackUrl.includes(`/webhook-waiting/${id}`),
+		);
 		check(
-			'queue: the Zaia node outputs the callback\'s export',
-			out?.callbackReceived === true && out.body?.exportId === job?.id && sameJson(out.body.messages.map((m) => m.id), job.messages.map((m) => m.id)),
+			'queue: the resumed execution finished with success',
+			done.status === 'success' && output(done, 'Export Received')?.length === 1,
+			{ status: done.status, error: done.data?.resultData?.error },
+		);
+		check(
+			"queue: the Zaia node outputs the callback's export",
+			out?.callbackReceived === true &&
+				out.body?.exportId === job?.id &&
+				sameJson(
+					out.body.messages.map((m) => m.id),
+					job.messages.map((m) => m.id),
+				),
 			out,
 		);
-		const starts = (worker.logs().match(new RegExp(`Worker started execution ${id} `, 'g')) ?? []).length;
+		const starts = (worker.logs().match(new RegExp(`Worker started execution ${id} `, 'g')) ?? [])
+			.length;
 		const where = starts >= 2 ? 'the worker' : 'main';
 		console.log(`     (the resumed part ran on ${where})`);
 	}
 	const psql = require('node:child_process').spawnSync(
 		'psql',
-		['-h', '127.0.0.1', '-p', PG_PORT, '-U', 'n8n', '-d', 'n8n', '-Atc', `SELECT status, count(*) FROM execution_entity GROUP BY status ORDER BY status`],
+		[
+			'-h',
+			'127.0.0.1',
+			'-p',
+			PG_PORT,
+			'-U',
+			'n8n',
+			'-d',
+			'n8n',
+			'-Atc',
+			`SELECT status, count(*) FROM execution_entity GROUP BY status ORDER BY status`,
+		],
 		{ encoding: 'utf8', timeout: 30000 },
 	);
-	check('queue: the 3 executions are stored in PostgreSQL, all success', psql.status === 0 && psql.stdout.trim() === 'success|3', `${psql.stdout}${psql.stderr}`);
-	check('queue: main and worker both ran in queue mode (no fallback warning)', !/not supported|Falling back/i.test(main.logs() + worker.logs()), (main.logs() + worker.logs()).match(/.*(not supported|Falling back).*/gi));
+	check(
+		'queue: the 3 executions are stored in PostgreSQL, all success',
+		psql.status === 0 && psql.stdout.trim() === 'success|3',
+		`${psql.stdout}${psql.stderr}`,
+	);
+	check(
+		'queue: main and worker both ran in queue mode (no fallback warning)',
+		!/not supported|Falling back/i.test(main.logs() + worker.logs()),
+		(main.logs() + worker.logs()).match(/.*(not supported|Falling back).*/gi),
+	);
 	console.log(`queue: done in ${since(t0)}`);
 }
 

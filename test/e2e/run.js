@@ -26,7 +26,21 @@ const fs = require('node:fs');
 const path = require('node:path');
 const host = require('../../scripts/lib/n8n-host');
 const { ProviderSimulator, providers } = require('../simulator');
-const { runSuite, N8nRest, CREDENTIALS, WORKFLOWS, GateProxy, Checks, demoCredentials, loadExamples, retarget, request, sameJson, firstDifference, REPO_ROOT } = require('./lib');
+const {
+	runSuite,
+	N8nRest,
+	CREDENTIALS,
+	WORKFLOWS,
+	GateProxy,
+	Checks,
+	demoCredentials,
+	loadExamples,
+	retarget,
+	request,
+	sameJson,
+	firstDifference,
+	REPO_ROOT,
+} = require('./lib');
 
 const checks = new Checks();
 const check = checks.check.bind(checks);
@@ -57,7 +71,15 @@ async function teardown() {
 }
 
 function aggregator() {
-	const file = path.join(REPO_ROOT, 'dist', 'nodes', 'Dify', 'actions', 'chatMessage', 'aggregate.js');
+	const file = path.join(
+		REPO_ROOT,
+		'dist',
+		'nodes',
+		'Dify',
+		'actions',
+		'chatMessage',
+		'aggregate.js',
+	);
 	return require(file);
 }
 
@@ -69,7 +91,9 @@ function fixture(name) {
 async function execute(id, label) {
 	const t0 = Date.now();
 	const run = await inst.execute(id, { timeoutMs: 180000 });
-	console.log(`     (${label ?? id}: n8n execute exit ${run.code}, status ${run.status}, ${since(t0)})`);
+	console.log(
+		`     (${label ?? id}: n8n execute exit ${run.code}, status ${run.status}, ${since(t0)})`,
+	);
 	return run;
 }
 
@@ -84,21 +108,56 @@ async function simpleExamples() {
 		check('ClickUp example runs to success', run.ok && run.status === 'success', describeRun(run));
 		const dm = run.nodeOutput('Open DM')?.[0];
 		const msg = run.nodeOutput('Post Message')?.[0];
-		check('ClickUp Open DM outputs the new DM (created: true, type DM, you + user 183)', dm?.created === true && dm?.data?.type === 'DM' && sameJson(dm?.data?.members, ['183', '42']), dm);
-		check('ClickUp Post Message posted into that DM', msg && msg.parent_channel === dm?.data?.id && msg.content.startsWith('Hello from n8n') && msg.type === 'message', msg);
+		check(
+			'ClickUp Open DM outputs the new DM (created: true, type DM, you + user 183)',
+			dm?.created === true && dm?.data?.type === 'DM' && sameJson(dm?.data?.members, ['183', '42']),
+			dm,
+		);
+		check(
+			'ClickUp Post Message posted into that DM',
+			msg &&
+				msg.parent_channel === dm?.data?.id &&
+				msg.content.startsWith('Hello from n8n') &&
+				msg.type === 'message',
+			msg,
+		);
 		const req = sims.clickup.requests.find((r) => r.path.endsWith('/messages'));
-		check('ClickUp simulator received the message with the raw token header', req && req.headers.authorization === providers.clickup.TOKEN && req.body.content_format === 'text/md', req && { headers: req.headers, body: req.body });
+		check(
+			'ClickUp simulator received the message with the raw token header',
+			req &&
+				req.headers.authorization === providers.clickup.TOKEN &&
+				req.body.content_format === 'text/md',
+			req && { headers: req.headers, body: req.body },
+		);
 	}
 	// DevRev: twice, the second opens the same chat
 	{
 		const first = await execute(WORKFLOWS.devrev, 'DevRev create chat');
 		const chat = first.nodeOutput('Create DM')?.[0]?.chat;
-		check('DevRev example creates the DM (you added, DEVU-7, title)', first.ok && chat && sameJson(chat.users.map((u) => u.display_id).sort(), ['DEVU-42', 'DEVU-7']) && chat.title === 'Release checklist', chat ?? describeRun(first));
+		check(
+			'DevRev example creates the DM (you added, DEVU-7, title)',
+			first.ok &&
+				chat &&
+				sameJson(chat.users.map((u) => u.display_id).sort(), ['DEVU-42', 'DEVU-7']) &&
+				chat.title === 'Release checklist',
+			chat ?? describeRun(first),
+		);
 		const second = await execute(WORKFLOWS.devrev, 'DevRev create chat again');
 		const again = second.nodeOutput('Create DM')?.[0]?.chat;
-		check('DevRev example run again opens the existing chat (get_if_conflict)', second.ok && again?.id === chat?.id, again ?? describeRun(second));
+		check(
+			'DevRev example run again opens the existing chat (get_if_conflict)',
+			second.ok && again?.id === chat?.id,
+			again ?? describeRun(second),
+		);
 		const body = sims.devrev.calls('POST', '/chats.create')[0]?.body;
-		check('DevRev simulator received users with you added and get_if_conflict', body && body.get_if_conflict === true && body.users.includes('DEVU-7') && body.users.length === 2, body);
+		check(
+			'DevRev simulator received users with you added and get_if_conflict',
+			body &&
+				body.get_if_conflict === true &&
+				body.users.includes('DEVU-7') &&
+				body.users.length === 2,
+			body,
+		);
 	}
 	// Dify: two turns, the second continues the first's conversation
 	{
@@ -106,25 +165,57 @@ async function simpleExamples() {
 		const first = run.nodeOutput('First Turn')?.[0];
 		const second = run.nodeOutput('Second Turn')?.[0];
 		check('Dify conversation example runs to success', run.ok, describeRun(run));
-		check('Dify first turn has an answer and a conversation_id', first && first.answer?.length > 0 && first.conversation_id && first.status === 'succeeded', first);
+		check(
+			'Dify first turn has an answer and a conversation_id',
+			first && first.answer?.length > 0 && first.conversation_id && first.status === 'succeeded',
+			first,
+		);
 		const calls = sims.dify.requests.filter((r) => r.path === '/chat-messages');
 		check(
-			'Dify second turn sent the first turn\'s conversation_id (same user) and got an answer',
-			calls.length === 2 && calls[1].body.conversation_id === first?.conversation_id && calls[1].body.user === calls[0].body.user && calls[0].body.conversation_id === undefined && second?.answer?.length > 0,
+			"Dify second turn sent the first turn's conversation_id (same user) and got an answer",
+			calls.length === 2 &&
+				calls[1].body.conversation_id === first?.conversation_id &&
+				calls[1].body.user === calls[0].body.user &&
+				calls[0].body.conversation_id === undefined &&
+				second?.answer?.length > 0,
 			calls.map((c) => c.body),
 		);
-		check('Dify turns were streamed (response_mode streaming)', calls.every((c) => c.body.response_mode === 'streaming'), calls.map((c) => c.body.response_mode));
+		check(
+			'Dify turns were streamed (response_mode streaming)',
+			calls.every((c) => c.body.response_mode === 'streaming'),
+			calls.map((c) => c.body.response_mode),
+		);
 		const expected = await aggregator().aggregateDifyStream([fixture('chat-basic')], {});
-		check('Dify first turn output equals the aggregator run on the chat-basic fixture', sameJson(first, expected), firstDifference(first, expected));
+		check(
+			'Dify first turn output equals the aggregator run on the chat-basic fixture',
+			sameJson(first, expected),
+			firstDifference(first, expected),
+		);
 	}
 	// Dify: streaming Agent app, compared with the built aggregator on the same fixture
 	{
 		const run = await execute(WORKFLOWS.difyAgent, 'Dify agent streaming');
 		const item = run.nodeOutput('Ask the Agent')?.[0];
-		check('Dify agent example runs to success with one item', run.ok && run.nodeOutput('Ask the Agent')?.length === 1, describeRun(run));
+		check(
+			'Dify agent example runs to success with one item',
+			run.ok && run.nodeOutput('Ask the Agent')?.length === 1,
+			describeRun(run),
+		);
 		const expected = await aggregator().aggregateDifyStream([fixture('agent-chat')], {});
-		check('Dify agent: the stream aggregated inside n8n equals dist/ aggregateDifyStream on agent-chat.sse', sameJson(item, expected), firstDifference(item, expected));
-		check('Dify agent: answer and agent thoughts present', item && item.answer.length > 0 && Array.isArray(item.agent_thoughts) && item.agent_thoughts.length > 0 && item.mode === 'agent-chat', item && { answer: item.answer, mode: item.mode });
+		check(
+			'Dify agent: the stream aggregated inside n8n equals dist/ aggregateDifyStream on agent-chat.sse',
+			sameJson(item, expected),
+			firstDifference(item, expected),
+		);
+		check(
+			'Dify agent: answer and agent thoughts present',
+			item &&
+				item.answer.length > 0 &&
+				Array.isArray(item.agent_thoughts) &&
+				item.agent_thoughts.length > 0 &&
+				item.mode === 'agent-chat',
+			item && { answer: item.answer, mode: item.mode },
+		);
 	}
 	// Gravity Rail: chat, then DM
 	{
@@ -132,10 +223,26 @@ async function simpleExamples() {
 		const chat = run.nodeOutput('Create Chat')?.[0];
 		const dm = run.nodeOutput('Create DM')?.[0];
 		check('Gravity Rail example runs to success', run.ok, describeRun(run));
-		check('Gravity Rail Create Chat: web chat for member 202 running workflow 7', chat && chat.channel === 'web-chat' && chat.memberId === '202' && chat.workflowId === '7' && chat.title === 'Intake follow-up', chat);
-		check('Gravity Rail Create DM: DM with member 900', dm && dm.chatType === 'dm' && dm.memberId === '900', dm);
+		check(
+			'Gravity Rail Create Chat: web chat for member 202 running workflow 7',
+			chat &&
+				chat.channel === 'web-chat' &&
+				chat.memberId === '202' &&
+				chat.workflowId === '7' &&
+				chat.title === 'Intake follow-up',
+			chat,
+		);
+		check(
+			'Gravity Rail Create DM: DM with member 900',
+			dm && dm.chatType === 'dm' && dm.memberId === '900',
+			dm,
+		);
 		const call = sims.gravityrail.calls('POST').find((r) => r.path.endsWith('/chats'));
-		check('Gravity Rail simulator got the workspace from the credential', call && call.path === `/api/v2/w/${providers.gravityrail.WORKSPACE_UUID}/chats`, call?.path);
+		check(
+			'Gravity Rail simulator got the workspace from the credential',
+			call && call.path === `/api/v2/w/${providers.gravityrail.WORKSPACE_UUID}/chats`,
+			call?.path,
+		);
 	}
 	// Zaia: create, then get many
 	{
@@ -143,8 +250,21 @@ async function simpleExamples() {
 		const created = run.nodeOutput('Create Message')?.[0];
 		const list = run.nodeOutput('Get Messages') ?? [];
 		check('Zaia create/get example runs to success', run.ok, describeRun(run));
-		check('Zaia Create outputs the new message', created && created.content === 'Any news about order #4411?' && created.chatId === providers.zaia.CHAT_ID && created.externalId === 'n8n-demo-1', created);
-		check('Zaia Get Many outputs one item per message, the new one last, with senders', list.length === 4 && list.at(-1).id === created?.id && list.every((m) => 'senderSuperIdentity' in m), list.map((m) => m.content));
+		check(
+			'Zaia Create outputs the new message',
+			created &&
+				created.content === 'Any news about order #4411?' &&
+				created.chatId === providers.zaia.CHAT_ID &&
+				created.externalId === 'n8n-demo-1',
+			created,
+		);
+		check(
+			'Zaia Get Many outputs one item per message, the new one last, with senders',
+			list.length === 4 &&
+				list.at(-1).id === created?.id &&
+				list.every((m) => 'senderSuperIdentity' in m),
+			list.map((m) => m.content),
+		);
 	}
 }
 
@@ -153,38 +273,84 @@ async function failures(sims) {
 	{
 		const run = await execute('e2eBadKeyZaia001', 'Zaia with a bad key');
 		const error = run.nodeError('Create Message');
-		check('bad key: execution fails (exit 1, status error)', run.code !== 0 && run.status === 'error', describeRun(run));
-		check('bad key: the node error carries Zaia\'s message "Invalid API key."', error && /Invalid API key\./.test(`${error.message} ${error.description ?? ''}`), error);
-		check('bad key: the key itself appears nowhere in the output', !run.stdout.includes('zaia_bad_key_') && !run.stderr.includes('zaia_bad_key_'));
+		check(
+			'bad key: execution fails (exit 1, status error)',
+			run.code !== 0 && run.status === 'error',
+			describeRun(run),
+		);
+		check(
+			'bad key: the node error carries Zaia\'s message "Invalid API key."',
+			error && /Invalid API key\./.test(`${error.message} ${error.description ?? ''}`),
+			error,
+		);
+		check(
+			'bad key: the key itself appears nowhere in the output',
+			!run.stdout.includes('zaia_bad_key_') && !run.stderr.includes('zaia_bad_key_'),
+		);
 		const last = sims.zaia.requests.at(-1);
-		check('bad key: the request reached Zaia and was refused with 401', last && last.headers.authorization?.startsWith('zaia_bad_key_'), last?.headers);
+		check(
+			'bad key: the request reached Zaia and was refused with 401',
+			last && last.headers.authorization?.startsWith('zaia_bad_key_'),
+			last?.headers,
+		);
 	}
 	// a provider error body (Dify quota): the provider's message and code
 	{
 		const run = await execute('e2eDifyErrorQ001', 'Dify provider error');
 		const error = run.nodeError('First Turn');
 		const message = 'Your quota for Dify Hosted OpenAI has been exhausted';
-		check('Dify provider error: execution fails', run.code !== 0 && run.status === 'error', describeRun(run));
-		check('Dify provider error: the node error carries Dify\'s message', error && `${error.message} ${error.description ?? ''}`.includes(message), error);
+		check(
+			'Dify provider error: execution fails',
+			run.code !== 0 && run.status === 'error',
+			describeRun(run),
+		);
+		check(
+			"Dify provider error: the node error carries Dify's message",
+			error && `${error.message} ${error.description ?? ''}`.includes(message),
+			error,
+		);
 	}
 }
 
 async function triggerAndWait() {
 	const exported = await execute(WORKFLOWS.zaiaExportUrl, 'Zaia export to trigger');
 	const ack = exported.nodeOutput('Export to Trigger')?.[0];
-	check('Zaia export (send to URL) outputs Zaia\'s acknowledgement', exported.ok && /Export started/.test(ack?.message ?? '') && ack?.exportRequested?.rangeStart === '2025-01-01T00:00:00.000Z', ack ?? describeRun(exported));
+	check(
+		"Zaia export (send to URL) outputs Zaia's acknowledgement",
+		exported.ok &&
+			/Export started/.test(ack?.message ?? '') &&
+			ack?.exportRequested?.rangeStart === '2025-01-01T00:00:00.000Z',
+		ack ?? describeRun(exported),
+	);
 
 	const waited = await execute(WORKFLOWS.zaiaExportWait, 'Zaia export and wait');
-	check('Zaia export-and-wait: `n8n execute` ends with status waiting', waited.code === 0 && waited.status === 'waiting', describeRun(waited));
-	const waiting = await inst.listExecutions({ workflowId: WORKFLOWS.zaiaExportWait, status: 'waiting' });
+	check(
+		'Zaia export-and-wait: `n8n execute` ends with status waiting',
+		waited.code === 0 && waited.status === 'waiting',
+		describeRun(waited),
+	);
+	const waiting = await inst.listExecutions({
+		workflowId: WORKFLOWS.zaiaExportWait,
+		status: 'waiting',
+	});
 	check('Zaia export-and-wait: the execution is stored as waiting', waiting.length === 1, waiting);
 	const executionId = waiting[0]?.id;
 
 	// The simulator has called back by now (held by the gate): to the trigger, and to the resume URL.
 	const triggerCallback = await gate.waitFor('/zaia-export', { timeoutMs: 30000 }).catch((e) => e);
-	const resumeCallback = await gate.waitFor(`/webhook-waiting/${executionId}`, { timeoutMs: 30000 }).catch((e) => e);
-	check('the simulator called the trigger URL with the secret', !(triggerCallback instanceof Error) && triggerCallback.url.includes('secret='), String(triggerCallback));
-	check('the simulator called the execution\'s resume URL with the node\'s token', !(resumeCallback instanceof Error) && /[?&]zaiaToken=/.test(resumeCallback.url), String(resumeCallback?.url ?? resumeCallback));
+	const resumeCallback = await gate
+		.waitFor(`/webhook-waiting/${executionId}`, { timeoutMs: 30000 })
+		.catch((e) => e);
+	check(
+		'the simulator called the trigger URL with the secret',
+		!(triggerCallback instanceof Error) && triggerCallback.url.includes('secret='),
+		String(triggerCallback),
+	);
+	check(
+		"the simulator called the execution's resume URL with the node's token",
+		!(resumeCallback instanceof Error) && /[?&]zaiaToken=/.test(resumeCallback.url),
+		String(resumeCallback?.url ?? resumeCallback),
+	);
 
 	await inst.publishWorkflow(WORKFLOWS.zaiaTrigger);
 	const t0 = Date.now();
@@ -194,10 +360,17 @@ async function triggerAndWait() {
 
 	// --- trigger
 	const triggerUrl = new URL(triggerCallback.url, server.baseUrl);
-	const noSecret = await request(`${server.baseUrl}${triggerUrl.pathname}`, { method: 'POST', body: { messages: [] } });
+	const noSecret = await request(`${server.baseUrl}${triggerUrl.pathname}`, {
+		method: 'POST',
+		body: { messages: [] },
+	});
 	check('Zaia Trigger: a call without the secret gets 401', noSecret.status === 401, noSecret);
 	const [triggerAnswer] = await gate.release('/zaia-export');
-	check('Zaia Trigger answered the simulator\'s export callback with 200', triggerAnswer?.status === 200, triggerAnswer);
+	check(
+		"Zaia Trigger answered the simulator's export callback with 200",
+		triggerAnswer?.status === 200,
+		triggerAnswer,
+	);
 	let triggered;
 	const deadline = Date.now() + 60000;
 	while (Date.now() < deadline) {
@@ -209,16 +382,37 @@ async function triggerAndWait() {
 		await host.sleep(300);
 	}
 	const triggeredRows = await inst.listExecutions({ workflowId: WORKFLOWS.zaiaTrigger });
-	check('Zaia Trigger: exactly one execution (the 401 call started nothing)', triggeredRows.length === 1, triggeredRows);
-	const triggerOut = triggered && host.summarizeRun({ data: triggered.data }).nodeOutput('Count Messages')?.[0];
-	const job = [...sims.zaia.state.exports.values()].find((j) => j.callbackUrl.includes('/zaia-export'));
-	check('Zaia Trigger execution succeeded', triggered?.status === 'success', triggered && { status: triggered.status, error: triggered.data?.resultData?.error });
 	check(
-		'Zaia Trigger execution carries the export (format json, the 3 messages of the simulator\'s export)',
-		triggerOut && triggerOut.format === 'json' && triggerOut.messageCount === 3 && sameJson(triggerOut.body.messages.map((m) => m.id), job.messages.map((m) => m.id)),
+		'Zaia Trigger: exactly one execution (the 401 call started nothing)',
+		triggeredRows.length === 1,
+		triggeredRows,
+	);
+	const triggerOut =
+		triggered && host.summarizeRun({ data: triggered.data }).nodeOutput('Count Messages')?.[0];
+	const job = [...sims.zaia.state.exports.values()].find((j) =>
+		j.callbackUrl.includes('/zaia-export'),
+	);
+	check(
+		'Zaia Trigger execution succeeded',
+		triggered?.status === 'success',
+		triggered && { status: triggered.status, error: triggered.data?.resultData?.error },
+	);
+	check(
+		"Zaia Trigger execution carries the export (format json, the 3 messages of the simulator's export)",
+		triggerOut &&
+			triggerOut.format === 'json' &&
+			triggerOut.messageCount === 3 &&
+			sameJson(
+				triggerOut.body.messages.map((m) => m.id),
+				job.messages.map((m) => m.id),
+			),
 		triggerOut,
 	);
-	check('Zaia Trigger hides the secret from the output', triggerOut && !JSON.stringify(triggerOut).includes('demo-secret-change-me'), triggerOut?.query);
+	check(
+		'Zaia Trigger hides the secret from the output',
+		triggerOut && !JSON.stringify(triggerOut).includes('demo-secret-change-me'),
+		triggerOut?.query,
+	);
 
 	// --- export and wait
 	const resumePath = new URL(resumeCallback.url, server.baseUrl);
@@ -230,10 +424,18 @@ async function triggerAndWait() {
 	const wrongToken = await request(wrong.toString(), { method: 'POST', body: { messages: [] } });
 	check('resume with a wrong token: 401', wrongToken.status === 401, wrongToken);
 	const still = await inst.listExecutions({ workflowId: WORKFLOWS.zaiaExportWait });
-	check('after the refused calls the execution is still waiting', still[0]?.id === executionId && still[0]?.status === 'waiting', still);
+	check(
+		'after the refused calls the execution is still waiting',
+		still[0]?.id === executionId && still[0]?.status === 'waiting',
+		still,
+	);
 
 	const [resumeAnswer] = await gate.release(`/webhook-waiting/${executionId}`);
-	check('the simulator\'s real callback is accepted (200)', resumeAnswer?.status === 200, resumeAnswer);
+	check(
+		"the simulator's real callback is accepted (200)",
+		resumeAnswer?.status === 200,
+		resumeAnswer,
+	);
 	let done;
 	try {
 		done = await inst.waitForExecutionStatus(executionId, { timeoutMs: 60000 });
@@ -242,16 +444,44 @@ async function triggerAndWait() {
 	}
 	const run = done && host.summarizeRun({ data: done.data });
 	const out = run?.nodeOutput('Export and Wait')?.[0];
-	const waitJob = [...sims.zaia.state.exports.values()].find((j) => j.callbackUrl.includes('/webhook-waiting/'));
-	check('the resumed execution finished with success and ran the next node', done?.status === 'success' && run.nodeOutput('Export Received')?.length === 1, done && { status: done.status, error: done.data?.resultData?.error });
+	const waitJob = [...sims.zaia.state.exports.values()].find((j) =>
+		j.callbackUrl.includes('/webhook-waiting/'),
+	);
 	check(
-		'Zaia node outputs the callback\'s content (callbackReceived, the export\'s messages)',
-		out && out.callbackReceived === true && out.format === 'json' && out.body.exportId === waitJob?.id && sameJson(out.body.messages.map((m) => m.id), waitJob.messages.map((m) => m.id)),
+		'the resumed execution finished with success and ran the next node',
+		done?.status === 'success' && run.nodeOutput('Export Received')?.length === 1,
+		done && { status: done.status, error: done.data?.resultData?.error },
+	);
+	check(
+		"Zaia node outputs the callback's content (callbackReceived, the export's messages)",
+		out &&
+			out.callbackReceived === true &&
+			out.format === 'json' &&
+			out.body.exportId === waitJob?.id &&
+			sameJson(
+				out.body.messages.map((m) => m.id),
+				waitJob.messages.map((m) => m.id),
+			),
 		out,
 	);
-	check('the resume token is not in the output', out && !JSON.stringify(out).includes('zaiaToken=') && !JSON.stringify(out?.query ?? {}).includes('zaiaToken'), out?.query);
-	const replay = await request(resumeCallback.url.startsWith('http') ? resumeCallback.url : `${server.baseUrl}${resumeCallback.url}`, { method: 'POST', body: { messages: [] } });
-	check('a replayed callback on the finished execution is refused (409)', replay.status === 409, replay.status);
+	check(
+		'the resume token is not in the output',
+		out &&
+			!JSON.stringify(out).includes('zaiaToken=') &&
+			!JSON.stringify(out?.query ?? {}).includes('zaiaToken'),
+		out?.query,
+	);
+	const replay = await request(
+		resumeCallback.url.startsWith('http')
+			? resumeCallback.url
+			: `${server.baseUrl}${resumeCallback.url}`,
+		{ method: 'POST', body: { messages: [] } },
+	);
+	check(
+		'a replayed callback on the finished execution is refused (409)',
+		replay.status === 409,
+		replay.status,
+	);
 }
 
 /** What the editor does through n8n's REST API: every credential's Test button, and a list picker. */
@@ -261,31 +491,65 @@ async function editorApi() {
 	for (const [type, ref] of Object.entries(CREDENTIALS)) {
 		const stored = await rest.call('GET', `/rest/credentials/${ref.id}?includeData=true`);
 		const data = stored.json?.data;
-		const tested = await rest.call('POST', '/rest/credentials/test', { credentials: { id: data?.id, name: data?.name, type: data?.type, data: data?.data } });
+		const tested = await rest.call('POST', '/rest/credentials/test', {
+			credentials: { id: data?.id, name: data?.name, type: data?.type, data: data?.data },
+		});
 		const result = tested.json?.data;
-		check(`${type}: the editor's Test button succeeds against the simulator`, result?.status === 'OK', result ?? tested.text.slice(0, 300));
+		check(
+			`${type}: the editor's Test button succeeds against the simulator`,
+			result?.status === 'OK',
+			result ?? tested.text.slice(0, 300),
+		);
 	}
 	const bad = await rest.call('POST', '/rest/credentials/test', {
-		credentials: { id: 'e2eBadKeyZaia001', name: 'Zaia (bad key)', type: 'zaiaApi', data: { ...(await rest.call('GET', '/rest/credentials/e2eBadKeyZaia001?includeData=true')).json?.data?.data } },
+		credentials: {
+			id: 'e2eBadKeyZaia001',
+			name: 'Zaia (bad key)',
+			type: 'zaiaApi',
+			data: {
+				...(await rest.call('GET', '/rest/credentials/e2eBadKeyZaia001?includeData=true')).json
+					?.data?.data,
+			},
+		},
 	});
-	check('zaiaApi with a wrong key: the Test button fails with an authorization error', bad.json?.data?.status === 'Error' && /401|refused|authorization failed/i.test(bad.json?.data?.message ?? ''), bad.json ?? bad.text.slice(0, 300));
+	check(
+		'zaiaApi with a wrong key: the Test button fails with an authorization error',
+		bad.json?.data?.status === 'Error' &&
+			/401|refused|authorization failed/i.test(bad.json?.data?.message ?? ''),
+		bad.json ?? bad.text.slice(0, 300),
+	);
 	const picked = await rest.call('POST', '/rest/dynamic-node-parameters/resource-locator-results', {
 		methodName: 'getWorkspaces',
 		nodeTypeAndVersion: { name: 'n8n-nodes-chat-connectors.clickUpChat', version: 1 },
 		path: 'parameters.workspaceId',
-		currentNodeParameters: { authentication: 'accessToken', resource: 'channel', operation: 'createDirectMessage', workspaceId: { __rl: true, mode: 'list', value: '' } },
+		currentNodeParameters: {
+			authentication: 'accessToken',
+			resource: 'channel',
+			operation: 'createDirectMessage',
+			workspaceId: { __rl: true, mode: 'list', value: '' },
+		},
 		credentials: { clickUpChatApi: CREDENTIALS.clickUpChatApi },
 		filter: 'acme',
 	});
 	const results = picked.json?.data?.results ?? [];
-	check('ClickUp Chat: the Workspace picker lists the simulator\'s workspaces, filtered', results.length === 1 && results[0].value === providers.clickup.WORKSPACES[0].id, picked.json ?? picked.text.slice(0, 300));
+	check(
+		"ClickUp Chat: the Workspace picker lists the simulator's workspaces, filtered",
+		results.length === 1 && results[0].value === providers.clickup.WORKSPACES[0].id,
+		picked.json ?? picked.text.slice(0, 300),
+	);
 
 	// No secret in n8n's own log (server log at info level, after every example, failure and callback above).
 	const secrets = Object.values(providers).flatMap((p) =>
-		Object.entries(p.demoCredential('http://127.0.0.1:1')).filter(([k, v]) => /key|token|secret/i.test(k) && typeof v === 'string' && v.length >= 8).map(([, v]) => v),
+		Object.entries(p.demoCredential('http://127.0.0.1:1'))
+			.filter(([k, v]) => /key|token|secret/i.test(k) && typeof v === 'string' && v.length >= 8)
+			.map(([, v]) => v),
 	);
 	const logs = server.logs();
-	check(`none of the ${secrets.length} credential secrets appears in n8n's log (${logs.length} characters)`, secrets.length >= 5 && secrets.every((v) => !logs.includes(v)), secrets.filter((v) => logs.includes(v)).map((v) => `${v.slice(0, 4)}…`));
+	check(
+		`none of the ${secrets.length} credential secrets appears in n8n's log (${logs.length} characters)`,
+		secrets.length >= 5 && secrets.every((v) => !logs.includes(v)),
+		secrets.filter((v) => logs.includes(v)).map((v) => `${v.slice(0, 4)}…`),
+	);
 }
 
 async function main() {
@@ -300,31 +564,62 @@ async function main() {
 	inst = host.createInstance({ env: { WEBHOOK_URL: `${gate.baseUrl}/` } });
 	await inst.ensurePort();
 	gate.targetPort = inst.port;
-	console.log(`e2e: n8n folder ${inst.userFolder}, port ${inst.port}, gate ${gate.baseUrl}, simulators ${JSON.stringify(urls)}`);
+	console.log(
+		`e2e: n8n folder ${inst.userFolder}, port ${inst.port}, gate ${gate.baseUrl}, simulators ${JSON.stringify(urls)}`,
+	);
 
 	const credentials = demoCredentials(providers, urls);
-	credentials.push({ id: 'e2eBadKeyZaia001', name: 'Zaia (bad key)', type: 'zaiaApi', data: { ...providers.zaia.demoCredential(urls.zaia), apiKey: 'zaia_bad_key_0000000000000000000000000000' } });
+	credentials.push({
+		id: 'e2eBadKeyZaia001',
+		name: 'Zaia (bad key)',
+		type: 'zaiaApi',
+		data: {
+			...providers.zaia.demoCredential(urls.zaia),
+			apiKey: 'zaia_bad_key_0000000000000000000000000000',
+		},
+	});
 	await inst.importCredentials(credentials);
 
 	const examples = loadExamples();
-	check('examples/ has the 9 example workflows, each with a fixed id', examples.length >= 9 && Object.values(WORKFLOWS).every((id) => examples.some((e) => e.workflow.id === id)), examples.map((e) => `${e.file}:${e.workflow.id}`));
+	check(
+		'examples/ has the 9 example workflows, each with a fixed id',
+		examples.length >= 9 &&
+			Object.values(WORKFLOWS).every((id) => examples.some((e) => e.workflow.id === id)),
+		examples.map((e) => `${e.file}:${e.workflow.id}`),
+	);
 	for (const { file, workflow } of examples) {
 		const creds = workflow.nodes.flatMap((n) => Object.entries(n.credentials ?? {}));
-		const ok = creds.every(([type, ref]) => CREDENTIALS[type] && CREDENTIALS[type].id === ref.id && CREDENTIALS[type].name === ref.name);
-		const sticky = workflow.nodes.some((n) => n.type === 'n8n-nodes-base.stickyNote' && n.parameters.content.length > 40);
-		const start = workflow.nodes.some((n) => n.type === 'n8n-nodes-base.manualTrigger' || n.type.endsWith('.zaiaTrigger'));
-		check(`${file}: credentials by the demo's fixed ids, a sticky note, a manual or Zaia trigger`, ok && sticky && start, creds);
+		const ok = creds.every(
+			([type, ref]) =>
+				CREDENTIALS[type] && CREDENTIALS[type].id === ref.id && CREDENTIALS[type].name === ref.name,
+		);
+		const sticky = workflow.nodes.some(
+			(n) => n.type === 'n8n-nodes-base.stickyNote' && n.parameters.content.length > 40,
+		);
+		const start = workflow.nodes.some(
+			(n) => n.type === 'n8n-nodes-base.manualTrigger' || n.type.endsWith('.zaiaTrigger'),
+		);
+		check(
+			`${file}: credentials by the demo's fixed ids, a sticky note, a manual or Zaia trigger`,
+			ok && sticky && start,
+			creds,
+		);
 	}
 	const workflows = examples.map(({ workflow }) => retarget(workflow, gate.baseUrl));
 	const zaiaCreateGet = workflows.find((w) => w.id === WORKFLOWS.zaiaCreateGet);
 	const badKey = JSON.parse(JSON.stringify(zaiaCreateGet));
 	badKey.id = 'e2eBadKeyZaia001';
 	badKey.name = 'e2e: Zaia with a bad key';
-	for (const n of badKey.nodes) if (n.credentials?.zaiaApi) n.credentials.zaiaApi = { id: 'e2eBadKeyZaia001', name: 'Zaia (bad key)' };
-	const difyError = JSON.parse(JSON.stringify(workflows.find((w) => w.id === WORKFLOWS.difyConversation)));
+	for (const n of badKey.nodes)
+		if (n.credentials?.zaiaApi)
+			n.credentials.zaiaApi = { id: 'e2eBadKeyZaia001', name: 'Zaia (bad key)' };
+	const difyError = JSON.parse(
+		JSON.stringify(workflows.find((w) => w.id === WORKFLOWS.difyConversation)),
+	);
 	difyError.id = 'e2eDifyErrorQ001';
 	difyError.name = 'e2e: Dify provider error';
-	difyError.nodes.find((n) => n.name === 'First Turn').parameters.query = 'Hello sim:error-provider_quota_exceeded';
+	difyError.nodes.find((n) => n.name === 'First Turn').parameters.query =
+		'Hello sim:error-provider_quota_exceeded';
 	const ti = Date.now();
 	await inst.importWorkflow([...workflows, badKey, difyError]);
 	console.log(`     (credentials + ${workflows.length + 2} workflows imported, ${since(ti)})`);

@@ -39,7 +39,10 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		return this.types[type]?.properties ?? [];
 	}
 
-	private withDefaults(type: string, data: ICredentialDataDecryptedObject): ICredentialDataDecryptedObject {
+	private withDefaults(
+		type: string,
+		data: ICredentialDataDecryptedObject,
+	): ICredentialDataDecryptedObject {
 		const out: ICredentialDataDecryptedObject = {};
 		for (const property of this.getCredentialsProperties(type)) {
 			out[property.name] = property.default as ICredentialDataDecryptedObject[string];
@@ -47,16 +50,33 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		return { ...out, ...data };
 	}
 
-	async getDecrypted(_additionalData: unknown, _nodeCredentials: INodeCredentialsDetails, type: string): Promise<ICredentialDataDecryptedObject> {
+	async getDecrypted(
+		_additionalData: unknown,
+		_nodeCredentials: INodeCredentialsDetails,
+		type: string,
+	): Promise<ICredentialDataDecryptedObject> {
 		const data = this.values[type];
 		if (!data) throw new Error(`No test credentials of type "${type}"`);
 		return this.withDefaults(type, structuredClone(data));
 	}
 
-	private resolve(value: unknown, credentials: ICredentialDataDecryptedObject, workflow: Workflow | undefined, node: INode | undefined): unknown {
+	private resolve(
+		value: unknown,
+		credentials: ICredentialDataDecryptedObject,
+		workflow: Workflow | undefined,
+		node: INode | undefined,
+	): unknown {
 		if (typeof value !== 'string' || !value.startsWith('=')) return value;
-		if (!workflow || !node) throw new Error('Generic authentication needs the workflow and node to resolve expressions');
-		return workflow.expression.getSimpleParameterValue(node, value, 'internal', { $credentials: credentials } as IDataObject, undefined, '');
+		if (!workflow || !node)
+			throw new Error('Generic authentication needs the workflow and node to resolve expressions');
+		return workflow.expression.getSimpleParameterValue(
+			node,
+			value,
+			'internal',
+			{ $credentials: credentials } as IDataObject,
+			undefined,
+			'',
+		);
 	}
 
 	async authenticate(
@@ -85,7 +105,12 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 				}
 				const bag: IDataObject = { ...(options[target] ?? {}) };
 				for (const [key, value] of Object.entries(entries as IDataObject)) {
-					bag[String(this.resolve(key, credentials, workflow, node))] = this.resolve(value, credentials, workflow, node) as IDataObject[string];
+					bag[String(this.resolve(key, credentials, workflow, node))] = this.resolve(
+						value,
+						credentials,
+						workflow,
+						node,
+					) as IDataObject[string];
 				}
 				options[target] = bag;
 			}

@@ -42,7 +42,13 @@ class ItemsSource implements INodeType {
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const raw = this.getNodeParameter('items', 0) as string | INodeExecutionData[];
 		const items = (typeof raw === 'string' ? JSON.parse(raw) : raw) as INodeExecutionData[];
-		return [items.map((item, i) => ({ ...item, pairedItem: { item: 0 }, json: { ...item.json, _index: i } }))];
+		return [
+			items.map((item, i) => ({
+				...item,
+				pairedItem: { item: 0 },
+				json: { ...item.json, _index: i },
+			})),
+		];
 	}
 }
 
@@ -152,16 +158,30 @@ export const NODE_NAME = 'Node Under Test';
  */
 export async function runNode(options: RunOptions): Promise<RunResult> {
 	const nodeTypeName = `${PACKAGE}.${options.node.description.name}`;
-	const nodeTypes = new NodeTypes({ [START_TYPE]: new ItemsSource(), [nodeTypeName]: options.node });
-	const credentialTypes = Object.fromEntries((options.credentialTypes ?? []).map((t) => [t.name, t]));
+	const nodeTypes = new NodeTypes({
+		[START_TYPE]: new ItemsSource(),
+		[nodeTypeName]: options.node,
+	});
+	const credentialTypes = Object.fromEntries(
+		(options.credentialTypes ?? []).map((t) => [t.name, t]),
+	);
 	const credentialsHelper = new TestCredentialsHelper(credentialTypes, options.credentials ?? {});
 
 	const items = (options.items ?? [{}]).map((item) =>
-		'json' in item && typeof item.json === 'object' ? (item as INodeExecutionData) : { json: item as IDataObject },
+		'json' in item && typeof item.json === 'object'
+			? (item as INodeExecutionData)
+			: { json: item as IDataObject },
 	);
 
 	const nodes: INode[] = [
-		{ id: 'start', name: 'Start', type: START_TYPE, typeVersion: 1, position: [0, 0], parameters: { items: items as unknown as INodeParameters[] } },
+		{
+			id: 'start',
+			name: 'Start',
+			type: START_TYPE,
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: { items: items as unknown as INodeParameters[] },
+		},
 		{
 			id: 'under-test',
 			name: NODE_NAME,
@@ -172,12 +192,25 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 			continueOnFail: options.continueOnFail,
 			onError: options.continueOnFail ? 'continueRegularOutput' : undefined,
 			credentials: Object.fromEntries(
-				(options.node.description.credentials ?? []).map((c) => [c.name, { id: `${c.name}-id`, name: c.name }]),
+				(options.node.description.credentials ?? []).map((c) => [
+					c.name,
+					{ id: `${c.name}-id`, name: c.name },
+				]),
 			),
 		},
 	];
-	const connections = { Start: { main: [[{ node: NODE_NAME, type: NodeConnectionTypes.Main, index: 0 }]] } };
-	const workflow = new Workflow({ id: 'wf-test', name: 'test', nodes, connections, active: false, nodeTypes, settings: { executionOrder: 'v1' } });
+	const connections = {
+		Start: { main: [[{ node: NODE_NAME, type: NodeConnectionTypes.Main, index: 0 }]] },
+	};
+	const workflow = new Workflow({
+		id: 'wf-test',
+		name: 'test',
+		nodes,
+		connections,
+		active: false,
+		nodeTypes,
+		settings: { executionOrder: 'v1' },
+	});
 
 	const mode = options.mode ?? 'manual';
 	const executionId = `exec-${Math.random().toString(36).slice(2)}`;
@@ -192,7 +225,14 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 		updatedAt: new Date(),
 		activeVersionId: null,
 	} as unknown as IWorkflowBase;
-	const { additionalData, finished: done } = executionEnvironment(credentialsHelper, mode, executionId, workflowData, options.additionalData, options.onHooks);
+	const { additionalData, finished: done } = executionEnvironment(
+		credentialsHelper,
+		mode,
+		executionId,
+		workflowData,
+		options.additionalData,
+		options.onHooks,
+	);
 
 	const runExecutionData: IRunExecutionData = {
 		version: 1,
@@ -213,7 +253,15 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 		execution = execute.processRunExecutionData(workflow);
 	} catch (error) {
 		// n8n refuses to start a workflow whose parameters have issues (required, regex validation)
-		return { items: [], outputs: [], error: error as RunResult['error'], hints: [], status: 'error', run: undefined as unknown as IRun, workflow };
+		return {
+			items: [],
+			outputs: [],
+			error: error as RunResult['error'],
+			hints: [],
+			status: 'error',
+			run: undefined as unknown as IRun,
+			workflow,
+		};
 	}
 	options.onStarted?.({ cancel: () => execution.cancel() });
 	await execution.catch(() => undefined);

@@ -85,7 +85,8 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
 	let size = 0;
 	for await (const chunk of req) {
 		size += (chunk as Buffer).length;
-		if (size > MAX_BODY_BYTES) throw Object.assign(new Error('request entity too large'), { status: 413 });
+		if (size > MAX_BODY_BYTES)
+			throw Object.assign(new Error('request entity too large'), { status: 413 });
 		chunks.push(chunk as Buffer);
 	}
 	return Buffer.concat(chunks);
@@ -110,7 +111,8 @@ async function asN8nRequest(req: IncomingMessage, url: URL): Promise<N8nRequest>
 	if (r.rawBody.length) {
 		const text = () => r.rawBody!.toString(r.encoding);
 		if (r.contentType === 'application/json') r.body = JSON.parse(text());
-		else if (r.contentType === 'application/x-www-form-urlencoded') r.body = parseQueryString(text());
+		else if (r.contentType === 'application/x-www-form-urlencoded')
+			r.body = parseQueryString(text());
 		else if (r.contentType === 'text/plain') r.body = text();
 	}
 	return r;
@@ -126,8 +128,11 @@ function send(res: ServerResponse, status: number, body: IDataObject) {
 function recordResponse(res: ServerResponse): () => { status: number; body: string } {
 	const chunks: Buffer[] = [];
 	const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
-	(res as unknown as { end: (...args: unknown[]) => ServerResponse }).end = (...args: unknown[]) => {
-		if (args[0] !== undefined && typeof args[0] !== 'function') chunks.push(Buffer.from(args[0] as string));
+	(res as unknown as { end: (...args: unknown[]) => ServerResponse }).end = (
+		...args: unknown[]
+	) => {
+		if (args[0] !== undefined && typeof args[0] !== 'function')
+			chunks.push(Buffer.from(args[0] as string));
 		return end(...args);
 	};
 	return () => ({ status: res.statusCode, body: Buffer.concat(chunks).toString('utf8') });
@@ -141,7 +146,13 @@ function additionalDataFor(
 	extra: Partial<IWorkflowExecuteAdditionalData>,
 ): { additionalData: IWorkflowExecuteAdditionalData; finished: Promise<IRun> } {
 	const types = Object.fromEntries((credentials.credentialTypes ?? []).map((t) => [t.name, t]));
-	return executionEnvironment(new TestCredentialsHelper(types, credentials.credentials ?? {}), mode, executionId, workflowData, extra);
+	return executionEnvironment(
+		new TestCredentialsHelper(types, credentials.credentials ?? {}),
+		mode,
+		executionId,
+		workflowData,
+		extra,
+	);
 }
 
 function workflowBase(workflow: Workflow): IWorkflowBase {
@@ -182,7 +193,8 @@ async function waitFor<T>(check: () => T | undefined, timeoutMs: number, what: s
 	for (;;) {
 		const value = check();
 		if (value !== undefined) return value;
-		if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
+		if (Date.now() > deadline)
+			throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
 		await new Promise((resolve) => setTimeout(resolve, 10));
 	}
 }
@@ -214,8 +226,13 @@ export interface TriggerServer {
 export async function startTriggerServer(options: TriggerServerOptions): Promise<TriggerServer> {
 	const nodeTypeName = `${PACKAGE}.${options.node.description.name}`;
 	const nodeTypes = new NodeTypes({ [nodeTypeName]: options.node });
-	const description = (options.node.description.webhooks ?? []).find((w) => w.name === (options.webhookName ?? 'default'));
-	if (!description) throw new Error(`${options.node.description.name} has no webhook named ${options.webhookName ?? 'default'}`);
+	const description = (options.node.description.webhooks ?? []).find(
+		(w) => w.name === (options.webhookName ?? 'default'),
+	);
+	if (!description)
+		throw new Error(
+			`${options.node.description.name} has no webhook named ${options.webhookName ?? 'default'}`,
+		);
 	const node: INode = {
 		id: 'trigger-under-test',
 		name: NODE_NAME,
@@ -224,9 +241,22 @@ export async function startTriggerServer(options: TriggerServerOptions): Promise
 		position: [0, 0],
 		parameters: options.parameters,
 		webhookId: randomUUID(),
-		credentials: Object.fromEntries((options.node.description.credentials ?? []).map((c) => [c.name, { id: `${c.name}-id`, name: c.name }])),
+		credentials: Object.fromEntries(
+			(options.node.description.credentials ?? []).map((c) => [
+				c.name,
+				{ id: `${c.name}-id`, name: c.name },
+			]),
+		),
 	};
-	const workflow = new Workflow({ id: 'wf-trigger', name: 'trigger test', nodes: [node], connections: {}, active: true, nodeTypes, settings: { executionOrder: 'v1' } });
+	const workflow = new Workflow({
+		id: 'wf-trigger',
+		name: 'trigger test',
+		nodes: [node],
+		connections: {},
+		active: true,
+		nodeTypes,
+		settings: { executionOrder: 'v1' },
+	});
 	const mode = options.mode ?? 'webhook';
 	const path = `/webhook/${node.webhookId}/${String(description.path ?? '')}`.replace(/\/+$/, '');
 	const hits: WebhookHit[] = [];
@@ -235,16 +265,31 @@ export async function startTriggerServer(options: TriggerServerOptions): Promise
 		void (async () => {
 			const url = new URL(req.url ?? '/', 'http://127.0.0.1');
 			const recorded = recordResponse(res);
-			const hit: WebhookHit = { method: req.method ?? 'GET', path: url.pathname, status: 0, responseBody: '' };
+			const hit: WebhookHit = {
+				method: req.method ?? 'GET',
+				path: url.pathname,
+				status: 0,
+				responseBody: '',
+			};
 			try {
-				if (url.pathname !== path) return send(res, 404, { message: 'The requested webhook is not registered.' });
-				if (req.method !== description.httpMethod) return send(res, 404, { message: `This webhook is not registered for ${req.method} requests.` });
+				if (url.pathname !== path)
+					return send(res, 404, { message: 'The requested webhook is not registered.' });
+				if (req.method !== description.httpMethod)
+					return send(res, 404, {
+						message: `This webhook is not registered for ${req.method} requests.`,
+					});
 				const request = await asN8nRequest(req, url);
 				const executionId = `exec-${randomUUID()}`;
-				const { additionalData, finished } = additionalDataFor(options, mode, executionId, workflowBase(workflow), {
-					httpRequest: request as never,
-					httpResponse: res as never,
-				});
+				const { additionalData, finished } = additionalDataFor(
+					options,
+					mode,
+					executionId,
+					workflowBase(workflow),
+					{
+						httpRequest: request as never,
+						httpResponse: res as never,
+					},
+				);
 				const webhookData: IWebhookData = {
 					httpMethod: description.httpMethod as IWebhookData['httpMethod'],
 					node: node.name,
@@ -254,20 +299,37 @@ export async function startTriggerServer(options: TriggerServerOptions): Promise
 					workflowExecuteAdditionalData: additionalData,
 					webhookId: node.webhookId,
 				};
-				const context = new WebhookContext(workflow, node, additionalData, mode, webhookData, [], null);
+				const context = new WebhookContext(
+					workflow,
+					node,
+					additionalData,
+					mode,
+					webhookData,
+					[],
+					null,
+				);
 				try {
 					hit.result = await options.node.webhook!.call(context);
 				} catch (error) {
 					hit.error = error as Error;
-					return send(res, 500, { message: 'Workflow Webhook Error: Workflow could not be started!' });
+					return send(res, 500, {
+						message: 'Workflow Webhook Error: Workflow could not be started!',
+					});
 				}
 				if (!hit.result.noWebhookResponse) {
-					if (hit.result.workflowData === undefined) send(res, 200, (hit.result.webhookResponse as IDataObject) ?? { message: 'Webhook call received' });
+					if (hit.result.workflowData === undefined)
+						send(
+							res,
+							200,
+							(hit.result.webhookResponse as IDataObject) ?? { message: 'Webhook call received' },
+						);
 					else send(res, 200, { message: 'Workflow was started' });
 				}
 				if (hit.result.workflowData) {
 					const runData: IRunExecutionData = createRunExecutionData({
-						executionData: { nodeExecutionStack: [{ node, data: { main: hit.result.workflowData }, source: null }] },
+						executionData: {
+							nodeExecutionStack: [{ node, data: { main: hit.result.workflowData }, source: null }],
+						},
 					});
 					const execution = new WorkflowExecute(additionalData, mode, runData);
 					await execution.processRunExecutionData(workflow);
@@ -289,7 +351,12 @@ export async function startTriggerServer(options: TriggerServerOptions): Promise
 	return {
 		url: `${base}${path}`,
 		hits,
-		waitForHits: async (count, timeoutMs = 5000) => await waitFor(() => (hits.length >= count ? hits : undefined), timeoutMs, `${count} webhook request(s)`),
+		waitForHits: async (count, timeoutMs = 5000) =>
+			await waitFor(
+				() => (hits.length >= count ? hits : undefined),
+				timeoutMs,
+				`${count} webhook request(s)`,
+			),
 		stop: async () => await close(server, sockets),
 	};
 }
@@ -303,7 +370,12 @@ interface StoredExecution {
 	mode: WorkflowExecuteMode;
 	/** JSON of IRunExecutionData, as n8n's database holds it. */
 	data: string;
-	workflow: { id: string; name: string; nodes: INode[]; connections: Workflow['connectionsBySourceNode'] };
+	workflow: {
+		id: string;
+		name: string;
+		nodes: INode[];
+		connections: Workflow['connectionsBySourceNode'];
+	};
 	nodeTypes: INodeTypes;
 	credentials: WebhookCredentials;
 	waitTill?: string;
@@ -314,14 +386,23 @@ export interface WaitingServer {
 	webhookWaitingBaseUrl: string;
 	hits: Array<WebhookHit & { executionId: string }>;
 	/** Keep a run that `runNode` left waiting, as n8n saves it to its database. */
-	store(executionId: string, result: RunResult, options: WebhookCredentials & { mode?: WorkflowExecuteMode }): void;
+	store(
+		executionId: string,
+		result: RunResult,
+		options: WebhookCredentials & { mode?: WorkflowExecuteMode },
+	): void;
 	/** The stored execution as it is now: status and run data. */
-	execution(executionId: string): { status: IRun['status']; data: IRunExecutionData; waitTill?: string } | undefined;
+	execution(
+		executionId: string,
+	): { status: IRun['status']; data: IRunExecutionData; waitTill?: string } | undefined;
 	/** The time limit passed: continue the execution as n8n's WaitTracker does (waitTill still set, no webhook). */
 	expire(executionId: string): Promise<IRun>;
 	/** Resolves when the execution has been resumed and finished (or failed). */
 	waitForFinish(executionId: string, timeoutMs?: number): Promise<IRun>;
-	waitForHits(count: number, timeoutMs?: number): Promise<Array<WebhookHit & { executionId: string }>>;
+	waitForHits(
+		count: number,
+		timeoutMs?: number,
+	): Promise<Array<WebhookHit & { executionId: string }>>;
 	stop(): Promise<void>;
 }
 
@@ -330,22 +411,35 @@ export async function startWaitingServer(): Promise<WaitingServer> {
 	const finishedRuns = new Map<string, IRun>();
 	const hits: Array<WebhookHit & { executionId: string }> = [];
 
-	const handle = async (req: IncomingMessage, res: ServerResponse, url: URL, hit: WebhookHit & { executionId: string }) => {
+	const handle = async (
+		req: IncomingMessage,
+		res: ServerResponse,
+		url: URL,
+		hit: WebhookHit & { executionId: string },
+	) => {
 		const match = /^\/webhook-waiting\/([^/]+)(?:\/(.+))?$/.exec(url.pathname);
 		if (!match) return send(res, 404, { message: 'Not found' });
 		const [, executionId, suffix] = match;
 		hit.executionId = executionId;
 		// A callback can be quicker than the test's store() call that follows runNode: give it a moment.
-		const stored = await waitFor(() => executions.get(executionId), 2000, `execution ${executionId}`).catch(() => undefined);
-		if (!stored) return send(res, 404, { message: `The execution "${executionId}" does not exist.` });
+		const stored = await waitFor(
+			() => executions.get(executionId),
+			2000,
+			`execution ${executionId}`,
+		).catch(() => undefined);
+		if (!stored)
+			return send(res, 404, { message: `The execution "${executionId}" does not exist.` });
 		const runExecutionData = JSON.parse(stored.data) as IRunExecutionData;
 		if (runExecutionData.resumeToken) {
 			const given = Buffer.from(url.searchParams.get('signature') ?? '');
 			const expected = Buffer.from(runExecutionData.resumeToken);
-			if (given.length !== expected.length || !timingSafeEqual(given, expected)) return send(res, 401, { error: 'Invalid token' });
+			if (given.length !== expected.length || !timingSafeEqual(given, expected))
+				return send(res, 401, { error: 'Invalid token' });
 		}
-		if (stored.status === 'running') return send(res, 409, { message: `The execution "${executionId}" is running already.` });
-		if (stored.status !== 'waiting') return send(res, 409, { message: `The execution "${executionId}" has finished already.` });
+		if (stored.status === 'running')
+			return send(res, 409, { message: `The execution "${executionId}" is running already.` });
+		if (stored.status !== 'waiting')
+			return send(res, 409, { message: `The execution "${executionId}" has finished already.` });
 
 		const request = await asN8nRequest(req, url);
 		const workflow = new Workflow({
@@ -366,16 +460,27 @@ export async function startWaitingServer(): Promise<WaitingServer> {
 		if (!node) return send(res, 404, { message: 'Could not find node to process webhook.' });
 		const nodeType = workflow.nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
 		const description = (nodeType.description.webhooks ?? []).find(
-			(w) => w.restartWebhook === true && w.httpMethod === req.method && String(w.path ?? '') === (suffix ?? ''),
+			(w) =>
+				w.restartWebhook === true &&
+				w.httpMethod === req.method &&
+				String(w.path ?? '') === (suffix ?? ''),
 		);
 		if (!description || !nodeType.webhook) {
-			return send(res, 404, { message: `The workflow for execution "${executionId}" does not contain a waiting webhook with a matching path/method.` });
+			return send(res, 404, {
+				message: `The workflow for execution "${executionId}" does not contain a waiting webhook with a matching path/method.`,
+			});
 		}
-		const { additionalData, finished } = additionalDataFor(stored.credentials, stored.mode, executionId, workflowBase(workflow), {
-			httpRequest: request as never,
-			httpResponse: res as never,
-			webhookWaitingBaseUrl: `${base}/webhook-waiting`,
-		});
+		const { additionalData, finished } = additionalDataFor(
+			stored.credentials,
+			stored.mode,
+			executionId,
+			workflowBase(workflow),
+			{
+				httpRequest: request as never,
+				httpResponse: res as never,
+				webhookWaitingBaseUrl: `${base}/webhook-waiting`,
+			},
+		);
 		const webhookData: IWebhookData = {
 			httpMethod: description.httpMethod as IWebhookData['httpMethod'],
 			node: node.name,
@@ -384,7 +489,15 @@ export async function startWaitingServer(): Promise<WaitingServer> {
 			workflowId: workflow.id,
 			workflowExecuteAdditionalData: additionalData,
 		};
-		const context = new WebhookContext(workflow, node, additionalData, stored.mode, webhookData, [], runExecutionData);
+		const context = new WebhookContext(
+			workflow,
+			node,
+			additionalData,
+			stored.mode,
+			webhookData,
+			[],
+			runExecutionData,
+		);
 		try {
 			hit.result = await nodeType.webhook.call(context);
 		} catch (error) {
@@ -392,7 +505,11 @@ export async function startWaitingServer(): Promise<WaitingServer> {
 			return send(res, 500, { message: 'Workflow Webhook Error: Workflow could not be started!' });
 		}
 		if (hit.result.noWebhookResponse !== true && hit.result.workflowData === undefined) {
-			send(res, 200, (hit.result.webhookResponse as IDataObject) ?? { message: 'Webhook call received' });
+			send(
+				res,
+				200,
+				(hit.result.webhookResponse as IDataObject) ?? { message: 'Webhook call received' },
+			);
 		}
 		// No workflow data: n8n does not continue and saves nothing, so the execution keeps waiting.
 		if (hit.result.workflowData === undefined) return;
@@ -417,7 +534,13 @@ export async function startWaitingServer(): Promise<WaitingServer> {
 	const server = createServer((req, res) => {
 		const url = new URL(req.url ?? '/', 'http://127.0.0.1');
 		const recorded = recordResponse(res);
-		const hit: WebhookHit & { executionId: string } = { method: req.method ?? 'GET', path: url.pathname, status: 0, responseBody: '', executionId: '' };
+		const hit: WebhookHit & { executionId: string } = {
+			method: req.method ?? 'GET',
+			path: url.pathname,
+			status: 0,
+			responseBody: '',
+			executionId: '',
+		};
 		handle(req, res, url, hit)
 			.catch((error) => {
 				hit.error = error as Error;
@@ -457,7 +580,8 @@ export async function startWaitingServer(): Promise<WaitingServer> {
 		},
 		async expire(executionId) {
 			const stored = executions.get(executionId);
-			if (!stored || stored.status !== 'waiting') throw new Error(`execution ${executionId} is not waiting`);
+			if (!stored || stored.status !== 'waiting')
+				throw new Error(`execution ${executionId} is not waiting`);
 			const runExecutionData = JSON.parse(stored.data) as IRunExecutionData;
 			runExecutionData.waitTill = new Date(stored.waitTill ?? Date.now());
 			const workflow = new Workflow({
@@ -469,12 +593,22 @@ export async function startWaitingServer(): Promise<WaitingServer> {
 				nodeTypes: stored.nodeTypes,
 				settings: { executionOrder: 'v1' },
 			});
-			const { additionalData, finished } = additionalDataFor(stored.credentials, stored.mode, executionId, workflowBase(workflow), {
-				webhookWaitingBaseUrl: `${base}/webhook-waiting`,
-			});
+			const { additionalData, finished } = additionalDataFor(
+				stored.credentials,
+				stored.mode,
+				executionId,
+				workflowBase(workflow),
+				{
+					webhookWaitingBaseUrl: `${base}/webhook-waiting`,
+				},
+			);
 			stored.status = 'running';
 			// WorkflowExecute.handleWaitingState disables the waiting node and drops its last run.
-			await new WorkflowExecute(additionalData, stored.mode, runExecutionData).processRunExecutionData(workflow);
+			await new WorkflowExecute(
+				additionalData,
+				stored.mode,
+				runExecutionData,
+			).processRunExecutionData(workflow);
 			const run = await finished;
 			stored.status = run.status;
 			stored.data = JSON.stringify(run.data);
@@ -483,10 +617,26 @@ export async function startWaitingServer(): Promise<WaitingServer> {
 		},
 		execution(executionId) {
 			const stored = executions.get(executionId);
-			return stored ? { status: stored.status, data: JSON.parse(stored.data) as IRunExecutionData, waitTill: stored.waitTill } : undefined;
+			return stored
+				? {
+						status: stored.status,
+						data: JSON.parse(stored.data) as IRunExecutionData,
+						waitTill: stored.waitTill,
+					}
+				: undefined;
 		},
-		waitForFinish: async (executionId, timeoutMs = 5000) => await waitFor(() => finishedRuns.get(executionId), timeoutMs, `execution ${executionId} to finish`),
-		waitForHits: async (count, timeoutMs = 5000) => await waitFor(() => (hits.length >= count ? hits : undefined), timeoutMs, `${count} resume request(s)`),
+		waitForFinish: async (executionId, timeoutMs = 5000) =>
+			await waitFor(
+				() => finishedRuns.get(executionId),
+				timeoutMs,
+				`execution ${executionId} to finish`,
+			),
+		waitForHits: async (count, timeoutMs = 5000) =>
+			await waitFor(
+				() => (hits.length >= count ? hits : undefined),
+				timeoutMs,
+				`${count} resume request(s)`,
+			),
 		stop: async () => await close(server, sockets),
 	};
 }

@@ -12,12 +12,22 @@ const DM = `/api/v2/w/${WS}/chats/dm`;
 
 beforeEach(() => ctx.sim.reset({ resetState: true }));
 
-function run(parameters: Record<string, unknown>, extra: Partial<RunOptions> & { credential?: Record<string, unknown> } = {}) {
+function run(
+	parameters: Record<string, unknown>,
+	extra: Partial<RunOptions> & { credential?: Record<string, unknown> } = {},
+) {
 	const { credential, ...rest } = extra;
 	return runNode({
 		node: new GravityRail(),
 		credentialTypes: [new GravityRailApi()],
-		credentials: { gravityRailApi: { apiKey: gr.API_KEY, workspaceUuid: WS, baseUrl: ctx.sim.baseUrl, ...credential } },
+		credentials: {
+			gravityRailApi: {
+				apiKey: gr.API_KEY,
+				workspaceUuid: WS,
+				baseUrl: ctx.sim.baseUrl,
+				...credential,
+			},
+		},
 		parameters: { resource: 'chat', ...parameters },
 		...rest,
 	});
@@ -37,7 +47,12 @@ describe('Gravity Rail: Create chat', () => {
 		expect(sent[0].headers['content-type']).toContain('application/json');
 		expect(sent[0].rejected).toBeUndefined();
 		expect(result.items).toHaveLength(1);
-		expect(result.items[0].json).toMatchObject({ channel: 'web-chat', memberId: gr.ME.id, initialMessageError: null, chatType: 'simple' });
+		expect(result.items[0].json).toMatchObject({
+			channel: 'web-chat',
+			memberId: gr.ME.id,
+			initialMessageError: null,
+			chatType: 'simple',
+		});
 		expect(result.items[0].pairedItem).toEqual({ item: 0 });
 		expect(result.hints).toEqual([]);
 	});
@@ -57,9 +72,18 @@ describe('Gravity Rail: Create chat', () => {
 	});
 
 	test('a phone-voice chat with the assistant off places no call', async () => {
-		const result = await run({ operation: 'create', channel: 'phone-voice', additionalFields: { memberId: '202', workflowId: '7', assistantEnabled: false } });
+		const result = await run({
+			operation: 'create',
+			channel: 'phone-voice',
+			additionalFields: { memberId: '202', workflowId: '7', assistantEnabled: false },
+		});
 		expect(result.error).toBeUndefined();
-		expect(createCalls()[0].body).toEqual({ channel: 'phone-voice', memberId: '202', workflowId: '7', assistantEnabled: false });
+		expect(createCalls()[0].body).toEqual({
+			channel: 'phone-voice',
+			memberId: '202',
+			workflowId: '7',
+			assistantEnabled: false,
+		});
 		expect(ctx.sim.state.outboundCalls).toHaveLength(0);
 	});
 
@@ -102,7 +126,12 @@ describe('Gravity Rail: Create chat', () => {
 			isTest: true,
 			chatType: 'assignment',
 		});
-		expect(result.items[0].json).toMatchObject({ workflowVersionNumber: 2, messageCount: 1, initialMessageError: null, isTest: true });
+		expect(result.items[0].json).toMatchObject({
+			workflowVersionNumber: 2,
+			messageCount: 1,
+			initialMessageError: null,
+			isTest: true,
+		});
 		expect(result.hints).toEqual([]);
 	});
 
@@ -110,7 +139,11 @@ describe('Gravity Rail: Create chat', () => {
 		const result = await run({
 			operation: 'create',
 			channel: 'phone-sms',
-			additionalFields: { memberId: '303', assistantEnabled: false, initialMessage: 'Your appointment is tomorrow' },
+			additionalFields: {
+				memberId: '303',
+				assistantEnabled: false,
+				initialMessage: 'Your appointment is tomorrow',
+			},
 		});
 		expect(result.status).toBe('success');
 		expect(result.error).toBeUndefined();
@@ -127,20 +160,58 @@ describe('Gravity Rail: Create chat', () => {
 
 	test('one hint per item whose initial message failed', async () => {
 		const result = await run(
-			{ operation: 'create', channel: '={{ $json.channel }}', additionalFields: { memberId: '={{ $json.member }}', assistantEnabled: false, initialMessage: 'Hello' } },
-			{ items: [{ channel: 'phone-sms', member: '404' }, { channel: 'phone-sms', member: '202' }, { channel: 'email', member: '404' }] },
+			{
+				operation: 'create',
+				channel: '={{ $json.channel }}',
+				additionalFields: {
+					memberId: '={{ $json.member }}',
+					assistantEnabled: false,
+					initialMessage: 'Hello',
+				},
+			},
+			{
+				items: [
+					{ channel: 'phone-sms', member: '404' },
+					{ channel: 'phone-sms', member: '202' },
+					{ channel: 'email', member: '404' },
+				],
+			},
 		);
 		expect(result.error).toBeUndefined();
-		expect(result.items.map((i) => i.json.initialMessageError)).toEqual(['missing_phone', null, 'missing_email']);
+		expect(result.items.map((i) => i.json.initialMessageError)).toEqual([
+			'missing_phone',
+			null,
+			'missing_email',
+		]);
 		expect(result.hints.map((h) => h.message.slice(0, 7))).toEqual(['Item 0:', 'Item 2:']);
 	});
 
 	test.each([
-		['Phone Number ID with Inbox ID', { additionalFields: { phoneNumberId: '21', inboxId: '31' } }, /^Phone Number ID: cannot be combined with Inbox ID/],
-		['a workflow version that is not a number', { additionalFields: { workflowId: '7', workflowVersionNumber: '={{ "latest" }}' } }, /^Workflow Version Number: must be a whole number, got "latest"/],
-		['a workflow version below 1', { additionalFields: { workflowId: '7', workflowVersionNumber: '={{ 0 }}' } }, /^Workflow Version Number: must be at least 1, got 0/],
-		['a participant listed twice', { additionalFields: { participants: '900, 900' } }, /^Participants: contains "900" more than once/],
-		['an unknown channel from an expression', { channel: '={{ "fax" }}' }, /^Channel: must be one of web-chat, phone-sms, phone-voice, email, got "fax"/],
+		[
+			'Phone Number ID with Inbox ID',
+			{ additionalFields: { phoneNumberId: '21', inboxId: '31' } },
+			/^Phone Number ID: cannot be combined with Inbox ID/,
+		],
+		[
+			'a workflow version that is not a number',
+			{ additionalFields: { workflowId: '7', workflowVersionNumber: '={{ "latest" }}' } },
+			/^Workflow Version Number: must be a whole number, got "latest"/,
+		],
+		[
+			'a workflow version below 1',
+			{ additionalFields: { workflowId: '7', workflowVersionNumber: '={{ 0 }}' } },
+			/^Workflow Version Number: must be at least 1, got 0/,
+		],
+		[
+			'a participant listed twice',
+			{ additionalFields: { participants: '900, 900' } },
+			/^Participants: contains "900" more than once/,
+		],
+		[
+			'an unknown channel from an expression',
+			{ channel: '={{ "fax" }}' },
+			/^Channel: must be one of web-chat, phone-sms, phone-voice, email, got "fax"/,
+		],
 	])('%s is rejected before sending', async (_label, parameters, message) => {
 		const result = await run({ operation: 'create', channel: 'phone-sms', ...parameters });
 		expect(result.status).toBe('error');
@@ -153,25 +224,41 @@ describe('Gravity Rail: Create chat', () => {
 		['not a UUID', 'acme-workspace'],
 		['empty', ''],
 		['a UUID with a path in it', `${'3f1c2a9e-5b7d-4e2f-9a1b-0c8d7e6f5a41'}/../x`],
-	])('an invalid workspace UUID in the credential (%s) is rejected before sending, for both operations', async (_label, workspaceUuid) => {
-		for (const parameters of [{ operation: 'create', channel: 'web-chat' }, { operation: 'createDm', memberId: '900' }]) {
-			const result = await run(parameters, { credential: { workspaceUuid } });
-			expect(result.error?.name).toBe('NodeOperationError');
-			expect(result.error?.message).toMatch(/^Workspace UUID \(in the credential\): must be a UUID/);
-		}
-		expect(ctx.sim.requests).toHaveLength(0);
-	});
+	])(
+		'an invalid workspace UUID in the credential (%s) is rejected before sending, for both operations',
+		async (_label, workspaceUuid) => {
+			for (const parameters of [
+				{ operation: 'create', channel: 'web-chat' },
+				{ operation: 'createDm', memberId: '900' },
+			]) {
+				const result = await run(parameters, { credential: { workspaceUuid } });
+				expect(result.error?.name).toBe('NodeOperationError');
+				expect(result.error?.message).toMatch(
+					/^Workspace UUID \(in the credential\): must be a UUID/,
+				);
+			}
+			expect(ctx.sim.requests).toHaveLength(0);
+		},
+	);
 
-	test('404 for an unknown workflow carries Gravity Rail\'s message', async () => {
-		const result = await run({ operation: 'create', channel: 'web-chat', additionalFields: { workflowId: '99' } });
+	test("404 for an unknown workflow carries Gravity Rail's message", async () => {
+		const result = await run({
+			operation: 'create',
+			channel: 'web-chat',
+			additionalFields: { workflowId: '99' },
+		});
 		expect(result.error?.name).toBe('NodeApiError');
 		expect(result.error?.httpCode).toBe('404');
 		expect(result.error?.message).toBe('Workflow 99 not found');
 		expect(result.error?.description).toMatch(/could not find/);
 	});
 
-	test('400 for an unpublished workflow version carries Gravity Rail\'s message', async () => {
-		const result = await run({ operation: 'create', channel: 'web-chat', additionalFields: { workflowId: '7', workflowVersionNumber: 9 } });
+	test("400 for an unpublished workflow version carries Gravity Rail's message", async () => {
+		const result = await run({
+			operation: 'create',
+			channel: 'web-chat',
+			additionalFields: { workflowId: '7', workflowVersionNumber: 9 },
+		});
 		expect(result.error?.httpCode).toBe('400');
 		expect(result.error?.message).toBe('Workflow 7 has no published version 9');
 		expect(result.error?.description).toMatch(/check the node's parameters/);
@@ -181,8 +268,18 @@ describe('Gravity Rail: Create chat', () => {
 		[403, { detail: 'Missing scope chats:write' }, 'Missing scope chats:write', /not allowed/],
 		[500, { detail: 'Database error' }, 'Database error', /internal problem/],
 		[500, 'upstream exploded', 'upstream exploded', /internal problem/],
-		[422, { detail: [{ loc: ['body', 'channel'], msg: 'Input should be web-chat', type: 'enum' }, { loc: ['body', 'title'], msg: 'too long', type: 'string' }] }, 'body.channel: Input should be web-chat', /body\.title: too long/],
-	])('%s is mapped with the server\'s message', async (status, body, message, description) => {
+		[
+			422,
+			{
+				detail: [
+					{ loc: ['body', 'channel'], msg: 'Input should be web-chat', type: 'enum' },
+					{ loc: ['body', 'title'], msg: 'too long', type: 'string' },
+				],
+			},
+			'body.channel: Input should be web-chat',
+			/body\.title: too long/,
+		],
+	])("%s is mapped with the server's message", async (status, body, message, description) => {
 		ctx.sim.fault({ method: 'POST', path: CHATS }, { status, body });
 		const result = await run({ operation: 'create', channel: 'web-chat' });
 		expect(result.error?.name).toBe('NodeApiError');
@@ -192,7 +289,10 @@ describe('Gravity Rail: Create chat', () => {
 	});
 
 	test('429 is backed off and retried', async () => {
-		ctx.sim.fault({ method: 'POST', path: CHATS }, { status: 429, retryAfter: 1, body: { detail: 'Too many requests' } });
+		ctx.sim.fault(
+			{ method: 'POST', path: CHATS },
+			{ status: 429, retryAfter: 1, body: { detail: 'Too many requests' } },
+		);
 		const result = await run({ operation: 'create', channel: 'web-chat' });
 		expect(result.error).toBeUndefined();
 		const calls = createCalls();
@@ -202,7 +302,10 @@ describe('Gravity Rail: Create chat', () => {
 	});
 
 	test('429 with no Retry-After at all is backed off with the fallback wait', async () => {
-		ctx.sim.fault({ method: 'POST', path: CHATS }, { status: 429, headers: { 'Retry-After': '' }, body: { detail: 'Too many requests' } });
+		ctx.sim.fault(
+			{ method: 'POST', path: CHATS },
+			{ status: 429, headers: { 'Retry-After': '' }, body: { detail: 'Too many requests' } },
+		);
 		const result = await run({ operation: 'create', channel: 'web-chat' });
 		expect(result.error).toBeUndefined();
 		const calls = createCalls();
@@ -211,7 +314,10 @@ describe('Gravity Rail: Create chat', () => {
 	});
 
 	test('a provider that keeps answering 429 gives a clear error after bounded retries', async () => {
-		ctx.sim.fault({ method: 'POST', path: CHATS, times: 10 }, { status: 429, headers: { 'Retry-After': '0' }, body: { detail: 'Too many requests' } });
+		ctx.sim.fault(
+			{ method: 'POST', path: CHATS, times: 10 },
+			{ status: 429, headers: { 'Retry-After': '0' }, body: { detail: 'Too many requests' } },
+		);
 		const result = await run({ operation: 'create', channel: 'web-chat' });
 		expect(result.error?.httpCode).toBe('429');
 		expect(result.error?.message).toBe('Too many requests');
@@ -220,7 +326,10 @@ describe('Gravity Rail: Create chat', () => {
 
 	test('401 with a wrong key: a readable error, and the key appears nowhere', async () => {
 		const badKey = 'gr_live_WRONGKEYWRONGKEYWRONGKEY';
-		const result = await run({ operation: 'create', channel: 'web-chat' }, { credential: { apiKey: badKey } });
+		const result = await run(
+			{ operation: 'create', channel: 'web-chat' },
+			{ credential: { apiKey: badKey } },
+		);
 		expect(result.error?.name).toBe('NodeApiError');
 		expect(result.error?.httpCode).toBe('401');
 		expect(result.error?.message).toBe('Invalid API key');
@@ -246,18 +355,38 @@ describe('Gravity Rail: Create DM', () => {
 	});
 
 	test('Additional Body Fields are merged into the body, and win over Member ID', async () => {
-		const result = await run({ operation: 'createDm', memberId: '900', additionalBodyFields: '{"targetMemberId": "900", "note": "from n8n"}' });
+		const result = await run({
+			operation: 'createDm',
+			memberId: '900',
+			additionalBodyFields: '{"targetMemberId": "900", "note": "from n8n"}',
+		});
 		expect(result.error).toBeUndefined();
 		expect(dmCalls()[0].body).toEqual({ memberId: '900', targetMemberId: '900', note: 'from n8n' });
 
-		await run({ operation: 'createDm', memberId: '900', additionalBodyFields: '={{ { "memberId": "202" } }}' });
+		await run({
+			operation: 'createDm',
+			memberId: '900',
+			additionalBodyFields: '={{ { "memberId": "202" } }}',
+		});
 		expect(dmCalls()[1].body).toEqual({ memberId: '202' });
 	});
 
 	test.each([
-		['Additional Body Fields that are not JSON', { memberId: '900', additionalBodyFields: '{nope' }, /^Additional Body Fields \(JSON\): is not valid JSON/],
-		['Additional Body Fields that are an array', { memberId: '900', additionalBodyFields: '[1, 2]' }, /^Additional Body Fields \(JSON\): must be a JSON object/],
-		['an empty Member ID from an expression', { memberId: '={{ "  " }}' }, /^Member ID: must not be empty/],
+		[
+			'Additional Body Fields that are not JSON',
+			{ memberId: '900', additionalBodyFields: '{nope' },
+			/^Additional Body Fields \(JSON\): is not valid JSON/,
+		],
+		[
+			'Additional Body Fields that are an array',
+			{ memberId: '900', additionalBodyFields: '[1, 2]' },
+			/^Additional Body Fields \(JSON\): must be a JSON object/,
+		],
+		[
+			'an empty Member ID from an expression',
+			{ memberId: '={{ "  " }}' },
+			/^Member ID: must not be empty/,
+		],
 	])('%s is rejected before sending', async (_label, parameters, message) => {
 		const result = await run({ operation: 'createDm', ...parameters });
 		expect(result.error?.name).toBe('NodeOperationError');
@@ -265,7 +394,7 @@ describe('Gravity Rail: Create DM', () => {
 		expect(ctx.sim.requests).toHaveLength(0);
 	});
 
-	test('an unknown member is a 404 with Gravity Rail\'s message', async () => {
+	test("an unknown member is a 404 with Gravity Rail's message", async () => {
 		const result = await run({ operation: 'createDm', memberId: '12345' });
 		expect(result.error?.httpCode).toBe('404');
 		expect(result.error?.message).toBe('Member 12345 not found');
@@ -275,7 +404,16 @@ describe('Gravity Rail: Create DM', () => {
 describe('Gravity Rail: items', () => {
 	test('continueOnFail: failed items carry the error, others their chat, all paired', async () => {
 		const result = await run(
-			{ operation: 'create', channel: 'web-chat', additionalFields: { workflowId: '={{ $json.wf }}', title: '={{ $json.title }}', inboxId: '={{ $json.inbox }}', phoneNumberId: '={{ $json.phone }}' } },
+			{
+				operation: 'create',
+				channel: 'web-chat',
+				additionalFields: {
+					workflowId: '={{ $json.wf }}',
+					title: '={{ $json.title }}',
+					inboxId: '={{ $json.inbox }}',
+					phoneNumberId: '={{ $json.phone }}',
+				},
+			},
 			{
 				continueOnFail: true,
 				items: [
@@ -287,9 +425,16 @@ describe('Gravity Rail: items', () => {
 			},
 		);
 		expect(result.error).toBeUndefined();
-		expect(result.items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
+		expect(result.items.map((i) => i.pairedItem)).toEqual([
+			{ item: 0 },
+			{ item: 1 },
+			{ item: 2 },
+			{ item: 3 },
+		]);
 		expect(result.items[0].json.title).toBe('a');
-		expect(result.items[1].json.error).toMatch(/^Phone Number ID: cannot be combined with Inbox ID/);
+		expect(result.items[1].json.error).toMatch(
+			/^Phone Number ID: cannot be combined with Inbox ID/,
+		);
 		expect(result.items[2].json.error).toBe('Workflow 99 not found');
 		expect(result.items[2].json.httpCode).toBe('404');
 		expect(result.items[3].json.title).toBe('d');
@@ -297,7 +442,11 @@ describe('Gravity Rail: items', () => {
 	});
 
 	test('the API key never appears in output items, hints or run data', async () => {
-		const result = await run({ operation: 'create', channel: 'phone-sms', additionalFields: { memberId: '303', assistantEnabled: false, initialMessage: 'x' } });
+		const result = await run({
+			operation: 'create',
+			channel: 'phone-sms',
+			additionalFields: { memberId: '303', assistantEnabled: false, initialMessage: 'x' },
+		});
 		expect(result.hints).toHaveLength(1);
 		expect(allText(result.items)).not.toContain(gr.API_KEY);
 		expect(allText(result.hints)).not.toContain(gr.API_KEY);
@@ -306,16 +455,25 @@ describe('Gravity Rail: items', () => {
 });
 
 describe('Gravity Rail credential', () => {
-	test('Bearer key, production base URL, and a test request against the workspace\'s current member', () => {
+	test("Bearer key, production base URL, and a test request against the workspace's current member", () => {
 		const credential = new GravityRailApi();
 		expect(credential.name).toBe('gravityRailApi');
-		expect(credential.properties.find((p) => p.name === 'baseUrl')?.default).toBe('https://api.gravityrail.com');
-		expect(credential.authenticate.properties.headers?.Authorization).toBe('=Bearer {{$credentials.apiKey}}');
-		expect(credential.test.request).toMatchObject({ url: '=/api/v2/w/{{$credentials.workspaceUuid}}/me', method: 'GET' });
+		expect(credential.properties.find((p) => p.name === 'baseUrl')?.default).toBe(
+			'https://api.gravityrail.com',
+		);
+		expect(credential.authenticate.properties.headers?.Authorization).toBe(
+			'=Bearer {{$credentials.apiKey}}',
+		);
+		expect(credential.test.request).toMatchObject({
+			url: '=/api/v2/w/{{$credentials.workspaceUuid}}/me',
+			method: 'GET',
+		});
 	});
 
 	test('the simulator answers the test request for the configured workspace', async () => {
-		const response = await fetch(`${ctx.sim.baseUrl}/api/v2/w/${WS}/me`, { headers: { Authorization: `Bearer ${gr.API_KEY}` } });
+		const response = await fetch(`${ctx.sim.baseUrl}/api/v2/w/${WS}/me`, {
+			headers: { Authorization: `Bearer ${gr.API_KEY}` },
+		});
 		expect(response.status).toBe(200);
 		expect(await response.json()).toMatchObject({ id: gr.ME.id, workspaceUuid: WS });
 	});

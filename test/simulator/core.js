@@ -18,15 +18,22 @@ const MAX_BODY_BYTES = 20 * 1024 * 1024;
 
 function compilePath(pattern) {
 	const names = [];
-	const source = pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\\?:([a-zA-Z_]+)/g, (_, name) => {
-		names.push(name);
-		return '([^/]+)';
-	});
+	const source = pattern
+		.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+		.replace(/\\?:([a-zA-Z_]+)/g, (_, name) => {
+			names.push(name);
+			return '([^/]+)';
+		});
 	return { regex: new RegExp(`^${source}/?$`), names };
 }
 
 function makeAjv(coerce) {
-	const ajv = new Ajv({ allErrors: true, strict: false, coerceTypes: coerce ? 'array' : false, useDefaults: false });
+	const ajv = new Ajv({
+		allErrors: true,
+		strict: false,
+		coerceTypes: coerce ? 'array' : false,
+		useDefaults: false,
+	});
 	addFormats(ajv);
 	ajv.addFormat('RichText', true);
 	return ajv;
@@ -34,7 +41,10 @@ function makeAjv(coerce) {
 
 function describeErrors(errors, where) {
 	return (errors || [])
-		.map((e) => `${where}${e.instancePath || ''} ${e.message}${e.params && e.params.allowedValues ? ` (${e.params.allowedValues.join(', ')})` : ''}`)
+		.map(
+			(e) =>
+				`${where}${e.instancePath || ''} ${e.message}${e.params && e.params.allowedValues ? ` (${e.params.allowedValues.join(', ')})` : ''}`,
+		)
 		.join('; ');
 }
 
@@ -78,7 +88,11 @@ function parseMultipart(buffer, contentType) {
 			const type = /content-type:\s*([^\r\n]+)/i.exec(headers);
 			if (name) {
 				parts[name[1]] = filename
-					? { filename: filename[1], contentType: type ? type[1].trim() : 'application/octet-stream', data: content }
+					? {
+							filename: filename[1],
+							contentType: type ? type[1].trim() : 'application/octet-stream',
+							data: content,
+						}
 					: content.toString('utf8');
 			}
 		}
@@ -120,7 +134,9 @@ class ProviderSimulator {
 			this.handle(req, res).catch((error) => {
 				if (!res.headersSent) {
 					res.writeHead(500, { 'content-type': 'application/json' });
-					res.end(JSON.stringify(this.provider.errorBody(500, `simulator failure: ${error.message}`)));
+					res.end(
+						JSON.stringify(this.provider.errorBody(500, `simulator failure: ${error.message}`)),
+					);
 				} else {
 					res.destroy();
 				}
@@ -161,7 +177,9 @@ class ProviderSimulator {
 
 	/** Requests that reached a route (method + path), optionally filtered. */
 	calls(method, pathPrefix) {
-		return this.requests.filter((r) => (!method || r.method === method) && (!pathPrefix || r.path.startsWith(pathPrefix)));
+		return this.requests.filter(
+			(r) => (!method || r.method === method) && (!pathPrefix || r.path.startsWith(pathPrefix)),
+		);
 	}
 
 	takeFault(method, path) {
@@ -169,7 +187,11 @@ class ProviderSimulator {
 			if (entry.remaining === 0) continue;
 			const m = entry.match;
 			if (m.method && m.method !== method) continue;
-			if (m.path && !(m.path instanceof RegExp ? m.path.test(path) : path === m.path || path.startsWith(m.path))) continue;
+			if (
+				m.path &&
+				!(m.path instanceof RegExp ? m.path.test(path) : path === m.path || path.startsWith(m.path))
+			)
+				continue;
 			if (entry.remaining > 0) entry.remaining -= 1;
 			return entry.fault;
 		}
@@ -198,16 +220,30 @@ class ProviderSimulator {
 				body = raw.toString('utf8');
 			}
 		}
-		const record = { method: req.method, path, query: parseQuery(url.searchParams), rawQuery: url.search, headers: req.headers, body, raw, at: Date.now() };
+		const record = {
+			method: req.method,
+			path,
+			query: parseQuery(url.searchParams),
+			rawQuery: url.search,
+			headers: req.headers,
+			body,
+			raw,
+			at: Date.now(),
+		};
 		this.requests.push(record);
 
 		const send = (status, payload, headers = {}) => {
-			const isJson = payload !== undefined && !Buffer.isBuffer(payload) && typeof payload !== 'string';
+			const isJson =
+				payload !== undefined && !Buffer.isBuffer(payload) && typeof payload !== 'string';
 			const data = payload === undefined ? '' : isJson ? JSON.stringify(payload) : payload;
-			res.writeHead(status, { 'content-type': isJson ? 'application/json' : 'text/plain', ...headers });
+			res.writeHead(status, {
+				'content-type': isJson ? 'application/json' : 'text/plain',
+				...headers,
+			});
 			res.end(data);
 		};
-		const error = (status, message, extra) => send(status, this.provider.errorBody(status, message, extra));
+		const error = (status, message, extra) =>
+			send(status, this.provider.errorBody(status, message, extra));
 
 		const fault = this.takeFault(req.method, path);
 		if (fault) {
@@ -218,15 +254,30 @@ class ProviderSimulator {
 				return;
 			}
 			if (fault.partialBody !== undefined) {
-				res.writeHead(fault.status || 200, { 'content-type': fault.contentType || 'application/json', 'content-length': String(Buffer.byteLength(fault.partialBody) + 100) });
+				res.writeHead(fault.status || 200, {
+					'content-type': fault.contentType || 'application/json',
+					'content-length': String(Buffer.byteLength(fault.partialBody) + 100),
+				});
 				res.write(fault.partialBody);
 				await new Promise((resolve) => setTimeout(resolve, 20));
 				req.socket.destroy();
 				return;
 			}
 			if (fault.status) {
-				const headers = { ...(fault.status === 429 && this.provider.rateLimitHeaders ? this.provider.rateLimitHeaders(fault.retryAfter ?? 1) : {}), ...(fault.headers || {}) };
-				const payload = fault.body !== undefined ? fault.body : this.provider.errorBody(fault.status, fault.message || http.STATUS_CODES[fault.status] || 'error', fault.extra);
+				const headers = {
+					...(fault.status === 429 && this.provider.rateLimitHeaders
+						? this.provider.rateLimitHeaders(fault.retryAfter ?? 1)
+						: {}),
+					...(fault.headers || {}),
+				};
+				const payload =
+					fault.body !== undefined
+						? fault.body
+						: this.provider.errorBody(
+								fault.status,
+								fault.message || http.STATUS_CODES[fault.status] || 'error',
+								fault.extra,
+							);
 				send(fault.status, payload, headers);
 				return;
 			}
@@ -244,7 +295,13 @@ class ProviderSimulator {
 			candidate.compiled.names.forEach((name, i) => (params[name] = decodeURIComponent(m[i + 1])));
 			break;
 		}
-		if (!route) return error(pathMatched ? 405 : 404, pathMatched ? `Method ${req.method} not allowed on ${path}` : `Route ${req.method} ${path} not found`);
+		if (!route)
+			return error(
+				pathMatched ? 405 : 404,
+				pathMatched
+					? `Method ${req.method} not allowed on ${path}`
+					: `Route ${req.method} ${path} not found`,
+			);
 		record.route = route.path;
 
 		const authProblem = this.provider.authenticate(req, this.state, route);
@@ -252,24 +309,43 @@ class ProviderSimulator {
 
 		if (bodyError) return error(400, bodyError);
 		const problems = [];
-		if (route.validateParams && !route.validateParams(params)) problems.push(describeErrors(route.validateParams.errors, 'path'));
+		if (route.validateParams && !route.validateParams(params))
+			problems.push(describeErrors(route.validateParams.errors, 'path'));
 		const query = record.query;
-		if (route.validateQuery && !route.validateQuery(query)) problems.push(describeErrors(route.validateQuery.errors, 'query'));
+		if (route.validateQuery && !route.validateQuery(query))
+			problems.push(describeErrors(route.validateQuery.errors, 'query'));
 		if (route.validateBody) {
 			if (route.bodyRequired !== false && body === undefined) problems.push('body is required');
-			else if (body !== undefined && !route.validateBody(body)) problems.push(describeErrors(route.validateBody.errors, 'body'));
+			else if (body !== undefined && !route.validateBody(body))
+				problems.push(describeErrors(route.validateBody.errors, 'body'));
 		}
-		if (route.contentType && !contentType.includes(route.contentType)) problems.push(`content-type must be ${route.contentType}`);
+		if (route.contentType && !contentType.includes(route.contentType))
+			problems.push(`content-type must be ${route.contentType}`);
 		if (problems.length) {
 			record.rejected = problems.join('; ');
 			return error(route.validationStatus || 400, record.rejected);
 		}
 
-		const ctx = { req, params, query, body, headers: req.headers, state: this.state, sim: this, record, url };
+		const ctx = {
+			req,
+			params,
+			query,
+			body,
+			headers: req.headers,
+			state: this.state,
+			sim: this,
+			record,
+			url,
+		};
 		const result = await route.handle(ctx);
 		if (!result) return;
 		if (result.stream) {
-			res.writeHead(result.status || 200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive', ...(result.headers || {}) });
+			res.writeHead(result.status || 200, {
+				'content-type': 'text/event-stream',
+				'cache-control': 'no-cache',
+				connection: 'keep-alive',
+				...(result.headers || {}),
+			});
 			let closed = false;
 			res.on('close', () => (closed = true));
 			for await (const chunk of result.stream) {

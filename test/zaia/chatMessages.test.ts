@@ -73,16 +73,31 @@ describe('Zaia: Get Many chat messages', () => {
 		expect(raw.getAll('chatId')).toEqual([zaia.CHAT_ID]);
 		expect(raw.getAll('chatThreadId')).toEqual([zaia.THREAD_ID]);
 		expect(raw.getAll('joins')).toEqual(['chat-message-follow-ups', 'senders']);
-		expect(raw.getAll('ticketIds')).toEqual([zaia.TICKET_ID, '11111111-2222-4333-8444-555555555555']);
+		expect(raw.getAll('ticketIds')).toEqual([
+			zaia.TICKET_ID,
+			'11111111-2222-4333-8444-555555555555',
+		]);
 		expect(raw.getAll('limit')).toEqual(['2']);
-		expect([...raw.keys()].sort()).toEqual(['chatId', 'chatThreadId', 'joins', 'joins', 'limit', 'ticketIds', 'ticketIds']);
+		expect([...raw.keys()].sort()).toEqual([
+			'chatId',
+			'chatThreadId',
+			'joins',
+			'joins',
+			'limit',
+			'ticketIds',
+			'ticketIds',
+		]);
 		// only the third message is in the thread and the ticket
 		expect(result.items).toHaveLength(1);
 		expect(result.items[0].json.content).toBe('It is #4411');
 	});
 
 	test('a single join is sent once; joined records are in every item and match the documented response', async () => {
-		const result = await run({ operation: 'getAll', chatId: zaia.CHAT_ID, additionalFields: { joins: ['senders', 'chat-message-follow-ups'] } });
+		const result = await run({
+			operation: 'getAll',
+			chatId: zaia.CHAT_ID,
+			additionalFields: { joins: ['senders', 'chat-message-follow-ups'] },
+		});
 		expect(result.items).toHaveLength(3);
 		for (const item of result.items) {
 			expect(item.json).toHaveProperty('senderSuperIdentity');
@@ -94,8 +109,14 @@ describe('Zaia: Get Many chat messages', () => {
 		expect(validate(jsonOf(result.items))).toBe(true);
 
 		ctx.sim.reset();
-		await run({ operation: 'getAll', chatId: zaia.CHAT_ID, additionalFields: { joins: ['senders'] } });
-		expect((ctx.sim.calls('GET', PATH)[0] as any).rawQuery).toBe(`?chatId=${zaia.CHAT_ID}&limit=50&joins=senders`);
+		await run({
+			operation: 'getAll',
+			chatId: zaia.CHAT_ID,
+			additionalFields: { joins: ['senders'] },
+		});
+		expect((ctx.sim.calls('GET', PATH)[0] as any).rawQuery).toBe(
+			`?chatId=${zaia.CHAT_ID}&limit=50&joins=senders`,
+		);
 	});
 
 	test('an empty chat gives no items', async () => {
@@ -106,9 +127,21 @@ describe('Zaia: Get Many chat messages', () => {
 
 	test.each([
 		['a bad chat UUID', { chatId: 'chat-1' }, /Chat ID: must be a UUID/],
-		['a bad thread UUID', { chatId: zaia.CHAT_ID, additionalFields: { chatThreadId: '1234' } }, /Chat Thread ID: must be a UUID/],
-		['a bad ticket UUID', { chatId: zaia.CHAT_ID, additionalFields: { ticketIds: `${zaia.TICKET_ID},nope` } }, /Ticket IDs: "nope" is not a UUID/],
-		['a limit over 1000', { chatId: zaia.CHAT_ID, limit: '={{ 1001 }}' }, /Limit: must be at most 1000/],
+		[
+			'a bad thread UUID',
+			{ chatId: zaia.CHAT_ID, additionalFields: { chatThreadId: '1234' } },
+			/Chat Thread ID: must be a UUID/,
+		],
+		[
+			'a bad ticket UUID',
+			{ chatId: zaia.CHAT_ID, additionalFields: { ticketIds: `${zaia.TICKET_ID},nope` } },
+			/Ticket IDs: "nope" is not a UUID/,
+		],
+		[
+			'a limit over 1000',
+			{ chatId: zaia.CHAT_ID, limit: '={{ 1001 }}' },
+			/Limit: must be at most 1000/,
+		],
 	])('%s is rejected before sending', async (_label, parameters, message) => {
 		const result = await run({ operation: 'getAll', ...parameters });
 		expect(result.status).toBe('error');
@@ -117,12 +150,17 @@ describe('Zaia: Get Many chat messages', () => {
 		expect(ctx.sim.requests).toHaveLength(0);
 	});
 
-	test('404 shows the English feedback, Zaia\'s message and the support link', async () => {
-		const result = await run({ operation: 'getAll', chatId: '12345678-1234-4234-8234-123456789abc' });
+	test("404 shows the English feedback, Zaia's message and the support link", async () => {
+		const result = await run({
+			operation: 'getAll',
+			chatId: '12345678-1234-4234-8234-123456789abc',
+		});
 		expect(result.error?.name).toBe('NodeApiError');
 		expect(result.error?.httpCode).toBe('404');
 		expect(result.error?.message).toBe('We could not find this chat.');
-		expect(result.error?.description).toMatch(/Zaia says: Chat 12345678-1234-4234-8234-123456789abc not found\./);
+		expect(result.error?.description).toMatch(
+			/Zaia says: Chat 12345678-1234-4234-8234-123456789abc not found\./,
+		);
 		expect(result.error?.description).toMatch(/Zaia support: https:\/\/zaia\.app\/support/);
 		expect(result.error?.description).toMatch(/Zaia code: NOT_FOUND/);
 	});
@@ -144,7 +182,10 @@ describe('Zaia: Get Many chat messages', () => {
 	test('continue on fail: a failing item becomes an error item, the next still runs', async () => {
 		const result = await run(
 			{ operation: 'getAll', chatId: '={{ $json.chat }}', limit: 1 },
-			{ items: [{ chat: '12345678-1234-4234-8234-123456789abc' }, { chat: zaia.CHAT_ID }], continueOnFail: true },
+			{
+				items: [{ chat: '12345678-1234-4234-8234-123456789abc' }, { chat: zaia.CHAT_ID }],
+				continueOnFail: true,
+			},
 		);
 		expect(result.items).toHaveLength(2);
 		expect(result.items[0].json.error).toBe('We could not find this chat.');
@@ -155,7 +196,13 @@ describe('Zaia: Get Many chat messages', () => {
 });
 
 describe('Zaia: Create chat message', () => {
-	const required = { operation: 'create', chatId: zaia.CHAT_ID, senderId: zaia.USER_ID, role: 'user', content: 'Is my refund done?' };
+	const required = {
+		operation: 'create',
+		chatId: zaia.CHAT_ID,
+		senderId: zaia.USER_ID,
+		role: 'user',
+		content: 'Is my refund done?',
+	};
 
 	test('without optional fields: every required key is sent, nulls where the schema needs them', async () => {
 		const result = await run(required);
@@ -171,7 +218,11 @@ describe('Zaia: Create chat message', () => {
 			role: 'user',
 			detail: { attachments: [] },
 		});
-		expect(result.items[0].json).toMatchObject({ chatId: zaia.CHAT_ID, content: 'Is my refund done?', role: 'user' });
+		expect(result.items[0].json).toMatchObject({
+			chatId: zaia.CHAT_ID,
+			content: 'Is my refund done?',
+			role: 'user',
+		});
 		const validate = responseValidator(schemas.createChatMessage.response);
 		expect(validate(result.items[0].json)).toBe(true);
 	});
@@ -224,15 +275,59 @@ describe('Zaia: Create chat message', () => {
 	});
 
 	test.each([
-		['content of 4001 characters', { content: 'x'.repeat(4001) }, /Content: must be at most 4000 characters, got 4001/],
+		[
+			'content of 4001 characters',
+			{ content: 'x'.repeat(4001) },
+			/Content: must be at most 4000 characters, got 4001/,
+		],
 		['a bad chat UUID', { chatId: 'not-a-uuid' }, /Chat ID: must be a UUID/],
 		['a bad sender UUID', { senderId: '42' }, /Sender ID: must be a UUID/],
-		['a bad thread UUID', { additionalFields: { chatThreadId: 'thread-1' } }, /Chat Thread ID: must be a UUID/],
-		['an external ID of 2 characters', { additionalFields: { externalId: 'ab' } }, /External ID: must be at least 3 characters, got 2/],
-		['an attachment name of 2 characters', { additionalFields: { attachments: { attachment: [{ extension: 'pdf', file: 'f.pdf', name: 'ab' }] } } }, /Attachment 1 → Name: must be at least 3 characters, got 2/],
-		['an attachment name of 51 characters', { additionalFields: { attachments: { attachment: [{ extension: 'png', file: 'f.png', name: 'n'.repeat(51) }] } } }, /Attachment 1 → Name: must be at most 50 characters/],
-		['an attachment without a file', { additionalFields: { attachments: { attachment: [{ extension: 'txt', file: '', name: 'log' }] } } }, /Attachment 1 → File: must not be empty/],
-		['a WAV without a mode', { additionalFields: { attachments: { attachment: [{ extension: 'wav', file: 'v.wav', mode: '' }] } } }, /Attachment 1 → Mode: must be "attachment" or "message"/],
+		[
+			'a bad thread UUID',
+			{ additionalFields: { chatThreadId: 'thread-1' } },
+			/Chat Thread ID: must be a UUID/,
+		],
+		[
+			'an external ID of 2 characters',
+			{ additionalFields: { externalId: 'ab' } },
+			/External ID: must be at least 3 characters, got 2/,
+		],
+		[
+			'an attachment name of 2 characters',
+			{
+				additionalFields: {
+					attachments: { attachment: [{ extension: 'pdf', file: 'f.pdf', name: 'ab' }] },
+				},
+			},
+			/Attachment 1 → Name: must be at least 3 characters, got 2/,
+		],
+		[
+			'an attachment name of 51 characters',
+			{
+				additionalFields: {
+					attachments: { attachment: [{ extension: 'png', file: 'f.png', name: 'n'.repeat(51) }] },
+				},
+			},
+			/Attachment 1 → Name: must be at most 50 characters/,
+		],
+		[
+			'an attachment without a file',
+			{
+				additionalFields: {
+					attachments: { attachment: [{ extension: 'txt', file: '', name: 'log' }] },
+				},
+			},
+			/Attachment 1 → File: must not be empty/,
+		],
+		[
+			'a WAV without a mode',
+			{
+				additionalFields: {
+					attachments: { attachment: [{ extension: 'wav', file: 'v.wav', mode: '' }] },
+				},
+			},
+			/Attachment 1 → Mode: must be "attachment" or "message"/,
+		],
 	])('%s is rejected before sending', async (_label, parameters, message) => {
 		const result = await run({ ...required, ...parameters });
 		expect(result.status).toBe('error');
@@ -242,7 +337,10 @@ describe('Zaia: Create chat message', () => {
 	});
 
 	test('bad input on the second item stops the run before the first is sent', async () => {
-		const result = await run({ ...required, content: '={{ $json.text }}' }, { items: [{ text: 'ok' }, { text: 'y'.repeat(4001) }] });
+		const result = await run(
+			{ ...required, content: '={{ $json.text }}' },
+			{ items: [{ text: 'ok' }, { text: 'y'.repeat(4001) }] },
+		);
 		expect(result.error?.message).toMatch(/Content: must be at most 4000/);
 		expect(result.error?.context?.itemIndex).toBe(1);
 		expect(ctx.sim.requests).toHaveLength(0);
@@ -261,7 +359,10 @@ describe('Zaia: Create chat message', () => {
 	});
 
 	test('a 429 with Retry-After is waited out and retried', async () => {
-		ctx.sim.fault({ method: 'POST', path: PATH }, { status: 429, retryAfter: 1, message: 'Too many requests' });
+		ctx.sim.fault(
+			{ method: 'POST', path: PATH },
+			{ status: 429, retryAfter: 1, message: 'Too many requests' },
+		);
 		const result = await run(required);
 		expect(result.error).toBeUndefined();
 		const calls = ctx.sim.calls('POST', PATH);

@@ -17,12 +17,20 @@ function run(parameters: Record<string, unknown>, extra: Partial<RunOptions> = {
 		node: new Zaia(),
 		credentialTypes: [new ZaiaApi()],
 		credentials: { zaiaApi: { apiKey: zaia.API_KEY, baseUrl: ctx.sim.baseUrl } },
-		parameters: { resource: 'chatMessage', operation: 'export', rangeStart: '2025-02-15T00:00:00.000Z', ...parameters },
+		parameters: {
+			resource: 'chatMessage',
+			operation: 'export',
+			rangeStart: '2025-02-15T00:00:00.000Z',
+			...parameters,
+		},
 		...extra,
 	});
 }
 
-async function trigger(parameters: Record<string, unknown> = {}, secret = SECRET): Promise<TriggerServer> {
+async function trigger(
+	parameters: Record<string, unknown> = {},
+	secret = SECRET,
+): Promise<TriggerServer> {
 	return await startTriggerServer({
 		node: new ZaiaTrigger(),
 		parameters: { secret, downloadFile: false, options: {}, ...parameters },
@@ -32,7 +40,8 @@ async function trigger(parameters: Record<string, unknown> = {}, secret = SECRET
 /** The callbacks the simulator made to URLs starting with `prefix`. */
 async function waitForCallbacks(prefix: string, count = 1) {
 	const deadline = Date.now() + 5000;
-	const mine = () => ctx.sim.state.callbacks.filter((c: { url: string }) => c.url.startsWith(prefix));
+	const mine = () =>
+		ctx.sim.state.callbacks.filter((c: { url: string }) => c.url.startsWith(prefix));
 	while (mine().length < count) {
 		if (Date.now() > deadline) throw new Error('the simulator made no callback');
 		await new Promise((resolve) => setTimeout(resolve, 10));
@@ -48,7 +57,7 @@ beforeEach(() => {
 });
 
 describe('Zaia: Export → Send to URL', () => {
-	test('sends the documented body and outputs Zaia\'s acknowledgement', async () => {
+	test("sends the documented body and outputs Zaia's acknowledgement", async () => {
 		const server = await trigger();
 		try {
 			const result = await run({
@@ -69,7 +78,11 @@ describe('Zaia: Export → Send to URL', () => {
 			expect(result.items).toHaveLength(1);
 			expect(result.items[0].json).toEqual({
 				message: 'Export started. A POST will be made to callbackUrl when ready.',
-				exportRequested: { rangeStart: '2025-02-15T00:00:00.000Z', rangeEnd: '2025-04-01T00:00:00.000Z', language: 'ptBr' },
+				exportRequested: {
+					rangeStart: '2025-02-15T00:00:00.000Z',
+					rangeEnd: '2025-04-01T00:00:00.000Z',
+					language: 'ptBr',
+				},
 			});
 			await server.waitForHits(1);
 		} finally {
@@ -79,20 +92,57 @@ describe('Zaia: Export → Send to URL', () => {
 
 	test('without Range End only rangeStart is sent (Zaia uses now); language defaults to enUs', async () => {
 		const start = new Date(Date.now() - 10 * 24 * 3600 * 1000).toISOString();
-		const result = await run({ rangeStart: start, deliverTo: 'url', callbackUrl: 'https://hooks.example.com/zaia?secret=x' });
+		const result = await run({
+			rangeStart: start,
+			deliverTo: 'url',
+			callbackUrl: 'https://hooks.example.com/zaia?secret=x',
+		});
 		expect(result.error).toBeUndefined();
-		expect(ctx.sim.calls('POST', EXPORT)[0].body).toEqual({ rangeStart: start, language: 'enUs', callbackUrl: 'https://hooks.example.com/zaia?secret=x' });
+		expect(ctx.sim.calls('POST', EXPORT)[0].body).toEqual({
+			rangeStart: start,
+			language: 'enUs',
+			callbackUrl: 'https://hooks.example.com/zaia?secret=x',
+		});
 	});
 
 	test.each([
-		['a 7-month range', { additionalFields: { rangeEnd: '2025-09-16T00:00:00.000Z' } }, /Range Start: the period from 2025-02-15T00:00:00.000Z to 2025-09-16T00:00:00.000Z is longer than 6 months/],
-		['a start more than 6 months ago without end', { rangeStart: '2020-01-01T00:00:00.000Z' }, /longer than 6 months/],
-		['an end before the start', { additionalFields: { rangeEnd: '2025-01-01T00:00:00.000Z' } }, /Range End: must be after Range Start/],
-		['a start that is not a date', { rangeStart: '={{ "yesterday-ish" }}' }, /Range Start: must be a date and time/],
-		['a non-HTTPS callback URL', { callbackUrl: 'http://hooks.example.com/zaia' }, /Callback URL: must use https:\/\//],
-		['a callback URL that is not a URL', { callbackUrl: 'hooks.example.com/zaia' }, /Callback URL: must be a full URL/],
+		[
+			'a 7-month range',
+			{ additionalFields: { rangeEnd: '2025-09-16T00:00:00.000Z' } },
+			/Range Start: the period from 2025-02-15T00:00:00.000Z to 2025-09-16T00:00:00.000Z is longer than 6 months/,
+		],
+		[
+			'a start more than 6 months ago without end',
+			{ rangeStart: '2020-01-01T00:00:00.000Z' },
+			/longer than 6 months/,
+		],
+		[
+			'an end before the start',
+			{ additionalFields: { rangeEnd: '2025-01-01T00:00:00.000Z' } },
+			/Range End: must be after Range Start/,
+		],
+		[
+			'a start that is not a date',
+			{ rangeStart: '={{ "yesterday-ish" }}' },
+			/Range Start: must be a date and time/,
+		],
+		[
+			'a non-HTTPS callback URL',
+			{ callbackUrl: 'http://hooks.example.com/zaia' },
+			/Callback URL: must use https:\/\//,
+		],
+		[
+			'a callback URL that is not a URL',
+			{ callbackUrl: 'hooks.example.com/zaia' },
+			/Callback URL: must be a full URL/,
+		],
 	])('%s is rejected before sending', async (_label, parameters, message) => {
-		const result = await run({ deliverTo: 'url', callbackUrl: 'https://hooks.example.com/zaia', additionalFields: { rangeEnd: '2025-04-01T00:00:00.000Z' }, ...parameters });
+		const result = await run({
+			deliverTo: 'url',
+			callbackUrl: 'https://hooks.example.com/zaia',
+			additionalFields: { rangeEnd: '2025-04-01T00:00:00.000Z' },
+			...parameters,
+		});
 		expect(result.status).toBe('error');
 		expect(result.error?.name).toBe('NodeOperationError');
 		expect(result.error?.message).toMatch(message);
@@ -100,7 +150,11 @@ describe('Zaia: Export → Send to URL', () => {
 	});
 
 	test('exactly 6 months is accepted', async () => {
-		const result = await run({ deliverTo: 'url', callbackUrl: 'https://hooks.example.com/zaia', additionalFields: { rangeEnd: '2025-08-15T00:00:00.000Z' } });
+		const result = await run({
+			deliverTo: 'url',
+			callbackUrl: 'https://hooks.example.com/zaia',
+			additionalFields: { rangeEnd: '2025-08-15T00:00:00.000Z' },
+		});
 		expect(result.error).toBeUndefined();
 		expect(ctx.sim.calls('POST', EXPORT)).toHaveLength(1);
 	});
@@ -108,9 +162,19 @@ describe('Zaia: Export → Send to URL', () => {
 	test('412 is mapped to a clear error with the English feedback', async () => {
 		ctx.sim.fault(
 			{ method: 'POST', path: EXPORT },
-			{ status: 412, body: zaia.errorBody(412, 'Export period exceeds 6 months.', { code: 'EXPORT_PERIOD_TOO_LONG', enUs: 'The export period can be at most 6 months.' }) },
+			{
+				status: 412,
+				body: zaia.errorBody(412, 'Export period exceeds 6 months.', {
+					code: 'EXPORT_PERIOD_TOO_LONG',
+					enUs: 'The export period can be at most 6 months.',
+				}),
+			},
 		);
-		const result = await run({ deliverTo: 'url', callbackUrl: 'https://hooks.example.com/zaia', additionalFields: { rangeEnd: '2025-04-01T00:00:00.000Z' } });
+		const result = await run({
+			deliverTo: 'url',
+			callbackUrl: 'https://hooks.example.com/zaia',
+			additionalFields: { rangeEnd: '2025-04-01T00:00:00.000Z' },
+		});
 		expect(result.error?.name).toBe('NodeApiError');
 		expect(result.error?.httpCode).toBe('412');
 		expect(result.error?.message).toBe('The export period can be at most 6 months.');
@@ -198,7 +262,9 @@ describe('Zaia Trigger: the simulator calls back', () => {
 			expect(json.downloaded).toBe(true);
 			expect(json.file).toMatchObject({ mimeType: 'text/csv' });
 			expect(item.binary?.data.fileName).toBe(json.body.fileName);
-			expect(Buffer.from(item.binary!.data.data, 'base64').toString('utf8')).toContain('"Hi, my order has not arrived"');
+			expect(Buffer.from(item.binary!.data.data, 'base64').toString('utf8')).toContain(
+				'"Hi, my order has not arrived"',
+			);
 			expect(ctx.sim.state.downloads).toHaveLength(1);
 		} finally {
 			await server.stop();
@@ -223,9 +289,17 @@ describe('Zaia Trigger: the simulator calls back', () => {
 	test('wrong secret → 401; the secret in the header is accepted and removed from the output', async () => {
 		const server = await trigger();
 		try {
-			const wrong = await fetch(`${server.url}?secret=${SECRET}x`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"a":1}' });
+			const wrong = await fetch(`${server.url}?secret=${SECRET}x`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: '{"a":1}',
+			});
 			expect(wrong.status).toBe(401);
-			const header = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-zaia-secret': SECRET }, body: '{"a":1}' });
+			const header = await fetch(server.url, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json', 'x-zaia-secret': SECRET },
+				body: '{"a":1}',
+			});
 			expect(header.status).toBe(200);
 			const hits = await server.waitForHits(2);
 			expect(hits[0].run).toBeUndefined();
@@ -240,7 +314,11 @@ describe('Zaia Trigger: the simulator calls back', () => {
 	test('a trigger whose secret is too short refuses everything', async () => {
 		const server = await trigger({}, 'short');
 		try {
-			const response = await fetch(`${server.url}?secret=short`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+			const response = await fetch(`${server.url}?secret=short`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: '{}',
+			});
 			expect(response.status).toBe(401);
 			const [hit] = await server.waitForHits(1);
 			expect(hit.run).toBeUndefined();
@@ -253,7 +331,11 @@ describe('Zaia Trigger: the simulator calls back', () => {
 		const server = await trigger({ options: { maxBodySizeMb: 1 } });
 		try {
 			const big = Buffer.alloc(1024 * 1024 + 10, 65);
-			const response = await fetch(`${server.url}?secret=${SECRET}`, { method: 'POST', headers: { 'content-type': 'text/csv' }, body: big });
+			const response = await fetch(`${server.url}?secret=${SECRET}`, {
+				method: 'POST',
+				headers: { 'content-type': 'text/csv' },
+				body: big,
+			});
 			expect(response.status).toBe(413);
 			const [hit] = await server.waitForHits(1);
 			expect(hit.run).toBeUndefined();
@@ -267,10 +349,17 @@ describe('Zaia Trigger: the simulator calls back', () => {
 		try {
 			await fetch(`${server.url}?secret=${SECRET}`, {
 				method: 'POST',
-				headers: { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'content-disposition': "attachment; filename*=UTF-8''relat%C3%B3rio%20mar%C3%A7o.xlsx" },
+				headers: {
+					'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+					'content-disposition': "attachment; filename*=UTF-8''relat%C3%B3rio%20mar%C3%A7o.xlsx",
+				},
 				body: Buffer.from([0x50, 0x4b, 3, 4, 1, 2]),
 			});
-			await fetch(`${server.url}?secret=${SECRET}`, { method: 'POST', headers: { 'content-type': 'application/zip' }, body: Buffer.from([0x50, 0x4b, 3, 4]) });
+			await fetch(`${server.url}?secret=${SECRET}`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/zip' },
+				body: Buffer.from([0x50, 0x4b, 3, 4]),
+			});
 			const hits = await server.waitForHits(2);
 			expect(hits[0].items![0].binary?.data.fileName).toBe('relatório março.xlsx');
 			expect((hits[0].items![0].json as any).file.fileSize).toBe(6);

@@ -28,11 +28,25 @@ beforeEach(() => {
 
 let counter = 0;
 function credentialsFor(extra: Record<string, unknown> = {}) {
-	return { credentialTypes: [new ZaiaApi()], credentials: { zaiaApi: { apiKey: zaia.API_KEY, baseUrl: ctx.sim.baseUrl, callbackSecret: CALLBACK_SECRET, ...extra } } };
+	return {
+		credentialTypes: [new ZaiaApi()],
+		credentials: {
+			zaiaApi: {
+				apiKey: zaia.API_KEY,
+				baseUrl: ctx.sim.baseUrl,
+				callbackSecret: CALLBACK_SECRET,
+				...extra,
+			},
+		},
+	};
 }
 
 /** Start "Wait for the Export" in a fresh execution; the run is stored like n8n's database would. */
-async function startWaiting(parameters: Record<string, unknown> = {}, extra: Partial<RunOptions> = {}, credentialExtra: Record<string, unknown> = {}) {
+async function startWaiting(
+	parameters: Record<string, unknown> = {},
+	extra: Partial<RunOptions> = {},
+	credentialExtra: Record<string, unknown> = {},
+) {
 	const executionId = `exec-wait-${++counter}`;
 	const creds = credentialsFor(credentialExtra);
 	const before = Date.now();
@@ -59,7 +73,9 @@ async function startWaiting(parameters: Record<string, unknown> = {}, extra: Par
 
 /** The token the issue's scheme gives: HMAC-SHA256(callbackSecret, "zaia-export-resume/v1\n<execution>\n<node>"), base64url. */
 function expectedToken(executionId: string, key = CALLBACK_SECRET) {
-	return createHmac('sha256', key).update(`zaia-export-resume/v1\n${executionId}\n${NODE_ID}`).digest('base64url');
+	return createHmac('sha256', key)
+		.update(`zaia-export-resume/v1\n${executionId}\n${NODE_ID}`)
+		.digest('base64url');
 }
 
 describe('Zaia: Export → Wait for the Export', () => {
@@ -75,8 +91,14 @@ describe('Zaia: Export → Wait for the Export', () => {
 
 		const [call] = ctx.sim.calls('POST', EXPORT);
 		expect(call.rejected).toBeUndefined();
-		expect(call.body.callbackUrl).toBe(`${waiting.webhookWaitingBaseUrl}/${executionId}?zaiaToken=${expectedToken(executionId)}`);
-		expect(call.body).toMatchObject({ rangeStart: '2025-02-15T00:00:00.000Z', rangeEnd: '2025-04-01T00:00:00.000Z', language: 'enUs' });
+		expect(call.body.callbackUrl).toBe(
+			`${waiting.webhookWaitingBaseUrl}/${executionId}?zaiaToken=${expectedToken(executionId)}`,
+		);
+		expect(call.body).toMatchObject({
+			rangeStart: '2025-02-15T00:00:00.000Z',
+			rangeEnd: '2025-04-01T00:00:00.000Z',
+			language: 'enUs',
+		});
 
 		const run = await waiting.waitForFinish(executionId);
 		expect(run.status).toBe('success');
@@ -90,7 +112,8 @@ describe('Zaia: Export → Wait for the Export', () => {
 		expect(run.data.resultData.runData[NODE_NAME]).toHaveLength(1);
 		expect(waiting.execution(executionId)?.status).toBe('success');
 		const deadline = Date.now() + 3000;
-		while (ctx.sim.state.callbacks.length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+		while (ctx.sim.state.callbacks.length === 0 && Date.now() < deadline)
+			await new Promise((resolve) => setTimeout(resolve, 10));
 		const [callback] = ctx.sim.state.callbacks;
 		expect(callback.status).toBe(200);
 		expect(JSON.parse(callback.body)).toEqual({ received: true });
@@ -103,9 +126,21 @@ describe('Zaia: Export → Wait for the Export', () => {
 		const { executionId } = await startWaiting();
 		const base = `${waiting.webhookWaitingBaseUrl}/${executionId}`;
 		const forged = [
-			await fetch(base, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"forged":true}' }),
-			await fetch(`${base}?zaiaToken=${expectedToken(executionId, 'guessed-secret')}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"forged":true}' }),
-			await fetch(`${base}?zaiaToken=${expectedToken('exec-other')}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"forged":true}' }),
+			await fetch(base, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: '{"forged":true}',
+			}),
+			await fetch(`${base}?zaiaToken=${expectedToken(executionId, 'guessed-secret')}`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: '{"forged":true}',
+			}),
+			await fetch(`${base}?zaiaToken=${expectedToken('exec-other')}`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: '{"forged":true}',
+			}),
 		];
 		expect(forged.map((r) => r.status)).toEqual([401, 401, 401]);
 		const stored = waiting.execution(executionId)!;
@@ -127,7 +162,9 @@ describe('Zaia: Export → Wait for the Export', () => {
 		expect((item.json as any).format).toBe('file');
 		expect(item.binary?.data.mimeType).toBe('text/csv');
 		expect(item.binary?.data.fileName).toMatch(/\.csv$/);
-		expect(Buffer.from(item.binary!.data.data, 'base64').toString('utf8')).toContain('"It is #4411"');
+		expect(Buffer.from(item.binary!.data.data, 'base64').toString('utf8')).toContain(
+			'"It is #4411"',
+		);
 	});
 
 	test('download-URL callback with Download Linked File resumes with the downloaded file', async () => {
@@ -143,26 +180,39 @@ describe('Zaia: Export → Wait for the Export', () => {
 
 	test('without a Callback Secret the token is derived from the API key', async () => {
 		const { executionId } = await startWaiting({}, {}, { callbackSecret: '' });
-		const derivedKey = createHmac('sha256', zaia.API_KEY).update('zaia-n8n-export-callback-key/v1').digest('hex');
-		expect(ctx.sim.calls('POST', EXPORT)[0].body.callbackUrl).toBe(`${waiting.webhookWaitingBaseUrl}/${executionId}?zaiaToken=${expectedToken(executionId, derivedKey)}`);
+		const derivedKey = createHmac('sha256', zaia.API_KEY)
+			.update('zaia-n8n-export-callback-key/v1')
+			.digest('hex');
+		expect(ctx.sim.calls('POST', EXPORT)[0].body.callbackUrl).toBe(
+			`${waiting.webhookWaitingBaseUrl}/${executionId}?zaiaToken=${expectedToken(executionId, derivedKey)}`,
+		);
 		const run = await waiting.waitForFinish(executionId);
 		expect(run.status).toBe('success');
 	});
 
-	test('n8n\'s own resume token (signature=) stays in the URL and is checked as n8n does', async () => {
+	test("n8n's own resume token (signature=) stays in the URL and is checked as n8n does", async () => {
 		ctx.sim.state.callbackDelayMs = 400;
 		const { executionId, result } = await startWaiting();
 		// the harness run has no resumeToken; store a copy that has one, as n8n >= 2.x executions do
-		const withToken = { ...result, run: { ...result.run, data: { ...result.run.data, resumeToken: 'n8n-resume-token-123' } } };
+		const withToken = {
+			...result,
+			run: { ...result.run, data: { ...result.run.data, resumeToken: 'n8n-resume-token-123' } },
+		};
 		waiting.store(executionId, withToken as typeof result, credentialsFor());
-		const tokenOnly = await fetch(`${waiting.webhookWaitingBaseUrl}/${executionId}?zaiaToken=${expectedToken(executionId)}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+		const tokenOnly = await fetch(
+			`${waiting.webhookWaitingBaseUrl}/${executionId}?zaiaToken=${expectedToken(executionId)}`,
+			{ method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' },
+		);
 		expect(tokenOnly.status).toBe(401);
 		expect(waiting.execution(executionId)?.status).toBe('waiting');
-		const both = await fetch(`${waiting.webhookWaitingBaseUrl}/${executionId}?signature=n8n-resume-token-123&zaiaToken=${expectedToken(executionId)}`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: '{"manual":true}',
-		});
+		const both = await fetch(
+			`${waiting.webhookWaitingBaseUrl}/${executionId}?signature=n8n-resume-token-123&zaiaToken=${expectedToken(executionId)}`,
+			{
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: '{"manual":true}',
+			},
+		);
 		expect(both.status).toBe(200);
 		const run = await waiting.waitForFinish(executionId);
 		const json = run.data.resultData.runData[NODE_NAME].at(-1)!.data!.main[0]![0].json as any;
@@ -171,10 +221,35 @@ describe('Zaia: Export → Wait for the Export', () => {
 	});
 
 	test.each([
-		['two input items', { }, { items: [{ a: 1 }, { a: 2 }] }, /Wait for the Export handles one input item per execution, got 2/],
-		['a 7-month range', { additionalFields: { rangeEnd: '2025-09-16T00:00:00.000Z' } }, {}, /longer than 6 months/],
-		['a non-HTTPS resume URL', {}, { additionalData: { executionId: 'exec-x', webhookWaitingBaseUrl: 'http://n8n.example.com/webhook-waiting' } }, /resume URL .*must use https:\/\//],
-		['a time limit over 30 days', { waitAmount: 31, waitUnit: 'days' }, {}, /Time Limit: must be at most 30 days/],
+		[
+			'two input items',
+			{},
+			{ items: [{ a: 1 }, { a: 2 }] },
+			/Wait for the Export handles one input item per execution, got 2/,
+		],
+		[
+			'a 7-month range',
+			{ additionalFields: { rangeEnd: '2025-09-16T00:00:00.000Z' } },
+			{},
+			/longer than 6 months/,
+		],
+		[
+			'a non-HTTPS resume URL',
+			{},
+			{
+				additionalData: {
+					executionId: 'exec-x',
+					webhookWaitingBaseUrl: 'http://n8n.example.com/webhook-waiting',
+				},
+			},
+			/resume URL .*must use https:\/\//,
+		],
+		[
+			'a time limit over 30 days',
+			{ waitAmount: 31, waitUnit: 'days' },
+			{},
+			/Time Limit: must be at most 30 days/,
+		],
 	])('%s is rejected before sending', async (_label, parameters, extra, message) => {
 		const { result } = await startWaiting(parameters, extra as Partial<RunOptions>);
 		expect(result.status).toBe('error');
@@ -191,14 +266,23 @@ describe('Zaia: Export → Wait for the Export', () => {
 		expect(output.map((i) => i.json.order)).toEqual([4411]);
 		expect(output[0].json.callbackReceived).toBeUndefined();
 		const deadline = Date.now() + 3000;
-		while (!waiting.hits.some((h) => h.executionId === executionId) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+		while (!waiting.hits.some((h) => h.executionId === executionId) && Date.now() < deadline)
+			await new Promise((resolve) => setTimeout(resolve, 10));
 		const late = waiting.hits.find((h) => h.executionId === executionId)!;
 		expect(late.status).toBe(409);
 		expect(late.run).toBeUndefined();
 	});
 
 	test('a 412 from Zaia fails the node and nothing waits', async () => {
-		ctx.sim.fault({ method: 'POST', path: EXPORT }, { status: 412, body: zaia.errorBody(412, 'Export period exceeds 6 months.', { enUs: 'The export period can be at most 6 months.' }) });
+		ctx.sim.fault(
+			{ method: 'POST', path: EXPORT },
+			{
+				status: 412,
+				body: zaia.errorBody(412, 'Export period exceeds 6 months.', {
+					enUs: 'The export period can be at most 6 months.',
+				}),
+			},
+		);
 		const { result } = await startWaiting();
 		expect(result.status).toBe('error');
 		expect(result.error?.httpCode).toBe('412');

@@ -12,7 +12,16 @@ const schemas = require('../schemas/clickup.json');
 const TOKEN = 'pk_42_SIMULATORTOKENCLICKUP0000000000001';
 /** An access token from ClickUp's OAuth flow; apps send it as a Bearer token. */
 const OAUTH_TOKEN = '42_simoauthaccesstoken0000000000000000000001';
-const ME = { id: 42, username: 'Sim Ulator', email: 'sim@example.com', color: '#7b68ee', initials: 'SU', week_start_day: 1, global_font_support: true, timezone: 'Etc/UTC' };
+const ME = {
+	id: 42,
+	username: 'Sim Ulator',
+	email: 'sim@example.com',
+	color: '#7b68ee',
+	initials: 'SU',
+	week_start_day: 1,
+	global_font_support: true,
+	timezone: 'Etc/UTC',
+};
 const WORKSPACES = [
 	{ id: '9012345678', name: 'Acme Workspace', color: '#7b68ee', avatar: null },
 	{ id: '9087654321', name: 'Side Project', color: '#e50000', avatar: null },
@@ -78,8 +87,15 @@ module.exports = {
 		const value = req.headers.authorization;
 		if (value === TOKEN || value === `Bearer ${OAUTH_TOKEN}`) return null;
 		const v2 = route.path.startsWith('/api/v2');
-		const message = !value ? 'Authorization header required' : value.startsWith('Bearer ') ? 'Oauth token not found' : 'Token invalid';
-		return { status: 401, body: v2 ? v2Error(message, value ? 'OAUTH_025' : 'OAUTH_017') : errorBody(401, message) };
+		const message = !value
+			? 'Authorization header required'
+			: value.startsWith('Bearer ')
+				? 'Oauth token not found'
+				: 'Token invalid';
+		return {
+			status: 401,
+			body: v2 ? v2Error(message, value ? 'OAUTH_025' : 'OAUTH_017') : errorBody(401, message),
+		};
 	},
 	routes: [
 		{
@@ -90,7 +106,15 @@ module.exports = {
 		{
 			method: 'GET',
 			path: '/api/v2/team',
-			handle: () => ({ status: 200, body: { teams: WORKSPACES.map((w) => ({ ...w, members: [{ user: { id: ME.id, username: ME.username, email: ME.email, role: 1 } }] })) } }),
+			handle: () => ({
+				status: 200,
+				body: {
+					teams: WORKSPACES.map((w) => ({
+						...w,
+						members: [{ user: { id: ME.id, username: ME.username, email: ME.email, role: 1 } }],
+					})),
+				},
+			}),
 		},
 		{
 			method: 'POST',
@@ -100,7 +124,8 @@ module.exports = {
 			body: schemas.createDirectMessage.body,
 			handle({ params, body, state }) {
 				const workspaceId = String(params.workspace_id);
-				if (!WORKSPACES.some((w) => w.id === workspaceId)) return { status: 404, body: errorBody(404, `Workspace ${workspaceId} not found`) };
+				if (!WORKSPACES.some((w) => w.id === workspaceId))
+					return { status: 404, body: errorBody(404, `Workspace ${workspaceId} not found`) };
 				const others = (body.user_ids || []).filter((id) => id !== String(ME.id));
 				const members = [String(ME.id), ...others].sort();
 				const key = `${workspaceId}:${members.join(',')}`;
@@ -120,7 +145,8 @@ module.exports = {
 			body: schemas.createChatMessage.body,
 			handle({ params, body, state }) {
 				const known = [...state.dms.values()].some((dm) => dm.id === params.channel_id);
-				if (!known) return { status: 404, body: errorBody(404, `Channel ${params.channel_id} not found`) };
+				if (!known)
+					return { status: 404, body: errorBody(404, `Channel ${params.channel_id} not found`) };
 				const message = {
 					id: newId('80'),
 					type: body.type,

@@ -12,7 +12,16 @@ const schemas = require('../schemas/devrev.json');
 const TOKEN = 'eyJhbGciOiJSUzI1NiJ9.SIMULATOR-DEVREV-PAT.c2lnbmF0dXJl';
 const ORG = 'don:identity:dvrv-us-1:devo/0';
 const ME_NUMBER = 42;
-const ERROR_TYPES = { 400: 'bad_request', 401: 'unauthenticated', 403: 'forbidden', 404: 'not_found', 409: 'conflict', 429: 'too_many_requests', 500: 'internal_error', 503: 'service_unavailable' };
+const ERROR_TYPES = {
+	400: 'bad_request',
+	401: 'unauthenticated',
+	403: 'forbidden',
+	404: 'not_found',
+	409: 'conflict',
+	429: 'too_many_requests',
+	500: 'internal_error',
+	503: 'service_unavailable',
+};
 
 function userId(n) {
 	return `${ORG}:devu/${n}`;
@@ -29,7 +38,10 @@ const ME = {
 };
 
 function errorBody(status, message, extra = {}) {
-	const body = { type: ERROR_TYPES[status] || (status >= 500 ? 'internal_error' : 'bad_request'), message };
+	const body = {
+		type: ERROR_TYPES[status] || (status >= 500 ? 'internal_error' : 'bad_request'),
+		message,
+	};
 	if (status === 429) body.retry_after = 1;
 	if (status >= 500 && status !== 503) body.reference_id = crypto.randomUUID();
 	return { ...body, ...extra };
@@ -37,12 +49,19 @@ function errorBody(status, message, extra = {}) {
 
 /** The user number behind a display ID or a full ID, or undefined for anything else. */
 function userNumber(entry) {
-	const m = /^DEVU-(\d+)$/i.exec(entry) || /^don:identity:[^:]+:devo\/[^:]+:devu\/(\d+)$/.exec(entry);
+	const m =
+		/^DEVU-(\d+)$/i.exec(entry) || /^don:identity:[^:]+:devo\/[^:]+:devu\/(\d+)$/.exec(entry);
 	return m ? Number(m[1]) : undefined;
 }
 
 function userSummary(n) {
-	return { type: 'dev_user', id: userId(n), display_id: `DEVU-${n}`, display_name: n === ME_NUMBER ? ME.display_name : `user-${n}`, state: 'active' };
+	return {
+		type: 'dev_user',
+		id: userId(n),
+		display_id: `DEVU-${n}`,
+		display_name: n === ME_NUMBER ? ME.display_name : `user-${n}`,
+		state: 'active',
+	};
 }
 
 module.exports = {
@@ -67,7 +86,11 @@ module.exports = {
 	authenticate(req) {
 		const value = req.headers.authorization;
 		if (value === `Bearer ${TOKEN}`) return null;
-		const detail = !value ? 'no Authorization header' : value.startsWith('Bearer ') ? 'the token is not valid' : 'expected "Bearer <token>"';
+		const detail = !value
+			? 'no Authorization header'
+			: value.startsWith('Bearer ')
+				? 'the token is not valid'
+				: 'expected "Bearer <token>"';
 		return { status: 401, body: errorBody(401, 'Unauthenticated', { detail }) };
 	},
 	routes: [
@@ -85,21 +108,50 @@ module.exports = {
 				const numbers = [];
 				for (const entry of body.users) {
 					const n = userNumber(entry);
-					if (n === undefined) return { status: 400, body: errorBody(400, `invalid user ID: ${entry}`, { type: 'invalid_id' }) };
-					if (numbers.includes(n)) return { status: 400, body: errorBody(400, `user ${entry} is listed twice`, { type: 'invalid_field' }) };
+					if (n === undefined)
+						return {
+							status: 400,
+							body: errorBody(400, `invalid user ID: ${entry}`, { type: 'invalid_id' }),
+						};
+					if (numbers.includes(n))
+						return {
+							status: 400,
+							body: errorBody(400, `user ${entry} is listed twice`, { type: 'invalid_field' }),
+						};
 					numbers.push(n);
 				}
 				if (!numbers.includes(ME_NUMBER)) {
-					return { status: 400, body: errorBody(400, 'The authenticated user must be included in users', { type: 'invalid_field', detail: 'users must include the caller' }) };
+					return {
+						status: 400,
+						body: errorBody(400, 'The authenticated user must be included in users', {
+							type: 'invalid_field',
+							detail: 'users must include the caller',
+						}),
+					};
 				}
-				if (body.custom_fields && Object.keys(body.custom_fields).length > 0 && !body.custom_schema_spec) {
-					return { status: 400, body: errorBody(400, 'custom fields need a custom_schema_spec', { type: 'customization_validation_error' }) };
+				if (
+					body.custom_fields &&
+					Object.keys(body.custom_fields).length > 0 &&
+					!body.custom_schema_spec
+				) {
+					return {
+						status: 400,
+						body: errorBody(400, 'custom fields need a custom_schema_spec', {
+							type: 'customization_validation_error',
+						}),
+					};
 				}
 				const key = [...numbers].sort((a, b) => a - b).join(',');
 				const isDefault = body.is_default !== false;
 				if (isDefault && state.defaults.has(key)) {
-					if (body.get_if_conflict === true) return { status: 201, body: { chat: state.defaults.get(key) } };
-					return { status: 409, body: errorBody(409, 'A default DM already exists for these users', { detail: `default DM ${state.defaults.get(key).display_id}` }) };
+					if (body.get_if_conflict === true)
+						return { status: 201, body: { chat: state.defaults.get(key) } };
+					return {
+						status: 409,
+						body: errorBody(409, 'A default DM already exists for these users', {
+							detail: `default DM ${state.defaults.get(key).display_id}`,
+						}),
+					};
 				}
 				const n = ++state.counter;
 				const now = new Date().toISOString();

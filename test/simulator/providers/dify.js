@@ -36,9 +36,12 @@ const FIXTURES_DIR = path.join(__dirname, '..', '..', 'fixtures', 'dify');
 /** Every fixture's bytes, and the app mode it was recorded for. */
 const FIXTURES = {};
 for (const file of fs.readdirSync(FIXTURES_DIR).sort()) {
-	if (file.endsWith('.sse')) FIXTURES[file.slice(0, -4)] = fs.readFileSync(path.join(FIXTURES_DIR, file));
+	if (file.endsWith('.sse'))
+		FIXTURES[file.slice(0, -4)] = fs.readFileSync(path.join(FIXTURES_DIR, file));
 }
-const BLOCKING_RESPONSE = JSON.parse(fs.readFileSync(path.join(FIXTURES_DIR, 'blocking-response.json'), 'utf8'));
+const BLOCKING_RESPONSE = JSON.parse(
+	fs.readFileSync(path.join(FIXTURES_DIR, 'blocking-response.json'), 'utf8'),
+);
 
 const MODES = {
 	'chat-basic': 'chat',
@@ -62,17 +65,39 @@ const ERRORS = {
 	app_unavailable: [400, 'App unavailable, please check your app configurations.'],
 	not_chat_app: [400, 'Please check if your app mode matches the right API route.'],
 	conversation_completed: [400, 'The conversation has ended. Please start a new conversation.'],
-	provider_not_initialize: [400, 'No valid model provider credentials found. Please go to Settings -> Model Provider to complete your provider credentials.'],
-	provider_quota_exceeded: [400, 'Your quota for Dify Hosted OpenAI has been exhausted. Please go to Settings -> Model Provider to complete your own provider credentials.'],
-	model_currently_not_support: [400, 'Dify Hosted OpenAI trial currently not support the GPT-4 model.'],
+	provider_not_initialize: [
+		400,
+		'No valid model provider credentials found. Please go to Settings -> Model Provider to complete your provider credentials.',
+	],
+	provider_quota_exceeded: [
+		400,
+		'Your quota for Dify Hosted OpenAI has been exhausted. Please go to Settings -> Model Provider to complete your own provider credentials.',
+	],
+	model_currently_not_support: [
+		400,
+		'Dify Hosted OpenAI trial currently not support the GPT-4 model.',
+	],
 	completion_request_error: [400, 'Completion request failed.'],
-	workflow_version_execution_not_allowed: [403, 'Workflow version execution is not allowed on the Sandbox plan.'],
+	workflow_version_execution_not_allowed: [
+		403,
+		'Workflow version execution is not allowed on the Sandbox plan.',
+	],
 	not_found: [404, 'Conversation Not Exists.'],
 	too_many_requests: [429, 'Too many requests. Please try again later.'],
 	rate_limit_error: [429, 'Rate Limit Error'],
 	internal_server_error: [500, 'Internal server error.'],
 };
-const DEFAULT_CODE = { 400: 'invalid_param', 401: 'unauthorized', 403: 'forbidden', 404: 'not_found', 405: 'method_not_allowed', 413: 'file_too_large', 415: 'unsupported_file_type', 429: 'too_many_requests', 500: 'internal_server_error' };
+const DEFAULT_CODE = {
+	400: 'invalid_param',
+	401: 'unauthorized',
+	403: 'forbidden',
+	404: 'not_found',
+	405: 'method_not_allowed',
+	413: 'file_too_large',
+	415: 'unsupported_file_type',
+	429: 'too_many_requests',
+	500: 'internal_server_error',
+};
 
 function errorBody(status, message, extra = {}) {
 	return { code: extra.code || DEFAULT_CODE[status] || 'unknown', message, status };
@@ -89,7 +114,13 @@ function fixtureEvents(bytes) {
 	return bytes
 		.toString('utf8')
 		.split('\n\n')
-		.map((block) => block.split('\n').filter((line) => line.startsWith('data:')).map((line) => line.slice(5).replace(/^ /, '')).join('\n'))
+		.map((block) =>
+			block
+				.split('\n')
+				.filter((line) => line.startsWith('data:'))
+				.map((line) => line.slice(5).replace(/^ /, ''))
+				.join('\n'),
+		)
 		.filter((data) => data.trim().startsWith('{'))
 		.map((data) => {
 			try {
@@ -103,7 +134,8 @@ function fixtureEvents(bytes) {
 
 const KNOWN_CONVERSATIONS = new Set([BLOCKING_RESPONSE.conversation_id]);
 for (const bytes of Object.values(FIXTURES)) {
-	for (const event of fixtureEvents(bytes)) if (event.conversation_id) KNOWN_CONVERSATIONS.add(event.conversation_id);
+	for (const event of fixtureEvents(bytes))
+		if (event.conversation_id) KNOWN_CONVERSATIONS.add(event.conversation_id);
 }
 
 /** What a blocking request to a streaming-only fixture would have answered, built from its events. */
@@ -111,7 +143,8 @@ function blockingFromFixture(name) {
 	const events = fixtureEvents(FIXTURES[name]);
 	const error = events.find((e) => e.event === 'error');
 	if (error) return fail(error.status || 500, error.code, error.message);
-	if (events.some((e) => e.event === 'workflow_paused')) return fail(400, 'bad_request', 'This run pauses for Human Input: use streaming mode.');
+	if (events.some((e) => e.event === 'workflow_paused'))
+		return fail(400, 'bad_request', 'This run pauses for Human Input: use streaming mode.');
 	let answer = '';
 	for (const e of events) {
 		if (e.event === 'message') answer += e.answer || '';
@@ -146,7 +179,8 @@ async function* chunked(bytes, { seed, flags, cutAt, record }) {
 	let offset = 0;
 	let n = 0;
 	while (offset < bytes.length) {
-		const size = flags.has('bytes') || flags.has('whole') ? maxChunk : 1 + Math.floor(random() * maxChunk);
+		const size =
+			flags.has('bytes') || flags.has('whole') ? maxChunk : 1 + Math.floor(random() * maxChunk);
 		const end = Math.min(bytes.length, offset + size, cutAt ?? Infinity);
 		yield bytes.subarray(offset, end);
 		offset = end;
@@ -161,24 +195,35 @@ async function* chunked(bytes, { seed, flags, cutAt, record }) {
 }
 
 async function* endless(state, taskId, user) {
-	const ids = { task_id: taskId, message_id: `sim-msg-${taskId}`, conversation_id: `sim-conv-${taskId}` };
+	const ids = {
+		task_id: taskId,
+		message_id: `sim-msg-${taskId}`,
+		conversation_id: `sim-conv-${taskId}`,
+	};
 	for (let i = 0; i < 500; i++) {
 		if (state.stops.some((s) => s.task_id === taskId && s.user === user)) {
-			yield Buffer.from(`data: ${JSON.stringify({ event: 'message_end', ...ids, created_at: 1705409200, metadata: { usage: { total_tokens: i } } })}\n\n`);
+			yield Buffer.from(
+				`data: ${JSON.stringify({ event: 'message_end', ...ids, created_at: 1705409200, metadata: { usage: { total_tokens: i } } })}\n\n`,
+			);
 			return;
 		}
-		yield Buffer.from(`data: ${JSON.stringify({ event: 'message', ...ids, answer: `part${i} `, created_at: 1705409200 })}\n\n`);
+		yield Buffer.from(
+			`data: ${JSON.stringify({ event: 'message', ...ids, answer: `part${i} `, created_at: 1705409200 })}\n\n`,
+		);
 		state.streamed[taskId] = i + 1;
 		yield { delayMs: 40 };
 	}
-	yield Buffer.from(`data: ${JSON.stringify({ event: 'message_end', ...ids, created_at: 1705409200, metadata: { usage: { total_tokens: 500 } } })}\n\n`);
+	yield Buffer.from(
+		`data: ${JSON.stringify({ event: 'message_end', ...ids, created_at: 1705409200, metadata: { usage: { total_tokens: 500 } } })}\n\n`,
+	);
 }
 
 function checkFiles(files, user, state) {
 	for (const file of files || []) {
 		if (file.transfer_method !== 'local_file') continue;
 		const upload = state.uploads.get(file.upload_file_id);
-		if (!upload || upload.user !== user) return fail(400, 'invalid_param', `Invalid upload file id: ${file.upload_file_id}`);
+		if (!upload || upload.user !== user)
+			return fail(400, 'invalid_param', `Invalid upload file id: ${file.upload_file_id}`);
 	}
 	return undefined;
 }
@@ -202,19 +247,37 @@ module.exports = {
 		return {};
 	},
 	createState() {
-		return { requestCount: 0, chats: [], stops: [], uploads: new Map(), streamed: {}, conversations: new Set(KNOWN_CONVERSATIONS) };
+		return {
+			requestCount: 0,
+			chats: [],
+			stops: [],
+			uploads: new Map(),
+			streamed: {},
+			conversations: new Set(KNOWN_CONVERSATIONS),
+		};
 	},
 	authenticate(req) {
 		const value = req.headers.authorization;
 		if (value === `Bearer ${TOKEN}`) return null;
-		const message = !value ? 'Authorization header must be provided and start with \'Bearer\'' : 'Access token is invalid';
+		const message = !value
+			? "Authorization header must be provided and start with 'Bearer'"
+			: 'Access token is invalid';
 		return { status: 401, body: errorBody(401, message) };
 	},
 	routes: [
 		{
 			method: 'GET',
 			path: '/info',
-			handle: () => ({ status: 200, body: { name: 'Simulated chat app', description: 'Dify simulator', tags: [], mode: 'chat', author_name: 'Sim' } }),
+			handle: () => ({
+				status: 200,
+				body: {
+					name: 'Simulated chat app',
+					description: 'Dify simulator',
+					tags: [],
+					mode: 'chat',
+					author_name: 'Sim',
+				},
+			}),
 		},
 		{
 			method: 'GET',
@@ -224,9 +287,22 @@ module.exports = {
 				body: {
 					opening_statement: null,
 					suggested_questions: [],
-					user_input_form: [{ 'text-input': { label: 'City', variable: 'city', required: false, default: '' } }],
-					file_upload: { image: { enabled: true, number_limits: 3, transfer_methods: ['remote_url', 'local_file'] } },
-					system_parameters: { file_size_limit: 15, image_file_size_limit: 10, audio_file_size_limit: 50, video_file_size_limit: 100 },
+					user_input_form: [
+						{ 'text-input': { label: 'City', variable: 'city', required: false, default: '' } },
+					],
+					file_upload: {
+						image: {
+							enabled: true,
+							number_limits: 3,
+							transfer_methods: ['remote_url', 'local_file'],
+						},
+					},
+					system_parameters: {
+						file_size_limit: 15,
+						image_file_size_limit: 10,
+						audio_file_size_limit: 50,
+						video_file_size_limit: 100,
+					},
 				},
 			}),
 		},
@@ -234,20 +310,34 @@ module.exports = {
 			method: 'POST',
 			path: '/files/upload',
 			async handle({ body, state, headers }) {
-				if (!String(headers['content-type'] || '').includes('multipart/form-data') || !body || typeof body !== 'object') {
+				if (
+					!String(headers['content-type'] || '').includes('multipart/form-data') ||
+					!body ||
+					typeof body !== 'object'
+				) {
 					return fail(400, 'no_file_uploaded', 'No file uploaded.');
 				}
 				const file = body.file;
-				if (!file || typeof file !== 'object' || !Buffer.isBuffer(file.data)) return fail(400, 'no_file_uploaded', 'No file uploaded.');
+				if (!file || typeof file !== 'object' || !Buffer.isBuffer(file.data))
+					return fail(400, 'no_file_uploaded', 'No file uploaded.');
 				const extra = Object.keys(body).filter((k) => k !== 'file' && k !== 'user');
 				if (extra.length) return fail(400, 'too_many_files', 'Only one file is allowed.');
-				if (!file.filename) return fail(400, 'filename_not_exists_error', 'The specified filename does not exist.');
-				if (/[/\\]/.test(file.filename)) return fail(400, 'invalid_param', 'Filename contains invalid characters.');
+				if (!file.filename)
+					return fail(400, 'filename_not_exists_error', 'The specified filename does not exist.');
+				if (/[/\\]/.test(file.filename))
+					return fail(400, 'invalid_param', 'Filename contains invalid characters.');
 				if (!file.contentType) return fail(415, 'unsupported_file_type', 'File type not allowed.');
 				const user = typeof body.user === 'string' ? body.user : 'DEFAULT-USER';
 				const id = crypto.randomUUID();
 				const extension = /\.([^.]+)$/.exec(file.filename)?.[1] ?? null;
-				const record = { id, user, name: file.filename, size: file.data.length, mime_type: file.contentType, sha256: crypto.createHash('sha256').update(file.data).digest('hex') };
+				const record = {
+					id,
+					user,
+					name: file.filename,
+					size: file.data.length,
+					mime_type: file.contentType,
+					sha256: crypto.createHash('sha256').update(file.data).digest('hex'),
+				};
 				state.uploads.set(id, record);
 				return {
 					status: 201,
@@ -291,20 +381,31 @@ module.exports = {
 				const n = ++state.requestCount;
 				const { scenario, flags } = parseDirectives(body.query);
 				const blocking = body.response_mode !== 'streaming';
-				state.chats.push({ n, query: body.query, user: body.user, response_mode: body.response_mode, files: body.files, scenario });
+				state.chats.push({
+					n,
+					query: body.query,
+					user: body.user,
+					response_mode: body.response_mode,
+					files: body.files,
+					scenario,
+				});
 
 				const http = /^http-(\d{3})$/.exec(scenario || '');
 				if (http) {
 					const status = Number(http[1]);
-					const code = Object.keys(ERRORS).find((c) => ERRORS[c][0] === status) || DEFAULT_CODE[status];
+					const code =
+						Object.keys(ERRORS).find((c) => ERRORS[c][0] === status) || DEFAULT_CODE[status];
 					return fail(status, code, ERRORS[code] ? ERRORS[code][1] : `HTTP ${status}`);
 				}
 				const named = /^error-(\w+)$/.exec(scenario || '');
-				if (named && ERRORS[named[1]]) return fail(ERRORS[named[1]][0], named[1], ERRORS[named[1]][1]);
+				if (named && ERRORS[named[1]])
+					return fail(ERRORS[named[1]][0], named[1], ERRORS[named[1]][1]);
 				if (body.query.trim() === '') return fail(400, 'invalid_param', 'query is required');
 				if (body.user.trim() === '') return fail(400, 'invalid_param', 'user is required');
-				if (body.conversation_id && !state.conversations.has(body.conversation_id)) return fail(404, 'not_found', 'Conversation Not Exists.');
-				if (body.workflow_id && !UUID.test(body.workflow_id)) return fail(400, 'bad_request', `Invalid workflow_id format: '${body.workflow_id}'. `);
+				if (body.conversation_id && !state.conversations.has(body.conversation_id))
+					return fail(404, 'not_found', 'Conversation Not Exists.');
+				if (body.workflow_id && !UUID.test(body.workflow_id))
+					return fail(400, 'bad_request', `Invalid workflow_id format: '${body.workflow_id}'. `);
 				const fileProblem = checkFiles(body.files, body.user, state);
 				if (fileProblem) return fileProblem;
 
@@ -314,21 +415,34 @@ module.exports = {
 					return { status: 200, stream: endless(state, taskId, body.user) };
 				}
 				const name = scenario || 'chat-basic';
-				if (!FIXTURES[name]) return fail(400, 'invalid_param', `simulator: no fixture named ${name}`);
+				if (!FIXTURES[name])
+					return fail(400, 'invalid_param', `simulator: no fixture named ${name}`);
 				const mode = MODES[name];
 				if (blocking && (mode === 'agent-chat' || mode === 'agent')) {
-					return fail(400, 'bad_request', mode === 'agent' ? 'New Agent app does not support blocking mode' : 'Agent Chat App does not support blocking mode');
+					return fail(
+						400,
+						'bad_request',
+						mode === 'agent'
+							? 'New Agent app does not support blocking mode'
+							: 'Agent Chat App does not support blocking mode',
+					);
 				}
-				for (const event of fixtureEvents(FIXTURES[name])) if (event.conversation_id) state.conversations.add(event.conversation_id);
+				for (const event of fixtureEvents(FIXTURES[name]))
+					if (event.conversation_id) state.conversations.add(event.conversation_id);
 
 				if (blocking && !flags.has('sse')) {
 					if (!scenario) return { status: 200, body: BLOCKING_RESPONSE };
 					return blockingFromFixture(name);
 				}
 				let bytes = FIXTURES[name];
-				if (flags.has('crlf')) bytes = Buffer.from(bytes.toString('utf8').replace(/\n/g, '\r\n'), 'utf8');
+				if (flags.has('crlf'))
+					bytes = Buffer.from(bytes.toString('utf8').replace(/\n/g, '\r\n'), 'utf8');
 				const headers = flags.has('mislabelled') ? { 'content-type': 'application/json' } : {};
-				const cutAt = flags.has('cut') ? Math.floor(bytes.length / 2) : name === 'cut-mid-answer' ? bytes.length : undefined;
+				const cutAt = flags.has('cut')
+					? Math.floor(bytes.length / 2)
+					: name === 'cut-mid-answer'
+						? bytes.length
+						: undefined;
 				return { status: 200, headers, stream: chunked(bytes, { seed: n, flags, cutAt, record }) };
 			},
 		},

@@ -18,9 +18,31 @@ const schemas = require('../schemas/gravityrail.json');
 const API_KEY = 'gr_live_SIMULATORKEYGRAVITYRAIL000000000001';
 const WORKSPACE_UUID = '3f1c2a9e-5b7d-4e2f-9a1b-0c8d7e6f5a41';
 const MEMBERS = {
-	101: { id: '101', name: 'Sim Operator', role: 'operator', kind: 'human', phone: '+15550000101', email: 'operator@example.com' },
-	202: { id: '202', name: 'Pat Member', role: 'member', kind: 'human', phone: '+15550000202', email: 'pat@example.com' },
-	303: { id: '303', name: 'Opted Out', role: 'member', kind: 'human', phone: '+15550000303', email: 'out@example.com', optedOut: true },
+	101: {
+		id: '101',
+		name: 'Sim Operator',
+		role: 'operator',
+		kind: 'human',
+		phone: '+15550000101',
+		email: 'operator@example.com',
+	},
+	202: {
+		id: '202',
+		name: 'Pat Member',
+		role: 'member',
+		kind: 'human',
+		phone: '+15550000202',
+		email: 'pat@example.com',
+	},
+	303: {
+		id: '303',
+		name: 'Opted Out',
+		role: 'member',
+		kind: 'human',
+		phone: '+15550000303',
+		email: 'out@example.com',
+		optedOut: true,
+	},
 	404: { id: '404', name: 'No Contact', role: 'member', kind: 'human' },
 	900: { id: '900', name: 'Rail Assistant', role: 'assistant', kind: 'agent' },
 };
@@ -95,8 +117,18 @@ module.exports = {
 			path: '/api/v2/w/:workspace_uuid/me',
 			params: schemas.workspaceParams,
 			handle({ params }) {
-				if (params.workspace_uuid !== WORKSPACE_UUID) return notFound('Workspace', params.workspace_uuid);
-				return { status: 200, body: { id: ME.id, name: ME.name, role: ME.role, email: ME.email, workspaceUuid: WORKSPACE_UUID } };
+				if (params.workspace_uuid !== WORKSPACE_UUID)
+					return notFound('Workspace', params.workspace_uuid);
+				return {
+					status: 200,
+					body: {
+						id: ME.id,
+						name: ME.name,
+						role: ME.role,
+						email: ME.email,
+						workspaceUuid: WORKSPACE_UUID,
+					},
+				};
 			},
 		},
 		{
@@ -106,9 +138,13 @@ module.exports = {
 			params: schemas.workspaceParams,
 			body: schemas.CreateChatRequest,
 			handle({ params, body, state }) {
-				if (params.workspace_uuid !== WORKSPACE_UUID) return notFound('Workspace', params.workspace_uuid);
+				if (params.workspace_uuid !== WORKSPACE_UUID)
+					return notFound('Workspace', params.workspace_uuid);
 				if (body.phoneNumberId !== undefined && body.inboxId !== undefined) {
-					return { status: 400, body: errorBody(400, 'phoneNumberId and inboxId are mutually exclusive') };
+					return {
+						status: 400,
+						body: errorBody(400, 'phoneNumberId and inboxId are mutually exclusive'),
+					};
 				}
 				const member = MEMBERS[body.memberId ?? ME.id];
 				if (!member) return notFound('Member', body.memberId);
@@ -116,36 +152,58 @@ module.exports = {
 				if (body.workflowId !== undefined) {
 					workflow = WORKFLOWS[body.workflowId];
 					if (!workflow) return notFound('Workflow', body.workflowId);
-					if (body.workflowVersionNumber !== undefined && !workflow.publishedVersions.includes(body.workflowVersionNumber)) {
-						return { status: 400, body: errorBody(400, `Workflow ${workflow.id} has no published version ${body.workflowVersionNumber}`) };
+					if (
+						body.workflowVersionNumber !== undefined &&
+						!workflow.publishedVersions.includes(body.workflowVersionNumber)
+					) {
+						return {
+							status: 400,
+							body: errorBody(
+								400,
+								`Workflow ${workflow.id} has no published version ${body.workflowVersionNumber}`,
+							),
+						};
 					}
 				} else if (body.workflowVersionNumber !== undefined) {
 					return { status: 400, body: errorBody(400, 'workflowVersionNumber requires workflowId') };
 				}
-				if (body.assistantMemberId !== undefined && MEMBERS[body.assistantMemberId]?.kind !== 'agent') return notFound('Assistant member', body.assistantMemberId);
+				if (
+					body.assistantMemberId !== undefined &&
+					MEMBERS[body.assistantMemberId]?.kind !== 'agent'
+				)
+					return notFound('Assistant member', body.assistantMemberId);
 				for (const id of body.participants || []) if (!MEMBERS[id]) return notFound('Member', id);
-				if (body.phoneNumberId !== undefined && !PHONE_NUMBERS.includes(body.phoneNumberId)) return notFound('Phone number', body.phoneNumberId);
-				if (body.inboxId !== undefined && !INBOXES.includes(body.inboxId)) return notFound('Inbox', body.inboxId);
-				if (body.siteId !== undefined && !SITES.includes(body.siteId)) return notFound('Site', body.siteId);
+				if (body.phoneNumberId !== undefined && !PHONE_NUMBERS.includes(body.phoneNumberId))
+					return notFound('Phone number', body.phoneNumberId);
+				if (body.inboxId !== undefined && !INBOXES.includes(body.inboxId))
+					return notFound('Inbox', body.inboxId);
+				if (body.siteId !== undefined && !SITES.includes(body.siteId))
+					return notFound('Site', body.siteId);
 
 				const channel = body.channel || 'web-chat';
 				const assistantEnabled = body.assistantEnabled !== false;
 				const participants = [participant(ME, 'owner')];
 				if (member.id !== ME.id) participants.push(participant(member, 'member'));
-				for (const id of body.participants || []) if (!participants.some((p) => p.memberId === id)) participants.push(participant(MEMBERS[id], 'participant'));
+				for (const id of body.participants || [])
+					if (!participants.some((p) => p.memberId === id))
+						participants.push(participant(MEMBERS[id], 'participant'));
 				const chat = newChat(state, {
 					channel,
 					chatType: body.chatType ?? (workflow ? 'assignment' : 'simple'),
 					title: body.title ?? null,
 					memberId: member.id,
 					workflowId: workflow ? workflow.id : null,
-					workflowVersionNumber: workflow ? body.workflowVersionNumber ?? workflow.publishedVersions[workflow.publishedVersions.length - 1] : null,
+					workflowVersionNumber: workflow
+						? (body.workflowVersionNumber ??
+							workflow.publishedVersions[workflow.publishedVersions.length - 1])
+						: null,
 					assignmentId: workflow ? `asg-${state.counter + 1}` : null,
 					assistantEnabled,
 					assistantMemberId: body.assistantMemberId ?? null,
 					assistantChatModelId: body.assistantChatModelId ?? null,
 					assistantRealtimeModelId: body.assistantRealtimeModelId ?? null,
-					phoneNumberId: body.phoneNumberId ?? (channel.startsWith('phone-') ? PHONE_NUMBERS[0] : null),
+					phoneNumberId:
+						body.phoneNumberId ?? (channel.startsWith('phone-') ? PHONE_NUMBERS[0] : null),
 					inboxId: body.inboxId ?? (channel === 'email' ? INBOXES[0] : null),
 					siteId: body.siteId ?? null,
 					isTest: body.isTest === true,
@@ -171,7 +229,8 @@ module.exports = {
 			body: schemas.CreateDmRequest,
 			validationStatus: 422,
 			handle({ params, body, state }) {
-				if (params.workspace_uuid !== WORKSPACE_UUID) return notFound('Workspace', params.workspace_uuid);
+				if (params.workspace_uuid !== WORKSPACE_UUID)
+					return notFound('Workspace', params.workspace_uuid);
 				const member = MEMBERS[body.memberId];
 				if (!member) return notFound('Member', body.memberId);
 				const existing = state.dms.get(member.id);

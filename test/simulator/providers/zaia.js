@@ -24,10 +24,22 @@ const USER_ID = 'f0e1d2c3-b4a5-4968-8776-655443322110';
 const MONTH_MS = 30 * 24 * 3600 * 1000;
 
 function errorBody(status, message, extra = {}) {
-	const names = { 400: 'BadRequestError', 401: 'UnauthorizedError', 403: 'ForbiddenError', 404: 'NotFoundError', 412: 'PreconditionFailedError', 429: 'TooManyRequestsError' };
+	const names = {
+		400: 'BadRequestError',
+		401: 'UnauthorizedError',
+		403: 'ForbiddenError',
+		404: 'NotFoundError',
+		412: 'PreconditionFailedError',
+		429: 'TooManyRequestsError',
+	};
 	const name = names[status] || 'InternalServerError';
 	return {
-		code: extra.code || name.replace(/Error$/, '').replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase(),
+		code:
+			extra.code ||
+			name
+				.replace(/Error$/, '')
+				.replace(/([a-z])([A-Z])/g, '$1_$2')
+				.toUpperCase(),
 		message,
 		name,
 		feedback: {
@@ -61,7 +73,9 @@ function seedMessages() {
 	});
 	return [
 		make(0, 'user', USER_ID, 'Hi, my order has not arrived'),
-		make(1, 'assistant', AGENT_ID, 'Sorry to hear that! Which order number?', { rawContent: 'Sorry to hear that! Which order number?' }),
+		make(1, 'assistant', AGENT_ID, 'Sorry to hear that! Which order number?', {
+			rawContent: 'Sorry to hear that! Which order number?',
+		}),
 		make(2, 'user', USER_ID, 'It is #4411', { chatThreadId: THREAD_ID, _ticketId: TICKET_ID }),
 	];
 }
@@ -115,7 +129,8 @@ function isLoopback(hostname) {
 function toCsv(messages) {
 	const quote = (v) => `"${String(v ?? '').replace(/"/g, '""')}"`;
 	const rows = [['createdAt', 'chatId', 'role', 'senderId', 'content'].join(',')];
-	for (const m of messages) rows.push([m.createdAt, m.chatId, m.role, m.senderId, m.content].map(quote).join(','));
+	for (const m of messages)
+		rows.push([m.createdAt, m.chatId, m.role, m.senderId, m.content].map(quote).join(','));
 	return `${rows.join('\r\n')}\r\n`;
 }
 
@@ -124,11 +139,21 @@ function post(url, headers, body) {
 	return new Promise((resolve) => {
 		const target = new URL(url);
 		const lib = target.protocol === 'https:' ? https : http;
-		const req = lib.request(target, { method: 'POST', headers: { ...headers, 'content-length': Buffer.byteLength(body) } }, (res) => {
-			const chunks = [];
-			res.on('data', (c) => chunks.push(c));
-			res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
-		});
+		const req = lib.request(
+			target,
+			{ method: 'POST', headers: { ...headers, 'content-length': Buffer.byteLength(body) } },
+			(res) => {
+				const chunks = [];
+				res.on('data', (c) => chunks.push(c));
+				res.on('end', () =>
+					resolve({
+						status: res.statusCode,
+						headers: res.headers,
+						body: Buffer.concat(chunks).toString('utf8'),
+					}),
+				);
+			},
+		);
 		req.on('error', (error) => resolve({ status: 0, error: error.message }));
 		req.end(body);
 	});
@@ -136,20 +161,52 @@ function post(url, headers, body) {
 
 function buildCallback(state, sim, job) {
 	const form = state.callbackForm || 'json';
-	const ua = { 'user-agent': 'Zaia-Export/1.0 (simulator)', 'x-zaia-export-id': job.id, ...(state.callbackHeaders || {}) };
+	const ua = {
+		'user-agent': 'Zaia-Export/1.0 (simulator)',
+		'x-zaia-export-id': job.id,
+		...(state.callbackHeaders || {}),
+	};
 	const fileName = `chat-messages-${job.id}.csv`;
 	if (form === 'csv') {
-		return { headers: { ...ua, 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${fileName}"` }, body: job.csv };
+		return {
+			headers: {
+				...ua,
+				'content-type': 'text/csv; charset=utf-8',
+				'content-disposition': `attachment; filename="${fileName}"`,
+			},
+			body: job.csv,
+		};
 	}
 	if (form === 'downloadUrl') {
 		const downloadUrl = `${sim.baseUrl}/exports/${job.id}/download?signature=${job.signature}`;
-		const payload = { exportId: job.id, status: 'completed', fileName, mimeType: 'text/csv', downloadUrl, expiresAt: iso(Date.now() + 3600000) };
-		return { headers: { ...ua, 'content-type': 'application/json' }, body: JSON.stringify(payload) };
+		const payload = {
+			exportId: job.id,
+			status: 'completed',
+			fileName,
+			mimeType: 'text/csv',
+			downloadUrl,
+			expiresAt: iso(Date.now() + 3600000),
+		};
+		return {
+			headers: { ...ua, 'content-type': 'application/json' },
+			body: JSON.stringify(payload),
+		};
 	}
 	if (form === 'raw') {
-		return { headers: { ...ua, ...(state.rawCallback.headers || {}) }, body: state.rawCallback.body };
+		return {
+			headers: { ...ua, ...(state.rawCallback.headers || {}) },
+			body: state.rawCallback.body,
+		};
 	}
-	const payload = { exportId: job.id, status: 'completed', language: job.language, rangeStart: job.rangeStart, rangeEnd: job.rangeEnd, count: job.messages.length, messages: job.messages };
+	const payload = {
+		exportId: job.id,
+		status: 'completed',
+		language: job.language,
+		rangeStart: job.rangeStart,
+		rangeEnd: job.rangeEnd,
+		count: job.messages.length,
+		messages: job.messages,
+	};
 	return { headers: { ...ua, 'content-type': 'application/json' }, body: JSON.stringify(payload) };
 }
 
@@ -190,8 +247,17 @@ module.exports = {
 		if (route.public) return null;
 		const value = req.headers.authorization;
 		if (value === API_KEY) return null;
-		const message = !value ? 'Missing API key.' : value.startsWith('Bearer ') ? 'Invalid API key format.' : 'Invalid API key.';
-		return { status: 401, body: errorBody(401, message, { enUs: 'Your API key is invalid or has been revoked. Create a new one in the workspace settings.' }) };
+		const message = !value
+			? 'Missing API key.'
+			: value.startsWith('Bearer ')
+				? 'Invalid API key format.'
+				: 'Invalid API key.';
+		return {
+			status: 401,
+			body: errorBody(401, message, {
+				enUs: 'Your API key is invalid or has been revoked. Create a new one in the workspace settings.',
+			}),
+		};
 	},
 	routes: [
 		{
@@ -201,7 +267,13 @@ module.exports = {
 			handle({ query, state }) {
 				const messages = state.chats.get(query.chatId);
 				if (!messages) {
-					return { status: 404, body: errorBody(404, `Chat ${query.chatId} not found.`, { enUs: 'We could not find this chat.', cta: { type: 'support-contact', url: 'https://zaia.app/support' } }) };
+					return {
+						status: 404,
+						body: errorBody(404, `Chat ${query.chatId} not found.`, {
+							enUs: 'We could not find this chat.',
+							cta: { type: 'support-contact', url: 'https://zaia.app/support' },
+						}),
+					};
 				}
 				const joins = asList(query.joins);
 				const tickets = asList(query.ticketIds);
@@ -221,9 +293,20 @@ module.exports = {
 			body: schemas.createChatMessage.body,
 			handle({ body, state }) {
 				const messages = state.chats.get(body.chatId);
-				if (!messages) return { status: 404, body: errorBody(404, `Chat ${body.chatId} not found.`, { enUs: 'We could not find this chat.' }) };
+				if (!messages)
+					return {
+						status: 404,
+						body: errorBody(404, `Chat ${body.chatId} not found.`, {
+							enUs: 'We could not find this chat.',
+						}),
+					};
 				if (state.forbiddenSenders && state.forbiddenSenders.includes(body.senderId)) {
-					return { status: 403, body: errorBody(403, 'Sender not allowed in this chat.', { enUs: 'You are not allowed to post messages in this chat.' }) };
+					return {
+						status: 403,
+						body: errorBody(403, 'Sender not allowed in this chat.', {
+							enUs: 'You are not allowed to post messages in this chat.',
+						}),
+					};
 				}
 				const now = iso(Date.now());
 				const message = {
@@ -233,7 +316,17 @@ module.exports = {
 					chatId: body.chatId,
 					chatThreadId: body.chatThreadId,
 					content: body.content,
-					detail: { attachments: body.detail.attachments.map((a) => ({ ...a, id: crypto.randomUUID(), ...(a.extension === 'wav' ? { summary: '', transcription: '' } : { description: `${a.extension.toUpperCase()} file` }) })), delivery: [], referral: null },
+					detail: {
+						attachments: body.detail.attachments.map((a) => ({
+							...a,
+							id: crypto.randomUUID(),
+							...(a.extension === 'wav'
+								? { summary: '', transcription: '' }
+								: { description: `${a.extension.toUpperCase()} file` }),
+						})),
+						delivery: [],
+						referral: null,
+					},
 					externalId: body.externalId,
 					rawContent: null,
 					role: body.role,
@@ -251,20 +344,33 @@ module.exports = {
 			handle({ body, state, sim }) {
 				const start = Date.parse(body.rangeStart);
 				const end = body.rangeEnd ? Date.parse(body.rangeEnd) : Date.now();
-				if (!(end > start)) return { status: 400, body: errorBody(400, 'rangeEnd must be after rangeStart.') };
+				if (!(end > start))
+					return { status: 400, body: errorBody(400, 'rangeEnd must be after rangeStart.') };
 				const sixMonthsLater = new Date(start);
 				sixMonthsLater.setUTCMonth(sixMonthsLater.getUTCMonth() + 6);
 				if (end > sixMonthsLater.getTime() + 24 * 3600 * 1000) {
-					return { status: 412, body: errorBody(412, 'Export period exceeds 6 months.', { code: 'EXPORT_PERIOD_TOO_LONG', enUs: 'The export period can be at most 6 months.' }) };
+					return {
+						status: 412,
+						body: errorBody(412, 'Export period exceeds 6 months.', {
+							code: 'EXPORT_PERIOD_TOO_LONG',
+							enUs: 'The export period can be at most 6 months.',
+						}),
+					};
 				}
 				const target = new URL(body.callbackUrl);
-				if (target.protocol !== 'https:' && !(target.protocol === 'http:' && isLoopback(target.hostname))) {
+				if (
+					target.protocol !== 'https:' &&
+					!(target.protocol === 'http:' && isLoopback(target.hostname))
+				) {
 					return { status: 400, body: errorBody(400, 'callbackUrl must be a safe HTTPS URL.') };
 				}
-				const messages = [...state.chats.values()].flat().filter((m) => {
-					const at = Date.parse(m.createdAt);
-					return at >= start && at <= end;
-				}).map((m) => publicMessage(m, []));
+				const messages = [...state.chats.values()]
+					.flat()
+					.filter((m) => {
+						const at = Date.parse(m.createdAt);
+						return at >= start && at <= end;
+					})
+					.map((m) => publicMessage(m, []));
 				const job = {
 					id: crypto.randomUUID(),
 					signature: crypto.randomBytes(12).toString('hex'),
@@ -280,10 +386,15 @@ module.exports = {
 				const { headers, body: payload } = buildCallback(state, sim, job);
 				setTimeout(async () => {
 					// The simulator only ever calls this machine: other callback URLs are recorded, not called.
-					const result = isLoopback(target.hostname) ? await post(job.callbackUrl, headers, payload) : { status: 0, skipped: 'not a loopback address: the simulator never calls out' };
+					const result = isLoopback(target.hostname)
+						? await post(job.callbackUrl, headers, payload)
+						: { status: 0, skipped: 'not a loopback address: the simulator never calls out' };
 					state.callbacks.push({ url: job.callbackUrl, form, exportId: job.id, ...result });
 				}, state.callbackDelayMs ?? 30);
-				return { status: 200, body: { message: 'Export started. A POST will be made to callbackUrl when ready.' } };
+				return {
+					status: 200,
+					body: { message: 'Export started. A POST will be made to callbackUrl when ready.' },
+				};
 			},
 		},
 		{
@@ -294,7 +405,14 @@ module.exports = {
 				const job = state.exports.get(params.id);
 				if (!job || query.signature !== job.signature) return { status: 403, body: 'Forbidden' };
 				state.downloads.push(job.id);
-				return { status: 200, body: Buffer.from(job.csv, 'utf8'), headers: { 'content-type': 'text/csv', 'content-disposition': `attachment; filename="chat-messages-${job.id}.csv"` } };
+				return {
+					status: 200,
+					body: Buffer.from(job.csv, 'utf8'),
+					headers: {
+						'content-type': 'text/csv',
+						'content-disposition': `attachment; filename="chat-messages-${job.id}.csv"`,
+					},
+				};
 			},
 		},
 	],

@@ -32,7 +32,10 @@ export const description: INodeProperties[] = [
 				validation: [
 					{
 						type: 'regex',
-						properties: { regex: '^\\s*[0-9]+\\s*$', errorMessage: 'A Workspace ID is a number, e.g. 9012345678' },
+						properties: {
+							regex: '^\\s*[0-9]+\\s*$',
+							errorMessage: 'A Workspace ID is a number, e.g. 9012345678',
+						},
 					},
 				],
 			},
@@ -59,7 +62,9 @@ interface Prepared {
 export const createDirectMessage: ItemOperation<Prepared> = {
 	async prepare(this: IExecuteFunctions, i) {
 		const node = this.getNode();
-		const workspace = this.getNodeParameter('workspaceId', i, undefined, { extractValue: true }) as unknown;
+		const workspace = this.getNodeParameter('workspaceId', i, undefined, {
+			extractValue: true,
+		}) as unknown;
 		const workspaceId = requireInteger(node, i, 'Workspace', workspace, { min: 1 });
 		const userIds = parseList(node, i, 'User IDs', this.getNodeParameter('userIds', i, ''), {
 			max: MAX_DM_USERS,

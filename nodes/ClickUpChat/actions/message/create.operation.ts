@@ -2,7 +2,13 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { ItemOperation } from '../../../common/items';
 import { apiRequest } from '../../../common/transport';
-import { compact, invalid, parseList, requireInteger, requireString } from '../../../common/validate';
+import {
+	compact,
+	invalid,
+	parseList,
+	requireInteger,
+	requireString,
+} from '../../../common/validate';
 import { clickUpProfile } from '../../transport';
 import { description as dmDescription } from '../channel/createDirectMessage.operation';
 
@@ -22,7 +28,8 @@ export const description: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: '8cdu1c36f031841e',
-		description: 'The channel or Direct Message to post in. After a Create Direct Message step, drag its data → ID field here.',
+		description:
+			'The channel or Direct Message to post in. After a Create Direct Message step, drag its data → ID field here.',
 		displayOptions: { show: showOnly },
 	},
 	{
@@ -72,7 +79,13 @@ export const description: INodeProperties[] = [
 		default: {},
 		displayOptions: { show: showOnly },
 		options: [
-			{ displayName: 'Assignee', name: 'assignee', type: 'string', default: '', description: 'User ID to assign the message to' },
+			{
+				displayName: 'Assignee',
+				name: 'assignee',
+				type: 'string',
+				default: '',
+				description: 'User ID to assign the message to',
+			},
 			{
 				displayName: 'Content Format',
 				name: 'contentFormat',
@@ -91,7 +104,13 @@ export const description: INodeProperties[] = [
 				placeholder: '183, 4560123',
 				description: 'Up to 10 user IDs who follow the message, comma-separated or an array',
 			},
-			{ displayName: 'Group Assignee', name: 'groupAssignee', type: 'string', default: '', description: 'User group ID to assign the message to' },
+			{
+				displayName: 'Group Assignee',
+				name: 'groupAssignee',
+				type: 'string',
+				default: '',
+				description: 'User group ID to assign the message to',
+			},
 		],
 	},
 ];
@@ -105,13 +124,35 @@ interface Prepared {
 export const create: ItemOperation<Prepared> = {
 	async prepare(this: IExecuteFunctions, i) {
 		const node = this.getNode();
-		const workspaceId = requireInteger(node, i, 'Workspace', this.getNodeParameter('workspaceId', i, undefined, { extractValue: true }), { min: 1 });
-		const channelId = requireString(node, i, 'Channel ID', this.getNodeParameter('channelId', i)).trim();
-		if (!/^[A-Za-z0-9_-]+$/.test(channelId)) throw invalid(node, i, 'Channel ID', `"${channelId}" is not a channel ID (letters, digits, - and _ only)`);
-		const content = requireString(node, i, 'Content', this.getNodeParameter('content', i), { max: MAX_CONTENT_LENGTH });
+		const workspaceId = requireInteger(
+			node,
+			i,
+			'Workspace',
+			this.getNodeParameter('workspaceId', i, undefined, { extractValue: true }),
+			{ min: 1 },
+		);
+		const channelId = requireString(
+			node,
+			i,
+			'Channel ID',
+			this.getNodeParameter('channelId', i),
+		).trim();
+		if (!/^[A-Za-z0-9_-]+$/.test(channelId))
+			throw invalid(
+				node,
+				i,
+				'Channel ID',
+				`"${channelId}" is not a channel ID (letters, digits, - and _ only)`,
+			);
+		const content = requireString(node, i, 'Content', this.getNodeParameter('content', i), {
+			max: MAX_CONTENT_LENGTH,
+		});
 		const type = this.getNodeParameter('type', i) as 'message' | 'post';
 		const extra = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
-		const followers = parseList(node, i, 'Followers', extra.followers, { max: MAX_FOLLOWERS, unique: true });
+		const followers = parseList(node, i, 'Followers', extra.followers, {
+			max: MAX_FOLLOWERS,
+			unique: true,
+		});
 		const body: IDataObject = compact({
 			type,
 			content,
@@ -122,8 +163,12 @@ export const create: ItemOperation<Prepared> = {
 		});
 		if (type === 'post') {
 			body.post_data = {
-				title: requireString(node, i, 'Post Title', this.getNodeParameter('postTitle', i), { max: 255 }),
-				subtype: { id: requireString(node, i, 'Post Subtype ID', this.getNodeParameter('postSubtypeId', i)) },
+				title: requireString(node, i, 'Post Title', this.getNodeParameter('postTitle', i), {
+					max: 255,
+				}),
+				subtype: {
+					id: requireString(node, i, 'Post Subtype ID', this.getNodeParameter('postSubtypeId', i)),
+				},
 			};
 		}
 		return { workspaceId, channelId, body };

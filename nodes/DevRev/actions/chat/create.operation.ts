@@ -17,7 +17,9 @@ export const description: INodeProperties[] = [
 		displayName: 'Type',
 		name: 'type',
 		type: 'options',
-		options: [{ name: 'Direct Message', value: 'dm', description: 'A chat between up to 16 users' }],
+		options: [
+			{ name: 'Direct Message', value: 'dm', description: 'A chat between up to 16 users' },
+		],
 		default: 'dm',
 		required: true,
 		description: 'The kind of chat to create. DevRev offers one kind today.',
@@ -89,7 +91,8 @@ export const description: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: 'ISS-101, TKT-7',
-				description: 'IDs of DevRev records (issues, tickets, …) to associate with the DM, at most 16, comma-separated or an array',
+				description:
+					'IDs of DevRev records (issues, tickets, …) to associate with the DM, at most 16, comma-separated or an array',
 			},
 			{
 				displayName: 'Title',
@@ -119,15 +122,26 @@ const callerByExecution = new WeakMap<object, Promise<DevUser>>();
 async function authenticatedUser(ctx: IExecuteFunctions, itemIndex: number): Promise<DevUser> {
 	let pending = callerByExecution.get(ctx);
 	if (!pending) {
-		pending = apiRequest<{ dev_user?: IDataObject }>(ctx, devRevProfile, { method: 'GET', path: '/dev-users.self', itemIndex }).then(
-			({ body }) => {
-				const user = body?.dev_user;
-				if (!user || typeof user.id !== 'string') {
-					throw invalid(ctx.getNode(), itemIndex, 'Add Me to Users', 'DevRev did not return your user ID from GET /dev-users.self', 'Turn "Add Me to Users" off and list your own ID in Users.');
-				}
-				return { id: user.id, displayId: typeof user.display_id === 'string' ? user.display_id : undefined };
-			},
-		);
+		pending = apiRequest<{ dev_user?: IDataObject }>(ctx, devRevProfile, {
+			method: 'GET',
+			path: '/dev-users.self',
+			itemIndex,
+		}).then(({ body }) => {
+			const user = body?.dev_user;
+			if (!user || typeof user.id !== 'string') {
+				throw invalid(
+					ctx.getNode(),
+					itemIndex,
+					'Add Me to Users',
+					'DevRev did not return your user ID from GET /dev-users.self',
+					'Turn "Add Me to Users" off and list your own ID in Users.',
+				);
+			}
+			return {
+				id: user.id,
+				displayId: typeof user.display_id === 'string' ? user.display_id : undefined,
+			};
+		});
 		callerByExecution.set(ctx, pending);
 		// A failed lookup is not remembered: the next item may try again.
 		pending.catch(() => callerByExecution.delete(ctx));
@@ -149,7 +163,10 @@ function withConflictHint(error: unknown, openedExisting: boolean): unknown {
 }
 
 function isSameUser(entry: string, user: DevUser): boolean {
-	return entry === user.id || (user.displayId !== undefined && entry.toUpperCase() === user.displayId.toUpperCase());
+	return (
+		entry === user.id ||
+		(user.displayId !== undefined && entry.toUpperCase() === user.displayId.toUpperCase())
+	);
 }
 
 export const create: ItemOperation<Prepared> = {
@@ -163,18 +180,32 @@ export const create: ItemOperation<Prepared> = {
 		});
 		const fields = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
 		const records =
-			fields.records === undefined ? undefined : parseList(node, i, 'Records', fields.records, { max: MAX_DM_RECORDS, unique: true });
-		const customFields = fields.customFields === undefined ? {} : parseJsonObject(node, i, 'Custom Fields (JSON)', fields.customFields);
+			fields.records === undefined
+				? undefined
+				: parseList(node, i, 'Records', fields.records, { max: MAX_DM_RECORDS, unique: true });
+		const customFields =
+			fields.customFields === undefined
+				? {}
+				: parseJsonObject(node, i, 'Custom Fields (JSON)', fields.customFields);
 		const customSchemaSpec =
-			fields.customSchemaSpec === undefined ? {} : parseJsonObject(node, i, 'Custom Schema Spec (JSON)', fields.customSchemaSpec);
+			fields.customSchemaSpec === undefined
+				? {}
+				: parseJsonObject(node, i, 'Custom Schema Spec (JSON)', fields.customSchemaSpec);
 		const hasCustomFields = Object.keys(customFields).length > 0;
 		const hasSchemaSpec = Object.keys(customSchemaSpec).length > 0;
 		if (hasCustomFields && !hasSchemaSpec) {
-			throw invalid(node, i, 'Custom Schema Spec (JSON)', 'is required when Custom Fields are set', 'DevRev rejects custom fields whose schema is not named, e.g. {"tenant_fragment": true}.');
+			throw invalid(
+				node,
+				i,
+				'Custom Schema Spec (JSON)',
+				'is required when Custom Fields are set',
+				'DevRev rejects custom fields whose schema is not named, e.g. {"tenant_fragment": true}.',
+			);
 		}
 		const type = this.getNodeParameter('type', i, 'dm') as string;
 		if (type !== 'dm') throw invalid(node, i, 'Type', `must be "dm", got ${JSON.stringify(type)}`);
-		const title = typeof fields.title === 'string' && fields.title !== '' ? fields.title : undefined;
+		const title =
+			typeof fields.title === 'string' && fields.title !== '' ? fields.title : undefined;
 		const body = compact({
 			type,
 			title,

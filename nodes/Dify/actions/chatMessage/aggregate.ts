@@ -195,7 +195,11 @@ export class DifyStreamAbortedError extends SseAbortError {
 const PART_BLOCK = 512;
 
 function str(value: unknown): string {
-	return typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value);
+	return typeof value === 'string'
+		? value
+		: value === undefined || value === null
+			? ''
+			: String(value);
 }
 
 function num(value: unknown): number | null {
@@ -252,7 +256,16 @@ function runningWorkflow(id: string): DifyWorkflowInfo {
 }
 
 function emptyNodes(): DifyNodesSummary {
-	return { count: 0, finished: 0, failed: 0, retries: 0, iterations: 0, loops: 0, agent_logs: 0, list: [] };
+	return {
+		count: 0,
+		finished: 0,
+		failed: 0,
+		retries: 0,
+		iterations: 0,
+		loops: 0,
+		agent_logs: 0,
+		list: [],
+	};
 }
 
 /**
@@ -319,8 +332,13 @@ export class DifyStreamAggregator {
 		if (!this.conversationId && typeof event.conversation_id === 'string') {
 			this.conversationId = event.conversation_id;
 		}
-		if (this.createdAt === null && typeof event.created_at === 'number') this.createdAt = event.created_at;
-		if (this.workflowRunId === null && typeof event.workflow_run_id === 'string' && event.workflow_run_id) {
+		if (this.createdAt === null && typeof event.created_at === 'number')
+			this.createdAt = event.created_at;
+		if (
+			this.workflowRunId === null &&
+			typeof event.workflow_run_id === 'string' &&
+			event.workflow_run_id
+		) {
 			this.workflowRunId = event.workflow_run_id;
 		}
 
@@ -459,7 +477,9 @@ export class DifyStreamAggregator {
 		};
 		if (this.includeTts) {
 			result.tts = {
-				audio: Buffer.concat(this.ttsChunks.map((chunk) => Buffer.from(chunk, 'base64'))).toString('base64'),
+				audio: Buffer.concat(this.ttsChunks.map((chunk) => Buffer.from(chunk, 'base64'))).toString(
+					'base64',
+				),
 				chunks: this.ttsChunks.length,
 				ended: this.ttsEnded,
 			};
@@ -483,7 +503,8 @@ export class DifyStreamAggregator {
 				};
 			}
 			if (workflowStatus === 'stopped') return { status: 'stopped', error: null };
-			if (workflowStatus === 'partial-succeeded') return { status: 'partial-succeeded', error: null };
+			if (workflowStatus === 'partial-succeeded')
+				return { status: 'partial-succeeded', error: null };
 			if (workflowStatus === 'succeeded') return { status: 'succeeded', error: null };
 		}
 		if (this.workflowPaused) return { status: 'paused', error: null };
@@ -623,7 +644,9 @@ export class DifyStreamAggregator {
 
 	private onFormOutcome(type: string, data: IDataObject | undefined): void {
 		if (!data) return;
-		const form = this.forms.find((entry) => entry.node_id !== undefined && entry.node_id === data.node_id);
+		const form = this.forms.find(
+			(entry) => entry.node_id !== undefined && entry.node_id === data.node_id,
+		);
 		if (!form) return;
 		if (type === 'human_input_form_filled') {
 			form.action_id = data.action_id;
@@ -859,7 +882,9 @@ export async function aggregateDifyResponse(
 		}
 		const parsed = parseJson(text);
 		if (!parsed.ok) {
-			throw new Error(`Dify returned a body that is neither JSON nor an event stream: ${parsed.message}`);
+			throw new Error(
+				`Dify returned a body that is neither JSON nor an event stream: ${parsed.message}`,
+			);
 		}
 		const parsedObject = obj(parsed.value);
 		if (!parsedObject) throw new Error('Dify returned a JSON body that is not an object');

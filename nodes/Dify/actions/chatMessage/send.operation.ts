@@ -27,7 +27,7 @@ export const description: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: 'What are the specs of the iPhone 13 Pro Max?',
-		description: 'The user\'s message to the app',
+		description: "The user's message to the app",
 		displayOptions: { show: showOnly },
 	},
 	{
@@ -47,10 +47,14 @@ export const description: INodeProperties[] = [
 		type: 'options',
 		options: [
 			{ name: 'Name/Value Pairs', value: 'pairs', description: 'One row per app variable' },
-			{ name: 'JSON', value: 'json', description: 'One JSON object, for values that are not text (numbers, lists, files)' },
+			{
+				name: 'JSON',
+				value: 'json',
+				description: 'One JSON object, for values that are not text (numbers, lists, files)',
+			},
 		],
 		default: 'pairs',
-		description: 'How to give the app\'s input variables (the fields of the app\'s user input form)',
+		description: "How to give the app's input variables (the fields of the app's user input form)",
 		displayOptions: { show: showOnly },
 	},
 	{
@@ -60,7 +64,8 @@ export const description: INodeProperties[] = [
 		typeOptions: { multipleValues: true },
 		placeholder: 'Add Input',
 		default: {},
-		description: 'Values for the app\'s input variables, by variable name. Leave empty when the app has none.',
+		description:
+			"Values for the app's input variables, by variable name. Leave empty when the app has none.",
 		displayOptions: { show: { ...showOnly, inputsFormat: ['pairs'] } },
 		options: [
 			{
@@ -92,7 +97,7 @@ export const description: INodeProperties[] = [
 		type: 'json',
 		default: '{}',
 		placeholder: '{ "city": "San Francisco" }',
-		description: 'A JSON object of the app\'s input variables, by variable name',
+		description: "A JSON object of the app's input variables, by variable name",
 		displayOptions: { show: { ...showOnly, inputsFormat: ['json'] } },
 	},
 	{
@@ -126,7 +131,8 @@ export const description: INodeProperties[] = [
 				typeOptions: { multipleValues: true },
 				placeholder: 'Add File',
 				default: {},
-				description: 'Files to attach to the message, from a URL or from a binary property of the input item (uploaded to Dify first)',
+				description:
+					'Files to attach to the message, from a URL or from a binary property of the input item (uploaded to Dify first)',
 				options: [
 					{
 						displayName: 'File',
@@ -137,8 +143,16 @@ export const description: INodeProperties[] = [
 								name: 'source',
 								type: 'options',
 								options: [
-									{ name: 'URL', value: 'url', description: 'Dify downloads the file from this address' },
-									{ name: 'Binary Property', value: 'binary', description: 'A file of the input item, uploaded to Dify first' },
+									{
+										name: 'URL',
+										value: 'url',
+										description: 'Dify downloads the file from this address',
+									},
+									{
+										name: 'Binary Property',
+										value: 'binary',
+										description: 'A file of the input item, uploaded to Dify first',
+									},
 								],
 								default: 'url',
 							},
@@ -155,7 +169,7 @@ export const description: INodeProperties[] = [
 								name: 'binaryPropertyName',
 								type: 'string',
 								default: 'data',
-								hint: 'The name of the input item\'s binary field that holds the file',
+								hint: "The name of the input item's binary field that holds the file",
 								displayOptions: { show: { source: ['binary'] } },
 							},
 							{
@@ -171,7 +185,8 @@ export const description: INodeProperties[] = [
 									{ name: 'Video', value: 'video' },
 								],
 								default: 'auto',
-								description: 'Dify\'s file type; detected from the MIME type or the file extension by default',
+								description:
+									"Dify's file type; detected from the MIME type or the file extension by default",
 							},
 						],
 					},
@@ -185,12 +200,14 @@ export const description: INodeProperties[] = [
 					{
 						name: 'Streaming',
 						value: 'streaming',
-						description: 'Works with every chat app type and is not cut off on long answers; the stream is aggregated into one item',
+						description:
+							'Works with every chat app type and is not cut off on long answers; the stream is aggregated into one item',
 					},
 					{
 						name: 'Blocking',
 						value: 'blocking',
-						description: 'One JSON answer. Agent apps refuse it and Dify Cloud cuts it after 100 s.',
+						description:
+							'One JSON answer. Agent apps refuse it and Dify Cloud cuts it after 100 s.',
 					},
 				],
 				default: 'streaming',
@@ -200,7 +217,8 @@ export const description: INodeProperties[] = [
 				name: 'workflowId',
 				type: 'string',
 				default: '',
-				description: 'Chatflow apps only: run this published workflow version instead of the latest one',
+				description:
+					'Chatflow apps only: run this published workflow version instead of the latest one',
 			},
 		],
 	},
@@ -221,14 +239,16 @@ export const sendOptions: INodeProperties[] = [
 		name: 'includeTts',
 		type: 'boolean',
 		default: false,
-		description: 'Whether to collect the audio of apps with text-to-speech auto-play into "tts" (base64 MP3); ignored otherwise',
+		description:
+			'Whether to collect the audio of apps with text-to-speech auto-play into "tts" (base64 MP3); ignored otherwise',
 	},
 	{
 		displayName: 'Keep Raw Events',
 		name: 'keepEvents',
 		type: 'boolean',
 		default: false,
-		description: 'Whether to add every streamed event, in order, as "events" (node, iteration, loop and agent log events are otherwise only summarised)',
+		description:
+			'Whether to add every streamed event, in order, as "events" (node, iteration, loop and agent log events are otherwise only summarised)',
 	},
 ];
 
@@ -247,22 +267,53 @@ interface Prepared {
 
 const EXTENSIONS: Record<Exclude<DifyFileType, 'custom'>, string[]> = {
 	image: ['jpg', 'jpeg', 'png', 'gif', 'webp', 'svg'],
-	document: ['txt', 'md', 'markdown', 'mdx', 'pdf', 'html', 'htm', 'xlsx', 'xls', 'vtt', 'properties', 'doc', 'docx', 'csv', 'eml', 'msg', 'pptx', 'ppt', 'xml', 'epub'],
+	document: [
+		'txt',
+		'md',
+		'markdown',
+		'mdx',
+		'pdf',
+		'html',
+		'htm',
+		'xlsx',
+		'xls',
+		'vtt',
+		'properties',
+		'doc',
+		'docx',
+		'csv',
+		'eml',
+		'msg',
+		'pptx',
+		'ppt',
+		'xml',
+		'epub',
+	],
 	audio: ['mp3', 'm4a', 'wav', 'amr', 'mpga', 'webm'],
 	video: ['mp4', 'mov', 'mpeg'],
 };
 
 /** Dify's file type from a MIME type and/or a file name; `custom` when neither says. */
-export function detectFileType(mimeType: string | undefined, name: string | undefined): DifyFileType {
+export function detectFileType(
+	mimeType: string | undefined,
+	name: string | undefined,
+): DifyFileType {
 	const mime = (mimeType ?? '').toLowerCase();
 	if (mime.startsWith('image/')) return 'image';
 	if (mime.startsWith('audio/')) return 'audio';
 	if (mime.startsWith('video/')) return 'video';
 	const extension = /\.([a-z0-9]+)$/i.exec(name ?? '')?.[1]?.toLowerCase();
 	if (extension) {
-		for (const [type, list] of Object.entries(EXTENSIONS)) if (list.includes(extension)) return type as DifyFileType;
+		for (const [type, list] of Object.entries(EXTENSIONS))
+			if (list.includes(extension)) return type as DifyFileType;
 	}
-	if (mime.startsWith('text/') || mime === 'application/pdf' || mime.includes('officedocument') || mime === 'application/msword') return 'document';
+	if (
+		mime.startsWith('text/') ||
+		mime === 'application/pdf' ||
+		mime.includes('officedocument') ||
+		mime === 'application/msword'
+	)
+		return 'document';
 	return 'custom';
 }
 
@@ -272,13 +323,19 @@ function readInputs(ctx: IExecuteFunctions, i: number): IDataObject {
 	if (format === 'json') {
 		return parseJsonObject(node, i, 'Inputs (JSON)', ctx.getNodeParameter('inputsJson', i, '{}'));
 	}
-	const rows = ((ctx.getNodeParameter('inputs', i, {}) as IDataObject).values ?? []) as IDataObject[];
+	const rows = ((ctx.getNodeParameter('inputs', i, {}) as IDataObject).values ??
+		[]) as IDataObject[];
 	const inputs: IDataObject = {};
 	for (const row of rows) {
 		const name = typeof row.name === 'string' ? row.name.trim() : '';
 		if (!name) {
 			if (row.value === undefined || row.value === '') continue;
-			throw invalid(node, i, 'Inputs', 'every row with a value needs a Name (the app\'s variable name)');
+			throw invalid(
+				node,
+				i,
+				'Inputs',
+				"every row with a value needs a Name (the app's variable name)",
+			);
 		}
 		if (name in inputs) throw invalid(node, i, 'Inputs', `"${name}" is given more than once`);
 		inputs[name] = row.value as IDataObject[string];
@@ -292,26 +349,54 @@ function readFiles(ctx: IExecuteFunctions, i: number, rows: IDataObject[]): File
 		const field = `Files → File ${n + 1}`;
 		const chosen = String(row.type ?? 'auto');
 		if (chosen !== 'auto' && !(FILE_TYPES as readonly string[]).includes(chosen)) {
-			throw invalid(node, i, `${field} → Type`, `must be one of auto, ${FILE_TYPES.join(', ')}, got "${chosen}"`);
+			throw invalid(
+				node,
+				i,
+				`${field} → Type`,
+				`must be one of auto, ${FILE_TYPES.join(', ')}, got "${chosen}"`,
+			);
 		}
 		if ((row.source ?? 'url') === 'binary') {
-			const property = requireString(node, i, `${field} → Input Binary Field`, row.binaryPropertyName ?? '').trim();
+			const property = requireString(
+				node,
+				i,
+				`${field} → Input Binary Field`,
+				row.binaryPropertyName ?? '',
+			).trim();
 			const binary = ctx.getInputData()[i]?.binary?.[property];
 			if (!binary) {
-				throw invalid(node, i, `${field} → Input Binary Field`, `the input item has no binary field "${property}"`);
+				throw invalid(
+					node,
+					i,
+					`${field} → Input Binary Field`,
+					`the input item has no binary field "${property}"`,
+				);
 			}
-			const fileName = binary.fileName || `${property}${binary.fileExtension ? `.${binary.fileExtension}` : ''}`;
+			const fileName =
+				binary.fileName || `${property}${binary.fileExtension ? `.${binary.fileExtension}` : ''}`;
 			const mimeType = binary.mimeType || 'application/octet-stream';
-			const type = chosen === 'auto' ? detectFileType(mimeType, fileName) : (chosen as DifyFileType);
-			return { source: 'binary', property, fileName: fileName.replace(/[/\\]/g, '_'), mimeType, type };
+			const type =
+				chosen === 'auto' ? detectFileType(mimeType, fileName) : (chosen as DifyFileType);
+			return {
+				source: 'binary',
+				property,
+				fileName: fileName.replace(/[/\\]/g, '_'),
+				mimeType,
+				type,
+			};
 		}
 		const url = requireUrl(node, i, `${field} → URL`, row.url);
-		const type = chosen === 'auto' ? detectFileType(undefined, new URL(url).pathname) : (chosen as DifyFileType);
+		const type =
+			chosen === 'auto'
+				? detectFileType(undefined, new URL(url).pathname)
+				: (chosen as DifyFileType);
 		return { source: 'url', url, type };
 	});
 }
 
-type MultipartField = { field: string; text: string } | { field: string; fileName: string; mimeType: string; data: Buffer };
+type MultipartField =
+	| { field: string; text: string }
+	| { field: string; fileName: string; mimeType: string; data: Buffer };
 
 function multipartBody(fields: MultipartField[]) {
 	const boundary = `----n8nDify${randomUUID().replace(/-/g, '')}`;
@@ -327,14 +412,23 @@ function multipartBody(fields: MultipartField[]) {
 				Buffer.from('\r\n'),
 			);
 		} else {
-			parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${field.field}"\r\n\r\n${field.text}\r\n`));
+			parts.push(
+				Buffer.from(
+					`--${boundary}\r\nContent-Disposition: form-data; name="${field.field}"\r\n\r\n${field.text}\r\n`,
+				),
+			);
 		}
 	}
 	parts.push(Buffer.from(`--${boundary}--\r\n`));
 	return { body: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
 }
 
-async function uploadFile(ctx: IExecuteFunctions, i: number, user: string, file: Extract<FileSpec, { source: 'binary' }>): Promise<string> {
+async function uploadFile(
+	ctx: IExecuteFunctions,
+	i: number,
+	user: string,
+	file: Extract<FileSpec, { source: 'binary' }>,
+): Promise<string> {
 	const data = await ctx.helpers.getBinaryDataBuffer(i, file.property);
 	const { body, contentType } = multipartBody([
 		{ field: 'file', fileName: file.fileName, mimeType: file.mimeType, data },
@@ -366,7 +460,10 @@ function headerValue(headers: IDataObject, name: string): string | undefined {
 /** The live-chunk API of n8n's execute context, when this n8n has it and the execution streams. */
 function chunkSink(ctx: IExecuteFunctions, enabled: boolean) {
 	if (!enabled) return undefined;
-	const c = ctx as IExecuteFunctions & { isStreaming?: () => boolean; sendChunk?: IExecuteFunctions['sendChunk'] };
+	const c = ctx as IExecuteFunctions & {
+		isStreaming?: () => boolean;
+		sendChunk?: IExecuteFunctions['sendChunk'];
+	};
 	if (typeof c.isStreaming !== 'function' || typeof c.sendChunk !== 'function') return undefined;
 	if (!c.isStreaming()) return undefined;
 	return async (type: 'begin' | 'item' | 'end' | 'error', itemIndex: number, content?: string) => {
@@ -374,7 +471,12 @@ function chunkSink(ctx: IExecuteFunctions, enabled: boolean) {
 	};
 }
 
-async function stopGeneration(ctx: IExecuteFunctions, taskId: string, user: string, i: number): Promise<boolean> {
+async function stopGeneration(
+	ctx: IExecuteFunctions,
+	taskId: string,
+	user: string,
+	i: number,
+): Promise<boolean> {
 	if (!taskId) return false;
 	try {
 		await apiRequest(ctx, difyProfile, {
@@ -393,9 +495,17 @@ async function stopGeneration(ctx: IExecuteFunctions, taskId: string, user: stri
 	}
 }
 
-async function failure(ctx: IExecuteFunctions, i: number, result: DifyAggregateResult): Promise<NodeApiError> {
+async function failure(
+	ctx: IExecuteFunctions,
+	i: number,
+	result: DifyAggregateResult,
+): Promise<NodeApiError> {
 	const { secrets } = await credentialSettings(ctx, difyProfile);
-	const info = result.error ?? { status: 500, code: 'unknown_error', message: 'The Dify reply failed' };
+	const info = result.error ?? {
+		status: 500,
+		code: 'unknown_error',
+		message: 'The Dify reply failed',
+	};
 	const hint =
 		info.code === 'incomplete_stream' || info.code === 'stream_interrupted'
 			? 'The connection to Dify ended before the reply was complete. The partial answer is kept on the item (with Continue On Fail).'
@@ -424,13 +534,21 @@ export const send: ItemOperation<Prepared> = {
 
 		const responseMode = String(additional.responseMode ?? 'streaming');
 		if (responseMode !== 'streaming' && responseMode !== 'blocking') {
-			throw invalid(node, i, 'Response Mode', `must be streaming or blocking, got "${responseMode}"`);
+			throw invalid(
+				node,
+				i,
+				'Response Mode',
+				`must be streaming or blocking, got "${responseMode}"`,
+			);
 		}
 		const body: IDataObject = { query, inputs, user, response_mode: responseMode };
-		const conversationId = typeof additional.conversationId === 'string' ? additional.conversationId.trim() : '';
+		const conversationId =
+			typeof additional.conversationId === 'string' ? additional.conversationId.trim() : '';
 		if (conversationId) body.conversation_id = conversationId;
-		if (typeof additional.autoGenerateName === 'boolean') body.auto_generate_name = additional.autoGenerateName;
-		const workflowId = typeof additional.workflowId === 'string' ? additional.workflowId.trim() : '';
+		if (typeof additional.autoGenerateName === 'boolean')
+			body.auto_generate_name = additional.autoGenerateName;
+		const workflowId =
+			typeof additional.workflowId === 'string' ? additional.workflowId.trim() : '';
 		if (workflowId) body.workflow_id = workflowId;
 
 		const fileRows = ((additional.files as IDataObject | undefined)?.file ?? []) as IDataObject[];
@@ -462,13 +580,17 @@ export const send: ItemOperation<Prepared> = {
 			body.files = list;
 		}
 
-		const response: ApiResponse<AsyncIterable<SseChunk> | IDataObject | string> = await apiRequest(this, difyProfile, {
-			method: 'POST',
-			path: '/chat-messages',
-			body,
-			encoding: 'stream',
-			itemIndex: i,
-		});
+		const response: ApiResponse<AsyncIterable<SseChunk> | IDataObject | string> = await apiRequest(
+			this,
+			difyProfile,
+			{
+				method: 'POST',
+				path: '/chat-messages',
+				body,
+				encoding: 'stream',
+				itemIndex: i,
+			},
+		);
 
 		const signal = cancelSignalOf(this);
 		const sink = chunkSink(this, prepared.forwardChunks);
@@ -487,12 +609,16 @@ export const send: ItemOperation<Prepared> = {
 		let aborted: DifyAggregateResult | undefined;
 		let unreadable: string | undefined;
 		try {
-			result = await aggregateDifyResponse(response.body, headerValue(response.headers, 'content-type'), {
-				signal,
-				keepEvents: prepared.keepEvents,
-				includeTts: prepared.includeTts,
-				onAnswerChunk,
-			});
+			result = await aggregateDifyResponse(
+				response.body,
+				headerValue(response.headers, 'content-type'),
+				{
+					signal,
+					keepEvents: prepared.keepEvents,
+					includeTts: prepared.includeTts,
+					onAnswerChunk,
+				},
+			);
 		} catch (error) {
 			if (error instanceof DifyStreamAbortedError) aborted = error.partial;
 			else if (signal?.aborted) aborted = undefined;
@@ -504,18 +630,26 @@ export const send: ItemOperation<Prepared> = {
 			const stopped = await stopGeneration(this, taskId, user, i);
 			if (sink && began) await sink('end', i);
 			throw withPartialOutput(
-				new NodeOperationError(this.getNode(), 'The execution was cancelled while Dify was answering', {
-					itemIndex: i,
-					description: stopped ? `Dify was asked to stop task ${taskId}.` : undefined,
-				}),
-				((aborted ?? result ?? {}) as unknown as IDataObject),
+				new NodeOperationError(
+					this.getNode(),
+					'The execution was cancelled while Dify was answering',
+					{
+						itemIndex: i,
+						description: stopped ? `Dify was asked to stop task ${taskId}.` : undefined,
+					},
+				),
+				(aborted ?? result ?? {}) as unknown as IDataObject,
 			);
 		}
 		if (unreadable !== undefined || !result) {
-			throw new NodeApiError(this.getNode(), { message: unreadable ?? 'empty reply' }, {
-				message: `Dify's reply could not be read: ${unreadable ?? 'empty reply'}`,
-				itemIndex: i,
-			});
+			throw new NodeApiError(
+				this.getNode(),
+				{ message: unreadable ?? 'empty reply' },
+				{
+					message: `Dify's reply could not be read: ${unreadable ?? 'empty reply'}`,
+					itemIndex: i,
+				},
+			);
 		}
 		if (result.status === 'failed') {
 			if (sink) {

@@ -2,7 +2,13 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { ItemOperation } from '../../../common/items';
 import { apiRequest } from '../../../common/transport';
-import { compact, invalid, parseList, requireInteger, requireString } from '../../../common/validate';
+import {
+	compact,
+	invalid,
+	parseList,
+	requireInteger,
+	requireString,
+} from '../../../common/validate';
 import { gravityRailProfile, workspacePath } from '../../transport';
 
 const showOnly = { resource: ['chat'], operation: ['create'] };
@@ -19,8 +25,13 @@ export const description: INodeProperties[] = [
 		type: 'options',
 		options: [
 			{ name: 'Web Chat', value: 'web-chat' },
-			{ name: 'Phone SMS', value: 'phone-sms', description: 'Text messages to the member\'s phone' },
-			{ name: 'Phone Voice', value: 'phone-voice', description: 'A phone call: with a workflow and the assistant on, creating the chat dials the member' },
+			{ name: 'Phone SMS', value: 'phone-sms', description: "Text messages to the member's phone" },
+			{
+				name: 'Phone Voice',
+				value: 'phone-voice',
+				description:
+					'A phone call: with a workflow and the assistant on, creating the chat dials the member',
+			},
 			{ name: 'Email', value: 'email' },
 		],
 		default: 'web-chat',
@@ -49,14 +60,16 @@ export const description: INodeProperties[] = [
 				name: 'assistantChatModelId',
 				type: 'string',
 				default: '',
-				description: 'Chat model the assistant uses in this chat, instead of the workspace or workflow default',
+				description:
+					'Chat model the assistant uses in this chat, instead of the workspace or workflow default',
 			},
 			{
 				displayName: 'Assistant Enabled',
 				name: 'assistantEnabled',
 				type: 'boolean',
 				default: true,
-				description: 'Whether the AI assistant runs the chat. Gravity Rail turns it on unless told otherwise.',
+				description:
+					'Whether the AI assistant runs the chat. Gravity Rail turns it on unless told otherwise.',
 				hint: 'On a Phone Voice chat with a workflow, leaving this on places a real outbound call',
 			},
 			{
@@ -64,21 +77,22 @@ export const description: INodeProperties[] = [
 				name: 'assistantMemberId',
 				type: 'string',
 				default: '',
-				description: 'A specific assistant member to run the chat instead of the workflow\'s agent',
+				description: "A specific assistant member to run the chat instead of the workflow's agent",
 			},
 			{
 				displayName: 'Assistant Realtime Model ID',
 				name: 'assistantRealtimeModelId',
 				type: 'string',
 				default: '',
-				description: 'Realtime (voice) model the assistant uses in this chat, instead of the default',
+				description:
+					'Realtime (voice) model the assistant uses in this chat, instead of the default',
 			},
 			{
 				displayName: 'Chat Type',
 				name: 'chatType',
 				type: 'string',
 				default: '',
-				description: 'Gravity Rail\'s classification of the chat, sent as given',
+				description: "Gravity Rail's classification of the chat, sent as given",
 			},
 			{
 				displayName: 'Inbox ID',
@@ -108,7 +122,8 @@ export const description: INodeProperties[] = [
 				name: 'memberId',
 				type: 'string',
 				default: '',
-				description: 'The member the chat is for. Gravity Rail uses the member the API key belongs to when left empty.',
+				description:
+					'The member the chat is for. Gravity Rail uses the member the API key belongs to when left empty.',
 			},
 			{
 				displayName: 'Participants',
@@ -116,7 +131,8 @@ export const description: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: '901, 902',
-				description: 'IDs of further members taking part, such as an assistant or operator member, comma-separated or an array',
+				description:
+					'IDs of further members taking part, such as an assistant or operator member, comma-separated or an array',
 			},
 			{
 				displayName: 'Phone Number ID',
@@ -124,7 +140,7 @@ export const description: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				description:
-					'Workspace phone number for a Phone SMS or Phone Voice chat; the workflow\'s default number is used when left empty. Cannot be combined with Inbox ID.',
+					"Workspace phone number for a Phone SMS or Phone Voice chat; the workflow's default number is used when left empty. Cannot be combined with Inbox ID.",
 			},
 			{
 				displayName: 'Site ID',
@@ -154,7 +170,8 @@ export const description: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { minValue: 1, numberPrecision: 0 },
 				default: 1,
-				description: 'The published workflow version to pin this chat to. Leave this field out to use the current version.',
+				description:
+					'The published workflow version to pin this chat to. Leave this field out to use the current version.',
 			},
 		],
 	},
@@ -190,7 +207,11 @@ function optionalBoolean(fields: IDataObject, name: string): boolean | undefined
 }
 
 /** The warning shown in the editor when the chat was created but its initial message was not sent. */
-function addInitialMessageWarning(ctx: IExecuteFunctions, itemIndex: number, chat: IDataObject): void {
+function addInitialMessageWarning(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	chat: IDataObject,
+): void {
 	const reason = chat.initialMessageError;
 	if (reason === undefined || reason === null || reason === '') return;
 	const chatId = chat.id ?? chat.uuid;
@@ -205,7 +226,12 @@ export const create: ItemOperation<Prepared> = {
 		const path = `${await workspacePath(this, i)}/chats`;
 		const channel = this.getNodeParameter('channel', i) as string;
 		if (!(CHANNELS as readonly string[]).includes(channel)) {
-			throw invalid(node, i, 'Channel', `must be one of ${CHANNELS.join(', ')}, got ${JSON.stringify(channel)}`);
+			throw invalid(
+				node,
+				i,
+				'Channel',
+				`must be one of ${CHANNELS.join(', ')}, got ${JSON.stringify(channel)}`,
+			);
 		}
 		const fields = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
 		const ids = Object.fromEntries(ID_FIELDS.map(([name]) => [name, optionalText(fields, name)]));
@@ -219,13 +245,21 @@ export const create: ItemOperation<Prepared> = {
 			);
 		}
 		const participants =
-			fields.participants === undefined ? undefined : parseList(node, i, 'Participants', fields.participants, { unique: true });
-		const workflowVersionNumber =
-			fields.workflowVersionNumber === undefined || fields.workflowVersionNumber === null || fields.workflowVersionNumber === ''
+			fields.participants === undefined
 				? undefined
-				: requireInteger(node, i, 'Workflow Version Number', fields.workflowVersionNumber, { min: 1 });
+				: parseList(node, i, 'Participants', fields.participants, { unique: true });
+		const workflowVersionNumber =
+			fields.workflowVersionNumber === undefined ||
+			fields.workflowVersionNumber === null ||
+			fields.workflowVersionNumber === ''
+				? undefined
+				: requireInteger(node, i, 'Workflow Version Number', fields.workflowVersionNumber, {
+						min: 1,
+					});
 		const initialMessage =
-			fields.initialMessage === undefined || fields.initialMessage === '' ? undefined : requireString(node, i, 'Initial Message', fields.initialMessage);
+			fields.initialMessage === undefined || fields.initialMessage === ''
+				? undefined
+				: requireString(node, i, 'Initial Message', fields.initialMessage);
 		const body = compact({
 			channel,
 			...ids,
@@ -241,7 +275,12 @@ export const create: ItemOperation<Prepared> = {
 	},
 
 	async execute(this: IExecuteFunctions, i, { path, body }) {
-		const response = await apiRequest<IDataObject>(this, gravityRailProfile, { method: 'POST', path, body, itemIndex: i });
+		const response = await apiRequest<IDataObject>(this, gravityRailProfile, {
+			method: 'POST',
+			path,
+			body,
+			itemIndex: i,
+		});
 		addInitialMessageWarning(this, i, response.body);
 		return response.body;
 	},

@@ -40,13 +40,28 @@ export const createDm: ItemOperation<Prepared> = {
 	async prepare(this: IExecuteFunctions, i) {
 		const node = this.getNode();
 		const path = `${await workspacePath(this, i)}/chats/dm`;
-		const memberId = requireString(node, i, 'Member ID', this.getNodeParameter('memberId', i, '')).trim();
-		const extra = parseJsonObject(node, i, 'Additional Body Fields (JSON)', this.getNodeParameter('additionalBodyFields', i, '{}'));
+		const memberId = requireString(
+			node,
+			i,
+			'Member ID',
+			this.getNodeParameter('memberId', i, ''),
+		).trim();
+		const extra = parseJsonObject(
+			node,
+			i,
+			'Additional Body Fields (JSON)',
+			this.getNodeParameter('additionalBodyFields', i, '{}'),
+		);
 		return { path, body: { memberId, ...extra } };
 	},
 
 	async execute(this: IExecuteFunctions, i, { path, body }) {
-		const response = await apiRequest<IDataObject>(this, gravityRailProfile, { method: 'POST', path, body, itemIndex: i });
+		const response = await apiRequest<IDataObject>(this, gravityRailProfile, {
+			method: 'POST',
+			path,
+			body,
+			itemIndex: i,
+		});
 		return response.body;
 	},
 };

@@ -40,7 +40,8 @@ export const description: INodeProperties[] = [
 			{ name: 'Support', value: 'support', description: 'A human support agent' },
 		],
 		default: 'user',
-		description: 'Who the message is from; Zaia accepts only these two roles when creating a message',
+		description:
+			'Who the message is from; Zaia accepts only these two roles when creating a message',
 		displayOptions: { show: showOnly },
 	},
 	{
@@ -128,7 +129,8 @@ export const description: INodeProperties[] = [
 				name: 'externalId',
 				type: 'string',
 				default: '',
-				description: 'Your reference for the message, 3 to 250 characters; left empty, Zaia receives null',
+				description:
+					'Your reference for the message, 3 to 250 characters; left empty, Zaia receives null',
 			},
 		],
 	},
@@ -139,7 +141,9 @@ interface Prepared {
 }
 
 function blank(value: unknown): boolean {
-	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+	return (
+		value === undefined || value === null || (typeof value === 'string' && value.trim() === '')
+	);
 }
 
 function readAttachments(ctx: IExecuteFunctions, i: number, raw: unknown): IDataObject[] {
@@ -156,11 +160,21 @@ function readAttachments(ctx: IExecuteFunctions, i: number, raw: unknown): IData
 		if (extension === 'wav') {
 			const mode = String(entry.mode ?? '');
 			if (mode !== 'attachment' && mode !== 'message') {
-				throw invalid(node, i, `${label} → Mode`, `must be "attachment" or "message" for a WAV file, got ${JSON.stringify(entry.mode)}`);
+				throw invalid(
+					node,
+					i,
+					`${label} → Mode`,
+					`must be "attachment" or "message" for a WAV file, got ${JSON.stringify(entry.mode)}`,
+				);
 			}
 			return { file, extension, mode };
 		}
-		throw invalid(node, i, `${label} → Type`, `must be one of png, pdf, md, txt, wav, got ${JSON.stringify(entry.extension)}`);
+		throw invalid(
+			node,
+			i,
+			`${label} → Type`,
+			`must be one of png, pdf, md, txt, wav, got ${JSON.stringify(entry.extension)}`,
+		);
 	});
 }
 
@@ -170,14 +184,24 @@ export const create: ItemOperation<Prepared> = {
 		const chatId = requireUuid(node, i, 'Chat ID', this.getNodeParameter('chatId', i));
 		const senderId = requireUuid(node, i, 'Sender ID', this.getNodeParameter('senderId', i));
 		const role = String(this.getNodeParameter('role', i));
-		if (role !== 'user' && role !== 'support') throw invalid(node, i, 'Role', `must be "user" or "support", got ${JSON.stringify(role)}`);
-		const content = requireString(node, i, 'Content', this.getNodeParameter('content', i, ''), { min: 0, max: MAX_CONTENT });
+		if (role !== 'user' && role !== 'support')
+			throw invalid(node, i, 'Role', `must be "user" or "support", got ${JSON.stringify(role)}`);
+		const content = requireString(node, i, 'Content', this.getNodeParameter('content', i, ''), {
+			min: 0,
+			max: MAX_CONTENT,
+		});
 		const extra = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
-		const chatThreadId = blank(extra.chatThreadId) ? null : requireUuid(node, i, 'Chat Thread ID', extra.chatThreadId);
-		const externalId = blank(extra.externalId) ? null : requireString(node, i, 'External ID', extra.externalId, { min: 3, max: 250 });
+		const chatThreadId = blank(extra.chatThreadId)
+			? null
+			: requireUuid(node, i, 'Chat Thread ID', extra.chatThreadId);
+		const externalId = blank(extra.externalId)
+			? null
+			: requireString(node, i, 'External ID', extra.externalId, { min: 3, max: 250 });
 		const attachments = readAttachments(this, i, extra.attachments);
 		// Every key is required by Zaia's schema: optional values are sent as null, never left out.
-		return { body: { chatId, chatThreadId, content, externalId, senderId, role, detail: { attachments } } };
+		return {
+			body: { chatId, chatThreadId, content, externalId, senderId, role, detail: { attachments } },
+		};
 	},
 
 	async execute(this: IExecuteFunctions, i, { body }) {

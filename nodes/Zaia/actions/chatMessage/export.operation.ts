@@ -28,7 +28,8 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Send to URL',
 				value: 'url',
-				description: 'Zaia POSTs the export to an address you give (typically a Zaia Trigger). The node outputs Zaia\'s acknowledgement.',
+				description:
+					"Zaia POSTs the export to an address you give (typically a Zaia Trigger). The node outputs Zaia's acknowledgement.",
 			},
 			{
 				name: 'Wait for the Export',
@@ -48,12 +49,12 @@ export const description: INodeProperties[] = [
 		required: true,
 		placeholder: 'https://n8n.example.com/webhook/…/zaia-export?secret=…',
 		description:
-			'Public HTTPS URL Zaia POSTs the export to when it is ready, typically a Zaia Trigger\'s Production URL with its secret appended. Plain http is accepted only for localhost, for testing.',
+			"Public HTTPS URL Zaia POSTs the export to when it is ready, typically a Zaia Trigger's Production URL with its secret appended. Plain http is accepted only for localhost, for testing.",
 		displayOptions: { show: { ...showOnly, deliverTo: ['url'] } },
 	},
 	{
 		displayName:
-			'The execution pauses here until Zaia calls back. The callback URL handed to Zaia is this execution\'s resume URL, signed with a token from the credential (its Callback Secret): calls without the token get 401 and the execution keeps waiting. Handles one input item per execution.',
+			"The execution pauses here until Zaia calls back. The callback URL handed to Zaia is this execution's resume URL, signed with a token from the credential (its Callback Secret): calls without the token get 401 and the execution keeps waiting. Handles one input item per execution.",
 		name: 'waitNotice',
 		type: 'notice',
 		default: '',
@@ -65,7 +66,8 @@ export const description: INodeProperties[] = [
 		type: 'number',
 		typeOptions: { minValue: 1 },
 		default: 2,
-		description: 'How long to wait for Zaia at most. When it passes, the node outputs its input items unchanged (as n8n\'s Wait node does).',
+		description:
+			"How long to wait for Zaia at most. When it passes, the node outputs its input items unchanged (as n8n's Wait node does).",
 		displayOptions: { show: { ...showOnly, deliverTo: ['wait'] } },
 	},
 	{
@@ -126,9 +128,20 @@ export interface ExportPrepared {
 }
 
 function toDate(ctx: IExecuteFunctions, i: number, field: string, value: unknown): Date {
-	const text = value instanceof Date ? value.toISOString() : typeof value === 'object' && value !== null ? String(value) : String(value ?? '').trim();
+	const text =
+		value instanceof Date
+			? value.toISOString()
+			: typeof value === 'object' && value !== null
+				? String(value)
+				: String(value ?? '').trim();
 	const ms = Date.parse(text);
-	if (text === '' || Number.isNaN(ms)) throw invalid(ctx.getNode(), i, field, `must be a date and time like 2025-01-31T00:00:00Z, got ${JSON.stringify(value)}`);
+	if (text === '' || Number.isNaN(ms))
+		throw invalid(
+			ctx.getNode(),
+			i,
+			field,
+			`must be a date and time like 2025-01-31T00:00:00Z, got ${JSON.stringify(value)}`,
+		);
 	return new Date(ms);
 }
 
@@ -145,10 +158,16 @@ export function prepareExport(ctx: IExecuteFunctions, i: number, now = new Date(
 	const deliverTo = ctx.getNodeParameter('deliverTo', i, 'url') as 'url' | 'wait';
 	const extra = ctx.getNodeParameter('additionalFields', i, {}) as IDataObject;
 	const start = toDate(ctx, i, 'Range Start', ctx.getNodeParameter('rangeStart', i, ''));
-	const hasEnd = extra.rangeEnd !== undefined && extra.rangeEnd !== null && String(extra.rangeEnd).trim() !== '';
+	const hasEnd =
+		extra.rangeEnd !== undefined && extra.rangeEnd !== null && String(extra.rangeEnd).trim() !== '';
 	const end = hasEnd ? toDate(ctx, i, 'Range End', extra.rangeEnd) : now;
 	if (end.getTime() <= start.getTime()) {
-		throw invalid(node, i, hasEnd ? 'Range End' : 'Range Start', hasEnd ? 'must be after Range Start' : 'must be in the past (Range End defaults to now)');
+		throw invalid(
+			node,
+			i,
+			hasEnd ? 'Range End' : 'Range Start',
+			hasEnd ? 'must be after Range Start' : 'must be in the past (Range End defaults to now)',
+		);
 	}
 	if (end.getTime() > addMonths(start, 6).getTime()) {
 		throw invalid(
@@ -159,18 +178,33 @@ export function prepareExport(ctx: IExecuteFunctions, i: number, now = new Date(
 		);
 	}
 	const language = String(extra.language ?? 'enUs');
-	if (!LANGUAGES.includes(language)) throw invalid(node, i, 'Language', `must be one of ${LANGUAGES.join(', ')}, got ${JSON.stringify(language)}`);
+	if (!LANGUAGES.includes(language))
+		throw invalid(
+			node,
+			i,
+			'Language',
+			`must be one of ${LANGUAGES.join(', ')}, got ${JSON.stringify(language)}`,
+		);
 	const body: IDataObject = { rangeStart: start.toISOString(), language };
 	if (hasEnd) body.rangeEnd = end.toISOString();
 	return { body, deliverTo };
 }
 
 /** Zaia requires a public HTTPS callback; loopback http is let through for local testing. */
-export function checkCallbackUrl(ctx: IExecuteFunctions, i: number, field: string, value: unknown): string {
+export function checkCallbackUrl(
+	ctx: IExecuteFunctions,
+	i: number,
+	field: string,
+	value: unknown,
+): string {
 	return requireUrl(ctx.getNode(), i, field, value, { httpsOnly: true });
 }
 
-export async function startExport(ctx: IExecuteFunctions, i: number, body: IDataObject): Promise<IDataObject> {
+export async function startExport(
+	ctx: IExecuteFunctions,
+	i: number,
+	body: IDataObject,
+): Promise<IDataObject> {
 	const response = await apiRequest<IDataObject>(ctx, zaiaProfile, {
 		method: 'POST',
 		path: '/api/v1/chat-messages/export',
@@ -188,14 +222,23 @@ interface UrlPrepared {
 export const exportToUrl: ItemOperation<UrlPrepared> = {
 	async prepare(this: IExecuteFunctions, i) {
 		const { body } = prepareExport(this, i);
-		const callbackUrl = checkCallbackUrl(this, i, 'Callback URL', this.getNodeParameter('callbackUrl', i, ''));
+		const callbackUrl = checkCallbackUrl(
+			this,
+			i,
+			'Callback URL',
+			this.getNodeParameter('callbackUrl', i, ''),
+		);
 		return { body: { ...body, callbackUrl } };
 	},
 	async execute(this: IExecuteFunctions, i, { body }) {
 		const ack = await startExport(this, i, body);
 		return {
 			...ack,
-			exportRequested: { rangeStart: body.rangeStart, rangeEnd: body.rangeEnd ?? null, language: body.language },
+			exportRequested: {
+				rangeStart: body.rangeStart,
+				rangeEnd: body.rangeEnd ?? null,
+				language: body.language,
+			},
 		};
 	},
 };
@@ -205,8 +248,15 @@ export function waitTillFrom(ctx: IExecuteFunctions, now = new Date()): Date {
 	const amount = Number(ctx.getNodeParameter('waitAmount', 0, 2));
 	const unit = String(ctx.getNodeParameter('waitUnit', 0, 'hours'));
 	const factor = unit === 'minutes' ? 60_000 : unit === 'days' ? 86_400_000 : 3_600_000;
-	if (!Number.isFinite(amount) || amount <= 0) throw invalid(node, 0, 'Time Limit', `must be a positive number, got ${JSON.stringify(amount)}`);
+	if (!Number.isFinite(amount) || amount <= 0)
+		throw invalid(
+			node,
+			0,
+			'Time Limit',
+			`must be a positive number, got ${JSON.stringify(amount)}`,
+		);
 	const ms = amount * factor;
-	if (ms > MAX_WAIT_HOURS * 3_600_000) throw invalid(node, 0, 'Time Limit', `must be at most ${MAX_WAIT_HOURS / 24} days`);
+	if (ms > MAX_WAIT_HOURS * 3_600_000)
+		throw invalid(node, 0, 'Time Limit', `must be at most ${MAX_WAIT_HOURS / 24} days`);
 	return new Date(now.getTime() + ms);
 }

@@ -52,8 +52,17 @@ export const description: INodeProperties[] = [
 				name: 'joins',
 				type: 'multiOptions',
 				options: [
-					{ name: 'Chat Message Follow-Ups', value: 'chat-message-follow-ups', description: 'Adds chatMessageFollowUp to each message' },
-					{ name: 'Senders', value: 'senders', description: 'Adds senderSuperIdentity (the agent, squad, user or external user) to each message' },
+					{
+						name: 'Chat Message Follow-Ups',
+						value: 'chat-message-follow-ups',
+						description: 'Adds chatMessageFollowUp to each message',
+					},
+					{
+						name: 'Senders',
+						value: 'senders',
+						description:
+							'Adds senderSuperIdentity (the agent, squad, user or external user) to each message',
+					},
 				],
 				default: [],
 				description: 'Related records Zaia embeds in every message',
@@ -64,7 +73,8 @@ export const description: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: '123e4567-e89b-42d3-a456-426614174000, 9b2d...',
-				description: 'Only messages of these tickets: UUIDs, comma-separated or an expression returning an array',
+				description:
+					'Only messages of these tickets: UUIDs, comma-separated or an expression returning an array',
 			},
 		],
 	},
@@ -74,8 +84,14 @@ interface Prepared {
 	qs: IDataObject;
 }
 
-function optionalUuid(ctx: IExecuteFunctions, i: number, field: string, value: unknown): string | undefined {
-	if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) return undefined;
+function optionalUuid(
+	ctx: IExecuteFunctions,
+	i: number,
+	field: string,
+	value: unknown,
+): string | undefined {
+	if (value === undefined || value === null || (typeof value === 'string' && value.trim() === ''))
+		return undefined;
 	return requireUuid(ctx.getNode(), i, field, value);
 }
 
@@ -83,12 +99,18 @@ export const getAll: ItemOperation<Prepared> = {
 	async prepare(this: IExecuteFunctions, i) {
 		const node = this.getNode();
 		const chatId = requireUuid(node, i, 'Chat ID', this.getNodeParameter('chatId', i));
-		const limit = requireInteger(node, i, 'Limit', this.getNodeParameter('limit', i, 50), { min: 1, max: MAX_LIMIT });
+		const limit = requireInteger(node, i, 'Limit', this.getNodeParameter('limit', i, 50), {
+			min: 1,
+			max: MAX_LIMIT,
+		});
 		const extra = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
 		const chatThreadId = optionalUuid(this, i, 'Chat Thread ID', extra.chatThreadId);
 		const joins = parseList(node, i, 'Joins', extra.joins, {
 			unique: true,
-			each: (entry) => ((JOINS as readonly string[]).includes(entry) ? undefined : `is not one of ${JOINS.join(', ')}`),
+			each: (entry) =>
+				(JOINS as readonly string[]).includes(entry)
+					? undefined
+					: `is not one of ${JOINS.join(', ')}`,
 		});
 		const ticketIds = parseList(node, i, 'Ticket IDs', extra.ticketIds, {
 			unique: true,
