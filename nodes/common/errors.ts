@@ -2,6 +2,51 @@ import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 /**
+ * The structured fields every failed item carries, with the same names for every provider, so a
+ * workflow (Continue On Fail or the error output) branches on them rather than on message text.
+ */
+export interface FailureFields {
+	/**
+	 * Machine-readable: the provider's own code (Dify `code`, DevRev `type`, Zaia `code`/`name`,
+	 * ClickUp `ECODE`), a network code (`ECONNRESET`, `ETIMEDOUT`), or `invalid_parameter` when the
+	 * node refused its input before sending anything.
+	 */
+	code?: string;
+	/** Whether sending the same request again later can succeed (rate limits, 5xx, network). */
+	retryable: boolean;
+	/** The provider's request or trace ID (ClickUp `trace_id`, DevRev `reference_id`), for its support. */
+	requestId?: string;
+	/** With `invalid_parameter`: the display name of the field that was refused. */
+	field?: string;
+}
+
+const FAILURE_KEYS = ['code', 'retryable', 'requestId', 'field'] as const;
+
+/** Record the structured fields on an n8n error (in its `context`, which n8n keeps with the error). */
+export function attachFailure<E extends { context: IDataObject }>(error: E, fields: FailureFields): E {
+	for (const key of FAILURE_KEYS) {
+		if (fields[key] !== undefined) error.context[key] = fields[key];
+	}
+	return error;
+}
+
+/** The structured fields of an error, when it carries them. */
+export function failureOf(error: unknown): FailureFields | undefined {
+	const context = (error as { context?: IDataObject } | undefined)?.context;
+	if (!context || typeof context.retryable !== 'boolean') return undefined;
+	const fields: FailureFields = { retryable: context.retryable };
+	if (typeof context.code === 'string') fields.code = context.code;
+	if (typeof context.requestId === 'string') fields.requestId = context.requestId;
+	if (typeof context.field === 'string') fields.field = context.field;
+	return fields;
+}
+
+/** HTTP statuses after which the same request may succeed later. */
+export function isRetryableStatus(status: number): boolean {
+	return status === 408 || status === 425 || status === 429 || status >= 500;
+}
+
+/**
  * What a provider's error body says, in provider-neutral terms.
  * Every provider profile turns its documented error shape into this.
  */
@@ -12,6 +57,10 @@ export interface ProviderErrorInfo {
 	code?: string;
 	/** Extra detail shown under the message (the provider's detail, a hint on what to do). */
 	description?: string;
+	/** The provider's request or trace ID, when its error body has one. */
+	requestId?: string;
+	/** Overrides the status-based guess (e.g. a 429 for a used-up plan quota is not retryable). */
+	retryable?: boolean;
 }
 
 /** Helpers for the providers' `parseError`: read an error body of unknown shape safely. */
@@ -29,14 +78,15 @@ export function fallbackErrorMessage(status: number, body: unknown): string {
 	return nonEmptyText(body)?.slice(0, 300) ?? `HTTP ${status}`;
 }
 
-const MIN_SECRET_LENGTH = 4;
+/** Shorter credential values are not searched for (they would redact ordinary words). */
+const MIN_REDACTED_SECRET_LENGTH = 4;
 const REDACTED = '[redacted]';
 
 /** Replace every occurrence of any secret in a string. */
 export function redactText(text: string, secrets: readonly string[]): string {
 	let out = text;
 	for (const secret of secrets) {
-		if (secret.length < MIN_SECRET_LENGTH) continue;
+		if (secret.length < MIN_REDACTED_SECRET_LENGTH) continue;
 		out = out.split(secret).join(REDACTED);
 	}
 	return out;
@@ -116,5 +166,9 @@ export function buildApiError(node: INode, opts: ApiErrorOptions): NodeApiError 
 	// Keep the provider's message as the message: NodeApiError replaces messages of some common
 	// HTTP codes with generic text, which would hide what the provider actually said.
 	error.message = message;
-	return error;
+	return attachFailure(error, {
+		code: info.code === undefined ? undefined : redactText(info.code, secrets),
+		retryable: info.retryable ?? isRetryableStatus(status),
+		requestId: info.requestId === undefined ? undefined : redactText(info.requestId, secrets),
+	});
 }

@@ -6,6 +6,9 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import type { ResourceMap } from './descriptions';
+import { failureOf } from './errors';
+
 /** What one operation returns for one input item. */
 export type OperationResult =
 	| IDataObject
@@ -71,11 +74,20 @@ function toItems(result: OperationResult, itemIndex: number): INodeExecutionData
 	});
 }
 
+/**
+ * A failed item (Continue On Fail): what the operation produced before it failed, the readable
+ * message, and the same structured fields for every provider (see `FailureFields`).
+ */
 function errorItem(error: Error, itemIndex: number): INodeExecutionData {
 	const e = error as Error & { description?: string | null; httpCode?: string | null };
 	const json: IDataObject = { ...(partialOutputOf(error) ?? {}), error: e.message };
 	if (e.description) json.errorDescription = e.description;
 	if (e.httpCode) json.httpCode = e.httpCode;
+	const failure = failureOf(error);
+	if (failure?.code !== undefined) json.code = failure.code;
+	json.retryable = failure?.retryable ?? false;
+	if (failure?.requestId !== undefined) json.requestId = failure.requestId;
+	if (failure?.field !== undefined) json.field = failure.field;
 	return { json, pairedItem: { item: itemIndex } };
 }
 
@@ -165,16 +177,25 @@ export async function runItems<P>(
 	return results.flat();
 }
 
-/** resource -> operation -> implementation: the router every node's execute() hands over to. */
-export type OperationTable = Record<string, Record<string, ItemOperation<unknown>>>;
+/**
+ * resource → operation → implementation, typed by the node's resource map: a resource or an
+ * operation missing from the table, or one the map does not have, fails `tsc`.
+ */
+export type OperationTable<M extends ResourceMap> = {
+	[R in keyof M]: { [O in M[R]]: ItemOperation<any> };
+};
 
-export async function routeItems(
+/** The router every node's execute() hands over to. */
+export async function routeItems<M extends ResourceMap>(
 	ctx: IExecuteFunctions,
-	table: OperationTable,
+	table: OperationTable<M>,
 ): Promise<INodeExecutionData[][]> {
 	const resource = ctx.getNodeParameter('resource', 0) as string;
 	const operation = ctx.getNodeParameter('operation', 0) as string;
-	const implementation = table[resource]?.[operation];
+	const operations = (table as Record<string, Record<string, ItemOperation<unknown>> | undefined>)[
+		resource
+	];
+	const implementation = operations?.[operation];
 	if (!implementation) {
 		throw new NodeOperationError(
 			ctx.getNode(),

@@ -11,7 +11,7 @@ import type {
 import { NodeApiError, sleep } from 'n8n-workflow';
 
 import type { ProviderErrorInfo } from './errors';
-import { buildApiError, redactText } from './errors';
+import { attachFailure, buildApiError, isRetryableStatus, redactText } from './errors';
 
 /** Any n8n context that can make authenticated requests. */
 export type RequestContext =
@@ -56,8 +56,14 @@ export interface ApiRequest {
 	encoding?: 'json' | 'stream' | 'arraybuffer' | 'text';
 	timeout?: number;
 	itemIndex?: number;
-	/** Bounds for waiting out 429 answers; see DEFAULT_RETRY. */
+	/** Bounds for waiting out 429 answers (and transient failures of idempotent calls); see DEFAULT_RETRY. */
 	retry?: Partial<RetryPolicy>;
+	/**
+	 * Whether sending the request twice does no harm. Idempotent calls are also retried, with
+	 * backoff, after a transient failure (5xx, 408, a reset or timed-out connection); others only
+	 * after a 429, since a blind retry could create something twice. Default: true for GET and HEAD.
+	 */
+	idempotent?: boolean;
 	/** Abort signal other than the execution's (e.g. a clean-up call after a cancel). */
 	abortSignal?: AbortSignal;
 	/**
@@ -92,7 +98,8 @@ export const DEFAULT_RETRY: RetryPolicy = {
 const SLEEP_SLICE_MS = 100;
 const MAX_ERROR_BODY_BYTES = 64 * 1024;
 
-function header(headers: IDataObject, name: string): string | undefined {
+/** One response header's value, whatever the case of its name; the first when repeated. */
+export function headerValue(headers: IDataObject, name: string): string | undefined {
 	const value = headers[name] ?? headers[name.toLowerCase()];
 	if (value === undefined || value === null) return undefined;
 	return Array.isArray(value) ? String(value[0]) : String(value);
@@ -108,7 +115,7 @@ export function retryAfterMs(
 	body: unknown,
 	now = Date.now(),
 ): number | undefined {
-	const retryAfter = header(headers, 'retry-after');
+	const retryAfter = headerValue(headers, 'retry-after');
 	if (retryAfter !== undefined && retryAfter.trim() !== '') {
 		const seconds = Number(retryAfter);
 		if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
@@ -120,7 +127,7 @@ export function retryAfterMs(
 		const seconds = typeof value === 'string' ? Number(value) : value;
 		if (typeof seconds === 'number' && Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
 	}
-	const reset = header(headers, 'x-ratelimit-reset');
+	const reset = headerValue(headers, 'x-ratelimit-reset');
 	if (reset !== undefined) {
 		const value = Number(reset);
 		if (Number.isFinite(value)) {
@@ -246,6 +253,7 @@ export async function apiRequest<T = unknown>(
 		} as JsonObject);
 	}
 	const encoding = request.encoding ?? 'json';
+	const idempotent = request.idempotent ?? (request.method === 'GET' || request.method === 'HEAD');
 
 	const options: IHttpRequestOptions = {
 		method: request.method,
@@ -281,7 +289,19 @@ export async function apiRequest<T = unknown>(
 			) as typeof response;
 		} catch (error) {
 			if (signal?.aborted) throw abortError();
-			throw transportError(ctx, profile, error, secrets, request.itemIndex);
+			const failure = transportError(ctx, profile, error, secrets, request.itemIndex);
+			const wait = policy.fallbackWaitMs * 2 ** attempt;
+			if (
+				idempotent &&
+				failure.context.retryable === true &&
+				attempt < policy.maxRetries &&
+				waited + wait <= policy.maxTotalWaitMs
+			) {
+				await abortableSleep(wait, signal);
+				waited += wait;
+				continue;
+			}
+			throw failure;
 		}
 
 		const { statusCode } = response;
@@ -290,6 +310,20 @@ export async function apiRequest<T = unknown>(
 		}
 
 		const body = await readErrorBody(response.body);
+		if (statusCode !== 429 && idempotent) {
+			const info = profile.parseError(statusCode, body);
+			const wait =
+				retryAfterMs(response.headers ?? {}, body) ?? policy.fallbackWaitMs * 2 ** attempt;
+			if (
+				(info.retryable ?? isRetryableStatus(statusCode)) &&
+				attempt < policy.maxRetries &&
+				waited + wait <= policy.maxTotalWaitMs
+			) {
+				await abortableSleep(wait, signal);
+				waited += wait;
+				continue;
+			}
+		}
 		if (statusCode === 429) {
 			const wait =
 				retryAfterMs(response.headers ?? {}, body) ?? policy.fallbackWaitMs * 2 ** attempt;
@@ -352,5 +386,19 @@ function transportError(
 		itemIndex,
 	});
 	apiError.message = message;
-	return apiError;
+	return attachFailure(apiError, {
+		code: code || undefined,
+		retryable: !PERMANENT_NETWORK_CODES.has(code),
+	});
 }
+
+/** Network failures that the same request will meet again (a wrong Base URL, a bad certificate). */
+const PERMANENT_NETWORK_CODES = new Set([
+	'ENOTFOUND',
+	'ERR_INVALID_URL',
+	'CERT_HAS_EXPIRED',
+	'DEPTH_ZERO_SELF_SIGNED_CERT',
+	'SELF_SIGNED_CERT_IN_CHAIN',
+	'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+	'ERR_TLS_CERT_ALTNAME_INVALID',
+]);

@@ -1,7 +1,12 @@
 import type { IDataObject, INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { attachFailure } from './errors';
+
 /** Small checks shared by the nodes. Each throws a NodeOperationError that names the field. */
+
+/** The `code` of every error the node raises for input it refuses before sending anything. */
+export const INVALID_PARAMETER = 'invalid_parameter';
 
 export function invalid(
 	node: INode,
@@ -10,7 +15,16 @@ export function invalid(
 	problem: string,
 	description?: string,
 ): NodeOperationError {
-	return new NodeOperationError(node, `${field}: ${problem}`, { itemIndex, description });
+	const error = new NodeOperationError(node, `${field}: ${problem}`, { itemIndex, description });
+	return attachFailure(error, { code: INVALID_PARAMETER, retryable: false, field });
+}
+
+/** A parameter that may be left empty: its trimmed text, or undefined when blank or absent. */
+export function optionalText(value: unknown): string | undefined {
+	if (typeof value === 'number') return String(value);
+	if (typeof value !== 'string') return undefined;
+	const text = value.trim();
+	return text === '' ? undefined : text;
 }
 
 export interface ListRules {
@@ -197,7 +211,8 @@ export function requireInteger(
 	return n;
 }
 
-function isLoopbackHost(hostname: string): boolean {
+/** localhost, 127.0.0.0/8 or ::1 (brackets allowed): the simulator and local testing. */
+export function isLoopbackHost(hostname: string): boolean {
 	const host = hostname.replace(/^\[|\]$/g, '');
 	return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
