@@ -1,24 +1,97 @@
 import type {
 	IExecuteFunctions,
 	INodeExecutionData,
+	INodeProperties,
 	INodeType,
 	INodeTypeDescription,
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import type { OperationOptions, ResourceOptions } from '../common/descriptions';
+import { operationSubtitle } from '../common/descriptions';
 import { concurrencyOption, routeItems } from '../common/items';
 import * as createDirectMessage from './actions/channel/createDirectMessage.operation';
 import * as createMessage from './actions/message/create.operation';
+import type { ClickUpChatMap } from './actions/node.type';
+import { operations } from './actions/router';
 import { getWorkspaces } from './methods/listSearch';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Authentication',
+		name: 'authentication',
+		type: 'options',
+		options: [
+			{ name: 'Personal API Token', value: 'accessToken' },
+			{ name: 'OAuth2', value: 'oAuth2' },
+		],
+		default: 'accessToken',
+	},
+	{
+		displayName: 'Resource',
+		name: 'resource',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'Channel', value: 'channel' },
+			{ name: 'Message', value: 'message' },
+		] satisfies ResourceOptions<ClickUpChatMap>,
+		default: 'channel',
+	},
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['channel'] } },
+		options: [
+			{
+				name: 'Create Direct Message',
+				value: 'createDirectMessage',
+				action: 'Create a direct message',
+				description:
+					'Open a Direct Message with up to 15 users, or get the existing one. Outputs the channel in "data" and "created": true when it is new (HTTP 201), false when it already existed (HTTP 200).',
+			},
+		] satisfies OperationOptions<ClickUpChatMap, 'channel'>,
+		default: 'createDirectMessage',
+	},
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['message'] } },
+		options: [
+			{
+				name: 'Create',
+				value: 'create',
+				action: 'Send a message',
+				description:
+					'Post a message (or a post) in a channel or Direct Message. Outputs the created message as ClickUp returns it.',
+			},
+		] satisfies OperationOptions<ClickUpChatMap, 'message'>,
+		default: 'create',
+	},
+	...createDirectMessage.description,
+	...createMessage.description,
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		options: [concurrencyOption],
+	},
+];
 
 export class ClickUpChat implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'ClickUp Chat',
 		name: 'clickUpChat',
 		icon: { light: 'file:clickUpChat.svg', dark: 'file:clickUpChat.dark.svg' },
-		group: ['output'],
+		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: operationSubtitle(properties),
 		description: 'Open Direct Messages and send chat messages with ClickUp Chat (API v3)',
 		defaults: { name: 'ClickUp Chat' },
 		usableAsTool: true,
@@ -36,81 +109,12 @@ export class ClickUpChat implements INodeType {
 				displayOptions: { show: { authentication: ['oAuth2'] } },
 			},
 		],
-		properties: [
-			{
-				displayName: 'Authentication',
-				name: 'authentication',
-				type: 'options',
-				options: [
-					{ name: 'Personal API Token', value: 'accessToken' },
-					{ name: 'OAuth2', value: 'oAuth2' },
-				],
-				default: 'accessToken',
-			},
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'Channel', value: 'channel' },
-					{ name: 'Message', value: 'message' },
-				],
-				default: 'channel',
-			},
-			{
-				displayName: 'Operation',
-				name: 'operation',
-				type: 'options',
-				noDataExpression: true,
-				displayOptions: { show: { resource: ['channel'] } },
-				options: [
-					{
-						name: 'Create Direct Message',
-						value: 'createDirectMessage',
-						action: 'Create a direct message',
-						description:
-							'Open a Direct Message with up to 15 users, or get the existing one. Outputs the channel in "data" and "created": true when it is new (HTTP 201), false when it already existed (HTTP 200).',
-					},
-				],
-				default: 'createDirectMessage',
-			},
-			{
-				displayName: 'Operation',
-				name: 'operation',
-				type: 'options',
-				noDataExpression: true,
-				displayOptions: { show: { resource: ['message'] } },
-				options: [
-					{
-						name: 'Create',
-						value: 'create',
-						action: 'Send a message',
-						description:
-							'Post a message (or a post) in a channel or Direct Message. Outputs the created message as ClickUp returns it.',
-					},
-				],
-				default: 'create',
-			},
-			...createDirectMessage.description,
-			...createMessage.description,
-			{
-				displayName: 'Options',
-				name: 'options',
-				type: 'collection',
-				placeholder: 'Add option',
-				default: {},
-				options: [concurrencyOption],
-			},
-		],
+		properties,
 	};
 
 	methods = { listSearch: { getWorkspaces } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await routeItems(this, {
-			channel: { createDirectMessage: createDirectMessage.createDirectMessage },
-			message: { create: createMessage.create },
-		});
+		return await routeItems(this, operations);
 	}
 }

@@ -21,10 +21,9 @@ export const clickUpProfile: ProviderProfile = {
 		const message =
 			nonEmptyText(b.message) ?? nonEmptyText(b.err) ?? fallbackErrorMessage(status, body);
 		const code = typeof b.ECODE === 'string' ? b.ECODE : undefined;
-		const description =
-			b.trace_id !== undefined && b.trace_id !== null
-				? `ClickUp trace ID: ${String(b.trace_id)}`
-				: undefined;
-		return { message, code, description };
+		const requestId =
+			b.trace_id !== undefined && b.trace_id !== null ? String(b.trace_id) : undefined;
+		const description = requestId ? `ClickUp trace ID: ${requestId}` : undefined;
+		return { message, code, description, requestId };
 	},
 };

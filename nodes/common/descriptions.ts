@@ -66,3 +66,22 @@ export function operationDisplay<M extends ResourceMap>() {
 			properties,
 		);
 }
+
+/**
+ * The canvas subtitle: the chosen operation's action text ("Send a message"), read from the node's
+ * Operation parameters, instead of the raw `create: message` values.
+ */
+export function operationSubtitle(properties: INodeProperties[]): string {
+	const labels: Array<[string, string]> = [];
+	for (const property of properties) {
+		if (property.name !== 'operation' || property.type !== 'options') continue;
+		const resources = (property.displayOptions?.show?.resource ?? []) as string[];
+		for (const option of (property.options ?? []) as INodePropertyOptions[]) {
+			const label = option.action ?? option.name;
+			for (const resource of resources) labels.push([`${resource}:${String(option.value)}`, label]);
+		}
+	}
+	// n8n's expression sandbox refuses computed property reads (`map[key]`), so look the pair up
+	const key = '$parameter["resource"] + ":" + $parameter["operation"]';
+	return `={{ (${JSON.stringify(labels)}.find((entry) => entry[0] === ${key}) || [0, $parameter["operation"]])[1] }}`;
+}

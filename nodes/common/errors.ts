@@ -23,7 +23,10 @@ export interface FailureFields {
 const FAILURE_KEYS = ['code', 'retryable', 'requestId', 'field'] as const;
 
 /** Record the structured fields on an n8n error (in its `context`, which n8n keeps with the error). */
-export function attachFailure<E extends { context: IDataObject }>(error: E, fields: FailureFields): E {
+export function attachFailure<E extends { context: IDataObject }>(
+	error: E,
+	fields: FailureFields,
+): E {
 	for (const key of FAILURE_KEYS) {
 		if (fields[key] !== undefined) error.context[key] = fields[key];
 	}

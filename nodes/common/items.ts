@@ -182,7 +182,7 @@ export async function runItems<P>(
  * operation missing from the table, or one the map does not have, fails `tsc`.
  */
 export type OperationTable<M extends ResourceMap> = {
-	[R in keyof M]: { [O in M[R]]: ItemOperation<any> };
+	[R in keyof M]: { [O in M[R]]: ItemOperation<unknown> };
 };
 
 /** The router every node's execute() hands over to. */

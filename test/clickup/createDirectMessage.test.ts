@@ -230,6 +230,9 @@ describe('ClickUp Chat: Create Direct Message', () => {
 		const result = await run({ userIds: '1' });
 		expect(result.error?.name).toBe('NodeApiError');
 		expect(result.error?.message).toMatch(/^Could not reach ClickUp: /);
+		// a create is not retried after a reset (it may have been created): one request only
+		expect(ctx.sim.calls('POST')).toHaveLength(1);
+		expect(result.error?.context).toMatchObject({ code: 'ECONNRESET', retryable: true });
 	});
 
 	test('continueOnFail: failed items carry the error, others their data, all paired', async () => {
@@ -260,6 +263,16 @@ describe('ClickUp Chat: Create Direct Message', () => {
 		expect(result.items[2].json.error).toBe('Workspace 555 not found');
 		expect(result.items[2].json.httpCode).toBe('404');
 		expect(result.items[3].json.created).toBe(true);
+		// structured fields a workflow branches on
+		expect(result.items[1].json).toMatchObject({
+			code: 'invalid_parameter',
+			field: 'User IDs',
+			retryable: false,
+		});
+		expect(result.items[2].json).toMatchObject({ retryable: false });
+		expect(result.items[2].json.requestId).toMatch(/^\d+$/);
+		expect(result.items[2].json.code).toBeUndefined();
+		expect(result.items[0].json).not.toHaveProperty('retryable');
 		// the bad item never reached the simulator
 		expect(ctx.sim.calls('POST').map((c) => c.body.user_ids)).toEqual([['701'], ['703'], ['704']]);
 	});

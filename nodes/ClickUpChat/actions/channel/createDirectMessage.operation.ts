@@ -4,44 +4,13 @@ import type { ItemOperation } from '../../../common/items';
 import { apiRequest } from '../../../common/transport';
 import { parseList, requireInteger } from '../../../common/validate';
 import { clickUpProfile } from '../../transport';
-
-const showOnly = { resource: ['channel'], operation: ['createDirectMessage'] };
+import { workspaceIdProperty } from '../common.descriptions';
+import { forOperation } from '../node.type';
 
 export const MAX_DM_USERS = 15;
 
-export const description: INodeProperties[] = [
-	{
-		displayName: 'Workspace',
-		name: 'workspaceId',
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
-		description: 'The ClickUp Workspace the Direct Message belongs to',
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				typeOptions: { searchListMethod: 'getWorkspaces', searchable: true },
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: '9012345678',
-				validation: [
-					{
-						type: 'regex',
-						properties: {
-							regex: '^\\s*[0-9]+\\s*$',
-							errorMessage: 'A Workspace ID is a number, e.g. 9012345678',
-						},
-					},
-				],
-			},
-		],
-		displayOptions: { show: showOnly },
-	},
+export const description: INodeProperties[] = forOperation('channel', 'createDirectMessage', [
+	workspaceIdProperty,
 	{
 		displayName: 'User IDs',
 		name: 'userIds',
@@ -50,9 +19,8 @@ export const description: INodeProperties[] = [
 		placeholder: '183, 4560123',
 		description:
 			'Up to 15 unique ClickUp user IDs to include, comma-separated or an expression returning an array. Leave empty to open your own Self DM. If a Direct Message between exactly these users exists, ClickUp returns it instead of creating a new one.',
-		displayOptions: { show: showOnly },
 	},
-];
+]);
 
 interface Prepared {
 	workspaceId: number;

@@ -10,17 +10,14 @@ import {
 	requireString,
 } from '../../../common/validate';
 import { clickUpProfile } from '../../transport';
-import { description as dmDescription } from '../channel/createDirectMessage.operation';
-
-const showOnly = { resource: ['message'], operation: ['create'] };
+import { workspaceIdProperty } from '../common.descriptions';
+import { forOperation } from '../node.type';
 
 export const MAX_CONTENT_LENGTH = 40000;
 export const MAX_FOLLOWERS = 10;
 
-const workspaceParameter = dmDescription.find((p) => p.name === 'workspaceId') as INodeProperties;
-
-export const description: INodeProperties[] = [
-	{ ...workspaceParameter, displayOptions: { show: showOnly } },
+export const description: INodeProperties[] = forOperation('message', 'create', [
+	workspaceIdProperty,
 	{
 		displayName: 'Channel ID',
 		name: 'channelId',
@@ -30,7 +27,6 @@ export const description: INodeProperties[] = [
 		placeholder: '8cdu1c36f031841e',
 		description:
 			'The channel or Direct Message to post in. After a Create Direct Message step, drag its data → ID field here.',
-		displayOptions: { show: showOnly },
 	},
 	{
 		displayName: 'Content',
@@ -40,7 +36,6 @@ export const description: INodeProperties[] = [
 		default: '',
 		required: true,
 		description: 'The message text (Markdown by default), at most 40,000 characters',
-		displayOptions: { show: showOnly },
 	},
 	{
 		displayName: 'Type',
@@ -51,7 +46,6 @@ export const description: INodeProperties[] = [
 			{ name: 'Post', value: 'post', description: 'A post with a title and a subtype' },
 		],
 		default: 'message',
-		displayOptions: { show: showOnly },
 	},
 	{
 		displayName: 'Post Title',
@@ -60,7 +54,7 @@ export const description: INodeProperties[] = [
 		default: '',
 		required: true,
 		description: 'Title of the post, at most 255 characters',
-		displayOptions: { show: { ...showOnly, type: ['post'] } },
+		displayOptions: { show: { type: ['post'] } },
 	},
 	{
 		displayName: 'Post Subtype ID',
@@ -69,7 +63,7 @@ export const description: INodeProperties[] = [
 		default: '',
 		required: true,
 		description: "The post subtype's ID (ClickUp's Get Post Subtype IDs endpoint lists them)",
-		displayOptions: { show: { ...showOnly, type: ['post'] } },
+		displayOptions: { show: { type: ['post'] } },
 	},
 	{
 		displayName: 'Additional Fields',
@@ -77,7 +71,6 @@ export const description: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		displayOptions: { show: showOnly },
 		options: [
 			{
 				displayName: 'Assignee',
@@ -113,7 +106,7 @@ export const description: INodeProperties[] = [
 			},
 		],
 	},
-];
+]);
 
 interface Prepared {
 	workspaceId: number;

@@ -1,0 +1,91 @@
+/**
+ * The node shape every action node keeps (CONTRIBUTING.md): the Resource and Operation options and
+ * the router table name the same operations, the canvas subtitle shows the operation's action
+ * text, and action nodes share one group. Nodes join this check by having `actions/router.ts`.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+import type { INodeProperties, INodePropertyOptions, INodeType } from 'n8n-workflow';
+import { Expression } from 'n8n-workflow';
+
+const root = path.resolve(__dirname, '..');
+const nodeFiles: string[] = require(path.join(root, 'package.json')).n8n.nodes.map((file: string) =>
+	path.join(root, file.replace(/^dist\//, '').replace(/\.js$/, '.ts')),
+);
+const routed = nodeFiles.filter((file) =>
+	fs.existsSync(path.join(path.dirname(file), 'actions', 'router.ts')),
+);
+
+function load(file: string): INodeType {
+	const exports = require(file) as Record<string, new () => INodeType>;
+	const NodeClass = Object.values(exports).find((value) => typeof value === 'function');
+	if (!NodeClass) throw new Error(`${file} exports no node class`);
+	return new NodeClass();
+}
+
+/** resource → operation values, as the editor offers them. */
+function offered(properties: INodeProperties[]): Record<string, string[]> {
+	const resource = properties.find((p) => p.name === 'resource');
+	const out: Record<string, string[]> = {};
+	for (const option of (resource?.options ?? []) as INodePropertyOptions[]) {
+		const selector = properties.find(
+			(p) =>
+				p.name === 'operation' &&
+				(p.displayOptions?.show?.resource as string[] | undefined)?.includes(String(option.value)),
+		);
+		out[String(option.value)] = ((selector?.options ?? []) as INodePropertyOptions[]).map((o) =>
+			String(o.value),
+		);
+	}
+	return out;
+}
+
+test('at least one node is in the routed shape', () => {
+	expect(routed.length).toBeGreaterThan(0);
+});
+
+describe.each(routed.map((file) => [path.relative(root, file), file]))('%s', (_name, file) => {
+	const node = load(file);
+	const { operations } = require(path.join(path.dirname(file), 'actions', 'router.ts')) as {
+		operations: Record<string, Record<string, unknown>>;
+	};
+	const description = node.description;
+
+	test('every offered operation has an implementation, and every implementation is offered', () => {
+		const implemented = Object.fromEntries(
+			Object.entries(operations).map(([resource, ops]) => [resource, Object.keys(ops).sort()]),
+		);
+		const options = Object.fromEntries(
+			Object.entries(offered(description.properties)).map(([r, ops]) => [r, [...ops].sort()]),
+		);
+		expect(options).toEqual(implemented);
+	});
+
+	test('the canvas subtitle shows the chosen operation by its action text', () => {
+		for (const [resource, ops] of Object.entries(offered(description.properties))) {
+			const selector = description.properties.find(
+				(p) =>
+					p.name === 'operation' &&
+					(p.displayOptions?.show?.resource as string[] | undefined)?.includes(resource),
+			)!;
+			for (const operation of ops) {
+				const option = (selector.options as INodePropertyOptions[]).find(
+					(o) => o.value === operation,
+				)!;
+				const subtitle = Expression.resolveWithoutWorkflow(
+					String(description.subtitle).replace(/^=/, ''),
+					{
+						$parameter: { resource, operation },
+					},
+				);
+				expect(subtitle).toBe(option.action ?? option.name);
+			}
+		}
+	});
+
+	test('is an action node in the transform group, usable as a tool', () => {
+		expect(description.group).toEqual(['transform']);
+		expect(description.usableAsTool).toBe(true);
+	});
+});
