@@ -85,14 +85,17 @@ export interface RetryPolicy {
 	maxRetries: number;
 	/** The most the transport will wait in all for one request, in milliseconds. */
 	maxTotalWaitMs: number;
-	/** Wait used when the provider says nothing about when to retry. */
+	/** Wait used when the provider says nothing about when to retry a 429 (doubling per attempt). */
 	fallbackWaitMs: number;
+	/** First backoff after a transient failure of an idempotent call (doubling per attempt). */
+	transientWaitMs: number;
 }
 
 export const DEFAULT_RETRY: RetryPolicy = {
 	maxRetries: 3,
 	maxTotalWaitMs: 60_000,
 	fallbackWaitMs: 1_000,
+	transientWaitMs: 250,
 };
 
 const SLEEP_SLICE_MS = 100;
@@ -290,7 +293,7 @@ export async function apiRequest<T = unknown>(
 		} catch (error) {
 			if (signal?.aborted) throw abortError();
 			const failure = transportError(ctx, profile, error, secrets, request.itemIndex);
-			const wait = policy.fallbackWaitMs * 2 ** attempt;
+			const wait = policy.transientWaitMs * 2 ** attempt;
 			if (
 				idempotent &&
 				failure.context.retryable === true &&
@@ -313,7 +316,7 @@ export async function apiRequest<T = unknown>(
 		if (statusCode !== 429 && idempotent) {
 			const info = profile.parseError(statusCode, body);
 			const wait =
-				retryAfterMs(response.headers ?? {}, body) ?? policy.fallbackWaitMs * 2 ** attempt;
+				retryAfterMs(response.headers ?? {}, body) ?? policy.transientWaitMs * 2 ** attempt;
 			if (
 				(info.retryable ?? isRetryableStatus(statusCode)) &&
 				attempt < policy.maxRetries &&
