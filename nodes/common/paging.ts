@@ -10,8 +10,7 @@ import { requireInteger } from './validate';
  */
 
 /** The two parameters of every list operation. Wrap them with the operation's display options. */
-export function returnAllProperties(opts: { max?: number; noun?: string } = {}): INodeProperties[] {
-	const noun = opts.noun ?? 'results';
+export function returnAllProperties(opts: { max?: number } = {}): INodeProperties[] {
 	return [
 		{
 			displayName: 'Return All',
@@ -26,7 +25,7 @@ export function returnAllProperties(opts: { max?: number; noun?: string } = {}):
 			type: 'number',
 			typeOptions: { minValue: 1, ...(opts.max ? { maxValue: opts.max } : {}) },
 			default: 50,
-			description: `Max number of ${noun} to return`,
+			description: 'Max number of results to return',
 			displayOptions: { show: { returnAll: [false] } },
 		},
 	];
