@@ -115,7 +115,7 @@ describe("Dify: HTTP errors are mapped with Dify's body", () => {
 				},
 			},
 		);
-		const result = await runDify(ctx.sim, { query: 'hello' });
+		const result = await runDify(ctx.sim, { query: 'hello sim:chat-basic' });
 		expect(result.error).toBeUndefined();
 		expect(chatCalls(ctx.sim)).toHaveLength(2);
 		expect(result.items[0].json.answer).toBe(' I');
@@ -275,7 +275,7 @@ describe('Dify: bad input is rejected before any request', () => {
 		const result = await runDify(
 			ctx.sim,
 			{ query: '={{ $json.q }}' },
-			{ items: [{ q: 'fine' }, { q: '' }], continueOnFail: true },
+			{ items: [{ q: 'fine sim:chat-basic' }, { q: '' }], continueOnFail: true },
 		);
 		expect(result.items).toHaveLength(2);
 		expect(result.items[0].json.answer).toBe(' I');

@@ -11,7 +11,7 @@ const json = (result: { items: Array<{ json: IDataObject }> }, index = 0) =>
 describe("Dify: Send Chat Message — the seed's examples", () => {
 	test('streaming (basic): one message chunk then message_end, sent as a streaming request with Bearer auth', async () => {
 		const result = await runDify(ctx.sim, {
-			query: 'What are the specs of the iPhone 13 Pro Max?',
+			query: 'What are the specs of the iPhone 13 Pro Max? sim:chat-basic',
 			user: 'abc-123',
 		});
 		expect(result.error).toBeUndefined();
@@ -37,7 +37,7 @@ describe("Dify: Send Chat Message — the seed's examples", () => {
 		expect(sent.headers['content-type']).toContain('application/json');
 		expect(sent.headers.accept).toContain('text/event-stream');
 		expect(sent.body).toEqual({
-			query: 'What are the specs of the iPhone 13 Pro Max?',
+			query: 'What are the specs of the iPhone 13 Pro Max? sim:chat-basic',
 			inputs: {},
 			user: 'abc-123',
 			response_mode: 'streaming',

@@ -2,7 +2,9 @@
 /**
  * Dify service API (app API key), the part the Dify node uses: POST /chat-messages (blocking JSON
  * or Server-Sent Events), POST /files/upload (multipart), POST /chat-messages/:task_id/stop, and
- * GET /info + GET /parameters (credential test).
+ * GET /info + GET /parameters (credential test); conversations, messages, variables, feedback,
+ * suggested questions and GET /meta come from ../dify/resources.js. Every streamed request's
+ * exact bytes are kept on its record as `sseBytes`.
  * Auth: `Authorization: Bearer <app key>`. Errors: `{ code, message, status }`.
  *
  * Streams are the real SSE bytes of test/fixtures/dify/*.sse (read once, when this module loads),
@@ -10,7 +12,9 @@
  *
  * The reply is picked from the request's `query` text, by directives anywhere in it:
  *   sim:<fixture>      a fixture by file name without .sse, e.g. `sim:agent-chat`, `sim:human-input-pause`
- *                      (default: chat-basic; blocking requests without a directive get blocking-response.json)
+ *                      (default: an answer composed for the query by ../dify/answers.js, in several `message`
+ *                      chunks, continuing the conversation's earlier turns; `sim:chat-basic` is the docs'
+ *                      one-chunk sample; blocking requests without a directive get blocking-response.json)
  *   sim:endless        a chat stream that keeps sending `message` chunks (40 ms apart, at most 500)
  *                      with a task id of its own (`sim-task-<n>`), for cancel tests
  *   sim:http-<status>  the documented error body for 400 / 403 / 404 / 429 / 500
@@ -29,6 +33,7 @@ const crypto = require('crypto');
 const fs = require('fs');
 const path = require('path');
 const schemas = require('../schemas/dify.json');
+const difyResources = require('../dify/resources');
 
 const TOKEN = 'app-SIMULATORDIFYKEY0000000001';
 const FIXTURES_DIR = path.join(__dirname, '..', '..', 'fixtures', 'dify');
@@ -265,6 +270,7 @@ module.exports = {
 		return { status: 401, body: errorBody(401, message) };
 	},
 	routes: [
+		...difyResources.routes,
 		{
 			method: 'GET',
 			path: '/info',
@@ -414,6 +420,12 @@ module.exports = {
 					record.taskId = taskId;
 					return { status: 200, stream: endless(state, taskId, body.user) };
 				}
+				// No directive: a reply composed for the query, as a real app gives (../dify/answers.js);
+				// `sim:chat-basic` still plays the docs' one-chunk sample.
+				const composed =
+					!scenario && (!blocking || flags.has('sse'))
+						? difyResources.composedReply(state, body, n)
+						: undefined;
 				const name = scenario || 'chat-basic';
 				if (!FIXTURES[name])
 					return fail(400, 'invalid_param', `simulator: no fixture named ${name}`);
@@ -434,9 +446,10 @@ module.exports = {
 					if (!scenario) return { status: 200, body: BLOCKING_RESPONSE };
 					return blockingFromFixture(name);
 				}
-				let bytes = FIXTURES[name];
+				let bytes = composed ? composed.bytes : FIXTURES[name];
 				if (flags.has('crlf'))
 					bytes = Buffer.from(bytes.toString('utf8').replace(/\n/g, '\r\n'), 'utf8');
+				record.sseBytes = bytes; // exactly what this request is answered with, for replaying
 				const headers = flags.has('mislabelled') ? { 'content-type': 'application/json' } : {};
 				const cutAt = flags.has('cut')
 					? Math.floor(bytes.length / 2)
