@@ -40,7 +40,7 @@ function loadAggregator() {
 	const esbuild = require('esbuild');
 	const outfile = path.join(ROOT, '.tmp', 'bench-dify', 'aggregate.js');
 	esbuild.buildSync({
-		entryPoints: [path.join(ROOT, 'nodes', 'Dify', 'actions', 'chatMessage', 'aggregate.ts')],
+		entryPoints: [path.join(ROOT, 'nodes', 'Dify', 'helpers', 'reader.ts')],
 		bundle: true,
 		platform: 'node',
 		format: 'cjs',

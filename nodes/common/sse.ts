@@ -36,7 +36,8 @@ export interface ReadSseOptions {
 	onParseError?: (error: ParseError) => void;
 	/**
 	 * Largest number of characters the parser may hold for one unfinished line/event.
-	 * When exceeded, reading stops with an {@link SseBufferOverflowError}. Unbounded by default.
+	 * When exceeded, reading stops with an {@link SseBufferOverflowError}. Unbounded when not
+	 * given; every reader in the nodes gives one (Dify: `DEFAULT_MAX_EVENT_CHARS`).
 	 */
 	maxBufferSize?: number;
 }
@@ -58,10 +59,6 @@ export class SseBufferOverflowError extends Error {
 	}
 }
 
-export function isSseAbortError(error: unknown): error is SseAbortError {
-	return error instanceof SseAbortError;
-}
-
 const CR_LINE_BREAK = /\r\n?/g;
 
 type Closable = { return?: (value?: unknown) => unknown };
@@ -79,8 +76,8 @@ function closeQuietly(iterator: Closable): void {
 
 /**
  * Reads a source and yields the events completed by each chunk, as one array per chunk (chunks
- * that complete no event yield nothing). This is the cheap form for consumers that process many
- * small events; {@link readSseEvents} yields them one by one.
+ * that complete no event yield nothing): cheap for consumers that process many small events.
+ * Stopping the iteration early (break/return/throw) closes the source.
  */
 export async function* readSseBatches(
 	source: SseSource,
@@ -181,23 +178,6 @@ export async function* readSseBatches(
 	} finally {
 		detach?.();
 		if (!exhausted) closeQuietly(iterator as Closable);
-	}
-}
-
-/**
- * Reads Server-Sent Events from a byte (or text) source, yielding each event as soon as it is
- * complete. Stopping the iteration early (break/return/throw) closes the source.
- */
-export async function* readSseEvents(
-	source: SseSource,
-	options: ReadSseOptions = {},
-): AsyncGenerator<SseEvent, void, undefined> {
-	const { signal } = options;
-	for await (const batch of readSseBatches(source, options)) {
-		for (const event of batch) {
-			if (signal?.aborted) throw new SseAbortError(signal.reason);
-			yield event;
-		}
 	}
 }
 

@@ -405,3 +405,29 @@ const PERMANENT_NETWORK_CODES = new Set([
 	'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
 	'ERR_TLS_CERT_ALTNAME_INVALID',
 ]);
+
+/**
+ * The NodeApiError for a provider error that arrived without an HTTP error status (e.g. an
+ * `error` event inside a 200 event stream): the same profile parsing, hints, structured fields
+ * (code, httpCode, retryable, requestId) and redaction as the same status and body over HTTP.
+ * `description` is added under the provider's own hint.
+ */
+export async function providerError(
+	ctx: RequestContext,
+	profile: ProviderProfile,
+	opts: { status: number; body: unknown; itemIndex?: number; description?: string },
+): Promise<NodeApiError> {
+	const { secrets } = await credentialSettings(ctx, profile);
+	const info = profile.parseError(opts.status, opts.body);
+	if (opts.description) {
+		info.description = [info.description, opts.description].filter(Boolean).join('\n');
+	}
+	return buildApiError(ctx.getNode(), {
+		providerName: profile.name,
+		status: opts.status,
+		info,
+		body: opts.body,
+		secrets,
+		itemIndex: opts.itemIndex,
+	});
+}

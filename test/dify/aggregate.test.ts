@@ -2,22 +2,22 @@ import { readFileSync, readdirSync } from 'fs';
 import { join } from 'path';
 import type { IDataObject } from 'n8n-workflow';
 
+import { DifyStreamAggregator } from '../../nodes/Dify/helpers/aggregator';
+import type { DifyAggregateResult } from '../../nodes/Dify/helpers/interfaces';
 import {
 	aggregateDifyResponse,
 	aggregateDifyStream,
 	DifyStreamAbortedError,
-	DifyStreamAggregator,
 	fromDifyBlockingResponse,
 	parseDifyEvent,
-} from '../../nodes/Dify/actions/chatMessage/aggregate';
-import type { DifyAggregateResult } from '../../nodes/Dify/actions/chatMessage/aggregate';
+} from '../../nodes/Dify/helpers/reader';
 import {
 	isEventStreamContentType,
 	looksLikeEventStream,
-	readSseEvents,
 	SseAbortError,
 } from '../../nodes/common/sse';
 import type { SseEvent } from '../../nodes/common/sse';
+import { readSseEvents } from './sseEvents';
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'dify');
 const fixture = (name: string): Buffer => readFileSync(join(FIXTURES, name));

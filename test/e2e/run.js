@@ -71,15 +71,7 @@ async function teardown() {
 }
 
 function aggregator() {
-	const file = path.join(
-		REPO_ROOT,
-		'dist',
-		'nodes',
-		'Dify',
-		'actions',
-		'chatMessage',
-		'aggregate.js',
-	);
+	const file = path.join(REPO_ROOT, 'dist', 'nodes', 'Dify', 'helpers', 'reader.js');
 	return require(file);
 }
 

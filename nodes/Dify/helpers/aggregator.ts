@@ -1,12 +1,5 @@
 /**
- * Turns a Dify `POST /chat-messages` reply into one output item, whether it arrived as a blocking
- * JSON body or as a stream of Server-Sent Events.
- *
- * The item uses the blocking response's field names (`event`, `task_id`, `id`, `message_id`,
- * `conversation_id`, `mode`, `answer`, `metadata`, `created_at`) so that switching the response
- * mode never breaks a later node's expressions, plus what only the stream carries (`reasoning`,
- * `agent_thoughts`, `files`, `workflow_run_id`, `workflow`, `nodes`, `form(s)`) and a `status`.
- * Blocking answers get the same fields with empty values.
+ * The event handling: folds parsed Dify stream events, in order, into one result.
  *
  * Facts about the stream used here (from Dify's API reference):
  * - every event is one `data:` line holding a JSON object whose `event` field names it; `ping`
@@ -18,221 +11,44 @@
  *   (success), `workflow_finished` failed + `error` (failure), or `human_input_required` +
  *   `workflow_paused` (pause; the stream ends there);
  * - an `error` event ends a failed stream while HTTP stays 200; `tts_message_end` may trail.
+ *
+ * This file is longer than 400 lines because it is one state machine: every event type's handling
+ * sits beside the state it changes; reading it top to bottom is reading the stream's grammar.
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import {
-	isEventStreamContentType,
-	looksLikeEventStream,
-	readSseBatches,
-	SseAbortError,
-} from '../../../common/sse';
-import type { SseChunk, SseEvent, SseSource } from '../../../common/sse';
-
-export type DifyResultStatus =
-	| 'running'
-	| 'succeeded'
-	| 'partial-succeeded'
-	| 'paused'
-	| 'failed'
-	| 'stopped';
-
-/** Dify's error envelope (`status`, `code`, `message`), or one made for a broken stream. */
-export type DifyErrorInfo = {
-	status: number;
-	code: string;
-	message: string;
-};
-
-/** Error codes this module produces itself (Dify's own codes pass through unchanged). */
-export const DIFY_STREAM_ERROR_CODES = {
-	/** The stream ended without `message_end`, `workflow_finished`, `workflow_paused` or `error`. */
-	incomplete: 'incomplete_stream',
-	/** Reading the stream failed (connection reset, parser overflow, ...). */
-	interrupted: 'stream_interrupted',
-	/** `workflow_finished` reported `failed` and no `error` event said more. */
-	workflowFailed: 'workflow_failed',
-} as const;
-
-/** One workflow graph node, summed over all its executions (iterations and loops run a node many times). */
-export type DifyNodeSummary = {
-	node_id: string;
-	node_type: string;
-	title: string;
-	/** Status of the latest execution: `running`, `succeeded`, `failed`, `exception`, `stopped`, ... */
-	status: string;
-	/** `node_started` events seen for this node. */
-	executions: number;
-	/** `node_retry` events seen for this node. */
-	retries: number;
-	/** Sum of `elapsed_time` (seconds) over the finished executions. */
-	elapsed_time: number;
-	/** Error of the latest failed execution. */
-	error: string | null;
-	/** Iteration/loop nodes: `iteration_next`/`loop_next` events seen (or the reported `steps`). */
-	steps: number;
-	/** `agent_log` events seen for this (Agent) node. */
-	agent_logs: number;
-};
-
-export type DifyNodesSummary = {
-	/** Node executions started (`node_started`). */
-	count: number;
-	finished: number;
-	failed: number;
-	retries: number;
-	iterations: number;
-	loops: number;
-	agent_logs: number;
-	/** One entry per node id, in the order the nodes first appeared. */
-	list: DifyNodeSummary[];
-};
-
-/** A Human Input form, with Dify's field names (`form_token`, `form_content`, `inputs`, `actions`, `expiration_time`, ...). */
-export type DifyHumanInputForm = IDataObject & {
-	form_id?: string;
-	form_token?: string | null;
-	node_id?: string;
-	node_title?: string;
-	form_content?: string;
-	inputs?: IDataObject[];
-	actions?: IDataObject[];
-	expiration_time?: number;
-};
-
-/** Workflow run data from `workflow_started`, `workflow_finished` / `workflow_paused`, with Dify's field names. */
-export type DifyWorkflowInfo = IDataObject & {
-	id: string;
-	workflow_id: string;
-	status: string;
-	outputs: IDataObject | null;
-	error: string | null;
-	elapsed_time: number | null;
-	total_tokens: number | null;
-	total_steps: number | null;
-	created_at: number | null;
-	finished_at: number | null;
-};
-
-export type DifyMetadata = IDataObject & {
-	usage: IDataObject;
-	retriever_resources: IDataObject[];
-};
-
-export type DifyTtsResult = {
-	/** The decoded `tts_message` chunks joined, as base64 MP3. */
-	audio: string;
-	chunks: number;
-	ended: boolean;
-};
-
-export type DifyAggregateResult = {
-	event: 'message';
-	task_id: string;
-	id: string;
-	message_id: string;
-	conversation_id: string;
-	mode: string;
-	answer: string;
-	metadata: DifyMetadata;
-	created_at: number | null;
-	status: DifyResultStatus;
-	/** Set when `status` is `failed`: Dify's `status`/`code`/`message`, or one of {@link DIFY_STREAM_ERROR_CODES}. */
-	error: DifyErrorInfo | null;
-	reasoning: string;
-	agent_thoughts: IDataObject[];
-	files: IDataObject[];
-	workflow_run_id: string | null;
-	workflow: DifyWorkflowInfo | null;
-	nodes: DifyNodesSummary;
-	/** The first Human Input form waiting (status `paused`), else null. */
-	form: DifyHumanInputForm | null;
-	forms: DifyHumanInputForm[];
-	/** Only with `includeTts`. */
-	tts?: DifyTtsResult;
-	/** Only with `keepEvents`: every parsed event, in order. */
-	events?: IDataObject[];
-};
-
-export type DifyStreamState = {
-	status: DifyResultStatus;
-	task_id: string;
-	message_id: string;
-	conversation_id: string;
-	workflow_run_id: string | null;
-	answer: string;
-	/** Events pushed so far (pings excluded). */
-	events: number;
-};
-
-export interface DifyAggregatorOptions {
-	/** Keep every parsed event in `events` (memory then grows with the stream). */
-	keepEvents?: boolean;
-	/** Collect `tts_message` audio into `tts` (ignored otherwise). */
-	includeTts?: boolean;
-	/** The app's mode when the caller knows it; otherwise it is inferred from the events. */
-	mode?: string;
-}
-
-export interface AggregateDifyStreamOptions extends DifyAggregatorOptions {
-	signal?: AbortSignal;
-	/** Receives answer text as it streams (not called for the New Agent closing repeat). */
-	onAnswerChunk?: (text: string) => void | Promise<void>;
-}
-
-/** Thrown by {@link aggregateDifyStream} when its signal aborts; `partial` holds what had arrived (with `task_id`, to stop the run). */
-export class DifyStreamAbortedError extends SseAbortError {
-	readonly partial: DifyAggregateResult;
-
-	constructor(reason: unknown, partial: DifyAggregateResult) {
-		super(reason);
-		this.partial = partial;
-	}
-}
+import type {
+	DifyAggregateResult,
+	DifyAggregatorOptions,
+	DifyErrorInfo,
+	DifyHumanInputForm,
+	DifyMetadata,
+	DifyNodeSummary,
+	DifyNodesSummary,
+	DifyResultStatus,
+	DifyStreamState,
+	DifyWorkflowInfo,
+} from './interfaces';
+import { DIFY_STREAM_ERROR_CODES } from './interfaces';
+import { numberOrNull, objectOrUndefined, textOf, withoutKeys } from './values';
 
 // Answer chunks are appended to `parts`; every PART_BLOCK chunks they are joined into one block,
 // so memory stays close to the answer's size whatever the number of chunks.
 const PART_BLOCK = 512;
-
-function str(value: unknown): string {
-	return typeof value === 'string'
-		? value
-		: value === undefined || value === null
-			? ''
-			: String(value);
-}
-
-function num(value: unknown): number | null {
-	return typeof value === 'number' && Number.isFinite(value) ? value : null;
-}
-
-function obj(value: unknown): IDataObject | undefined {
-	return value !== null && typeof value === 'object' && !Array.isArray(value)
-		? (value as IDataObject)
-		: undefined;
-}
-
-function without(source: IDataObject, keys: ReadonlySet<string>): IDataObject {
-	const copy: IDataObject = {};
-	for (const key of Object.keys(source)) {
-		if (!keys.has(key)) copy[key] = source[key];
-	}
-	return copy;
-}
 
 const ENVELOPE_KEYS: ReadonlySet<string> = new Set(['event', 'task_id', 'conversation_id']);
 const REASON_KEYS: ReadonlySet<string> = new Set(['TYPE']);
 
 /** An event without the fields every event repeats (`event`, `task_id`, `conversation_id`). */
 function withoutEnvelope(event: IDataObject): IDataObject {
-	return without(event, ENVELOPE_KEYS);
+	return withoutKeys(event, ENVELOPE_KEYS);
 }
 
-function normaliseMetadata(value: unknown): DifyMetadata {
-	const metadata = obj(value) ?? {};
+export function normaliseMetadata(value: unknown): DifyMetadata {
+	const metadata = objectOrUndefined(value) ?? {};
 	return {
 		...metadata,
-		usage: obj(metadata.usage) ?? {},
+		usage: objectOrUndefined(metadata.usage) ?? {},
 		retriever_resources: Array.isArray(metadata.retriever_resources)
 			? (metadata.retriever_resources as IDataObject[])
 			: [],
@@ -255,7 +71,7 @@ function runningWorkflow(id: string): DifyWorkflowInfo {
 	};
 }
 
-function emptyNodes(): DifyNodesSummary {
+export function emptyNodesSummary(): DifyNodesSummary {
 	return {
 		count: 0,
 		finished: 0,
@@ -293,7 +109,7 @@ export class DifyStreamAggregator {
 	private readonly fileMap = new Map<string, IDataObject>();
 	private fileCount = 0;
 	private readonly nodeMap = new Map<string, DifyNodeSummary>();
-	private readonly nodeCounts = emptyNodes();
+	private readonly nodeCounts = emptyNodesSummary();
 	private forms: DifyHumanInputForm[] = [];
 	private ttsChunks: string[] = [];
 	private ttsEnded = false;
@@ -344,19 +160,19 @@ export class DifyStreamAggregator {
 
 		switch (type) {
 			case 'message':
-				return this.onMessage(str(event.answer));
+				return this.onMessage(textOf(event.answer));
 			case 'agent_message': {
 				this.sawAgentMessage = true;
-				const text = str(event.answer);
+				const text = textOf(event.answer);
 				this.append(text);
 				return text;
 			}
 			case 'message_replace':
-				this.replaceAnswer(str(event.answer));
+				this.replaceAnswer(textOf(event.answer));
 				return '';
 			case 'reasoning_chunk': {
-				const data = obj(event.data);
-				const text = str(data?.reasoning);
+				const data = objectOrUndefined(event.data);
+				const text = textOf(data?.reasoning);
 				if (text) this.reasoningParts.push(text);
 				if (this.reasoningParts.length >= PART_BLOCK) {
 					this.reasoningParts = [this.reasoningParts.join('')];
@@ -388,9 +204,9 @@ export class DifyStreamAggregator {
 				return '';
 			case 'error':
 				this.streamError = {
-					status: num(event.status) ?? 500,
-					code: str(event.code) || 'unknown_error',
-					message: str(event.message) || 'Dify reported an error in the stream',
+					status: numberOrNull(event.status) ?? 500,
+					code: textOf(event.code) || 'unknown_error',
+					message: textOf(event.message) || 'Dify reported an error in the stream',
 				};
 				return '';
 			case 'workflow_started':
@@ -404,12 +220,12 @@ export class DifyStreamAggregator {
 				return '';
 			case 'human_input_required':
 				this.sawWorkflowEvent = true;
-				this.addForm(obj(event.data));
+				this.addForm(objectOrUndefined(event.data));
 				return '';
 			case 'human_input_form_filled':
 			case 'human_input_form_timeout':
 				this.sawWorkflowEvent = true;
-				this.onFormOutcome(type, obj(event.data));
+				this.onFormOutcome(type, objectOrUndefined(event.data));
 				return '';
 			case 'node_started':
 			case 'node_finished':
@@ -422,7 +238,7 @@ export class DifyStreamAggregator {
 			case 'loop_completed':
 			case 'agent_log':
 				this.sawWorkflowEvent = true;
-				this.onNodeEvent(type, obj(event.data));
+				this.onNodeEvent(type, objectOrUndefined(event.data));
 				return '';
 			default:
 				// Unknown or informational events (text_chunk, future additions) are tolerated.
@@ -580,12 +396,12 @@ export class DifyStreamAggregator {
 
 	private onWorkflowStarted(event: IDataObject): void {
 		this.sawWorkflowEvent = true;
-		const data = obj(event.data) ?? {};
+		const data = objectOrUndefined(event.data) ?? {};
 		this.workflow = {
 			...data,
-			...runningWorkflow(str(data.id) || this.workflowRunId || ''),
-			workflow_id: str(data.workflow_id),
-			created_at: num(data.created_at),
+			...runningWorkflow(textOf(data.id) || this.workflowRunId || ''),
+			workflow_id: textOf(data.workflow_id),
+			created_at: numberOrNull(data.created_at),
 		};
 		if (this.workflowRunId === null && this.workflow.id) this.workflowRunId = this.workflow.id;
 	}
@@ -598,35 +414,35 @@ export class DifyStreamAggregator {
 	private onWorkflowFinished(event: IDataObject): void {
 		this.sawWorkflowEvent = true;
 		this.workflowFinished = true;
-		const data = obj(event.data) ?? {};
+		const data = objectOrUndefined(event.data) ?? {};
 		const workflow = this.ensureWorkflow();
 		Object.assign(workflow, data);
-		workflow.status = str(data.status) || 'succeeded';
-		workflow.outputs = obj(data.outputs) ?? null;
+		workflow.status = textOf(data.status) || 'succeeded';
+		workflow.outputs = objectOrUndefined(data.outputs) ?? null;
 		workflow.error = typeof data.error === 'string' && data.error ? data.error : null;
-		if (this.workflowRunId === null && str(data.id)) this.workflowRunId = str(data.id);
+		if (this.workflowRunId === null && textOf(data.id)) this.workflowRunId = textOf(data.id);
 	}
 
 	private onWorkflowPaused(event: IDataObject): void {
 		this.sawWorkflowEvent = true;
 		this.workflowPaused = true;
-		const data = obj(event.data) ?? {};
+		const data = objectOrUndefined(event.data) ?? {};
 		const workflow = this.ensureWorkflow();
 		Object.assign(workflow, data);
 		workflow.status = 'paused';
-		workflow.outputs = obj(data.outputs) ?? null;
-		if (this.workflowRunId === null && str(data.workflow_run_id)) {
-			this.workflowRunId = str(data.workflow_run_id);
+		workflow.outputs = objectOrUndefined(data.outputs) ?? null;
+		if (this.workflowRunId === null && textOf(data.workflow_run_id)) {
+			this.workflowRunId = textOf(data.workflow_run_id);
 		}
 		if (!workflow.id && this.workflowRunId) workflow.id = this.workflowRunId;
 		// The pause reasons repeat each waiting form; use them when human_input_required was missed.
 		if (Array.isArray(data.reasons)) {
 			for (const reason of data.reasons as unknown[]) {
-				const entry = obj(reason);
+				const entry = objectOrUndefined(reason);
 				if (!entry) continue;
-				const kind = str(entry.TYPE ?? entry.type);
+				const kind = textOf(entry.TYPE ?? entry.type);
 				if (kind && kind !== 'human_input_required') continue;
-				this.addForm(without(entry, REASON_KEYS));
+				this.addForm(withoutKeys(entry, REASON_KEYS));
 			}
 		}
 	}
@@ -659,14 +475,14 @@ export class DifyStreamAggregator {
 	}
 
 	private node(data: IDataObject): DifyNodeSummary | undefined {
-		const nodeId = str(data.node_id);
+		const nodeId = textOf(data.node_id);
 		if (!nodeId) return undefined;
 		let node = this.nodeMap.get(nodeId);
 		if (!node) {
 			node = {
 				node_id: nodeId,
-				node_type: str(data.node_type),
-				title: str(data.title),
+				node_type: textOf(data.node_type),
+				title: textOf(data.title),
 				status: 'running',
 				executions: 0,
 				retries: 0,
@@ -677,8 +493,8 @@ export class DifyStreamAggregator {
 			};
 			this.nodeMap.set(nodeId, node);
 		} else {
-			if (!node.node_type && data.node_type) node.node_type = str(data.node_type);
-			if (!node.title && data.title) node.title = str(data.title);
+			if (!node.node_type && data.node_type) node.node_type = textOf(data.node_type);
+			if (!node.title && data.title) node.title = textOf(data.title);
 		}
 		return node;
 	}
@@ -702,13 +518,13 @@ export class DifyStreamAggregator {
 			case 'node_finished':
 			case 'iteration_completed':
 			case 'loop_completed': {
-				const status = str(data.status) || 'succeeded';
+				const status = textOf(data.status) || 'succeeded';
 				node.status = status;
-				const elapsed = num(data.elapsed_time);
+				const elapsed = numberOrNull(data.elapsed_time);
 				if (elapsed !== null) node.elapsed_time += elapsed;
 				if (typeof data.error === 'string' && data.error) node.error = data.error;
 				if (type === 'node_finished' && status === 'failed') counts.failed++;
-				const steps = num(data.steps);
+				const steps = numberOrNull(data.steps);
 				if (type !== 'node_finished' && steps !== null) node.steps = steps;
 				break;
 			}
@@ -730,165 +546,4 @@ export class DifyStreamAggregator {
 				break;
 		}
 	}
-}
-
-/** Parses one SSE event's `data` as a Dify event; null for pings, empty or non-JSON data. */
-export function parseDifyEvent(sse: SseEvent): IDataObject | null {
-	if (sse.event === 'ping') return null;
-	const data = sse.data;
-	if (data.length === 0) return null;
-	let parsed: unknown;
-	try {
-		parsed = JSON.parse(data);
-	} catch {
-		return null;
-	}
-	const event = obj(parsed);
-	if (!event) return null;
-	if (typeof event.event !== 'string' && sse.event) event.event = sse.event;
-	return event;
-}
-
-function errorMessage(error: unknown): string {
-	if (error instanceof Error && error.message) return error.message;
-	return str(error) || 'unknown error';
-}
-
-/**
- * Reads a Dify SSE byte stream incrementally and returns the aggregated item. Dify failures
- * (`error` event, failed workflow), a stream without a terminal event and a broken connection are
- * returned as `status: 'failed'` with `error` set and the partial answer kept. An abort throws a
- * {@link DifyStreamAbortedError} carrying the partial result; errors from `onAnswerChunk` propagate.
- */
-export async function aggregateDifyStream(
-	source: SseSource,
-	options: AggregateDifyStreamOptions = {},
-): Promise<DifyAggregateResult> {
-	const { signal, onAnswerChunk } = options;
-	const aggregator = new DifyStreamAggregator(options);
-	// Errors are only recorded inside the catch clauses and thrown after them.
-	let callbackFailed = false;
-	let callbackError: unknown;
-	let abortReason: { reason: unknown } | undefined;
-	try {
-		reading: for await (const batch of readSseBatches(source, { signal })) {
-			for (let i = 0; i < batch.length; i++) {
-				if (signal?.aborted) {
-					abortReason = { reason: signal.reason };
-					break reading;
-				}
-				const event = parseDifyEvent(batch[i]);
-				if (event === null) continue;
-				const text = aggregator.push(event);
-				if (text.length > 0 && onAnswerChunk) {
-					try {
-						const pending = onAnswerChunk(text);
-						if (pending) await pending;
-					} catch (error) {
-						callbackFailed = true;
-						callbackError = error;
-						break reading;
-					}
-				}
-			}
-		}
-	} catch (error) {
-		if (error instanceof SseAbortError) {
-			abortReason = { reason: error.cause ?? signal?.reason };
-		} else {
-			aggregator.interrupt({
-				status: 502,
-				code: DIFY_STREAM_ERROR_CODES.interrupted,
-				message: `Reading the Dify stream failed: ${errorMessage(error)}`,
-			});
-		}
-	}
-	if (callbackFailed) throw callbackError;
-	if (abortReason) throw new DifyStreamAbortedError(abortReason.reason, aggregator.finish());
-	return aggregator.finish();
-}
-
-/** Maps a blocking `POST /chat-messages` JSON body to the same shape as a streamed reply. */
-export function fromDifyBlockingResponse(
-	body: IDataObject,
-	options: { mode?: string } = {},
-): DifyAggregateResult {
-	const messageId = str(body.message_id) || str(body.id);
-	const workflowRunId = str(body.workflow_run_id);
-	return {
-		event: 'message',
-		task_id: str(body.task_id),
-		id: str(body.id) || messageId,
-		message_id: messageId,
-		conversation_id: str(body.conversation_id),
-		mode: str(body.mode) || options.mode || 'chat',
-		answer: str(body.answer),
-		metadata: normaliseMetadata(body.metadata),
-		created_at: num(body.created_at),
-		status: 'succeeded',
-		error: null,
-		reasoning: '',
-		agent_thoughts: [],
-		files: [],
-		workflow_run_id: workflowRunId || null,
-		workflow: null,
-		nodes: emptyNodes(),
-		form: null,
-		forms: [],
-	};
-}
-
-function parseJson(text: string): { ok: true; value: unknown } | { ok: false; message: string } {
-	try {
-		return { ok: true, value: JSON.parse(text) };
-	} catch (error) {
-		return { ok: false, message: errorMessage(error) };
-	}
-}
-
-function isAsyncIterable(value: unknown): value is AsyncIterable<SseChunk> {
-	return value !== null && typeof value === 'object' && Symbol.asyncIterator in value;
-}
-
-async function collectText(source: AsyncIterable<SseChunk>): Promise<string> {
-	const decoder = new TextDecoder('utf-8');
-	const parts: string[] = [];
-	for await (const chunk of source) {
-		parts.push(typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true }));
-	}
-	parts.push(decoder.decode());
-	return parts.join('');
-}
-
-/**
- * Aggregates any `POST /chat-messages` 200 response: a JSON object (blocking), a body given as
- * text/bytes, or a byte stream. A body is treated as an event stream when its Content-Type is
- * `text/event-stream` or when its text starts like SSE (some Dify versions answer a blocking
- * request with a stream); otherwise it must be the blocking JSON.
- */
-export async function aggregateDifyResponse(
-	body: IDataObject | string | Uint8Array | AsyncIterable<SseChunk>,
-	contentType: string | string[] | undefined,
-	options: AggregateDifyStreamOptions = {},
-): Promise<DifyAggregateResult> {
-	if (isAsyncIterable(body)) {
-		if (isEventStreamContentType(contentType)) return await aggregateDifyStream(body, options);
-		return await aggregateDifyResponse(await collectText(body), contentType, options);
-	}
-	if (typeof body === 'string' || body instanceof Uint8Array) {
-		const text = typeof body === 'string' ? body : new TextDecoder('utf-8').decode(body);
-		if (isEventStreamContentType(contentType) || looksLikeEventStream(text)) {
-			return await aggregateDifyStream([text], options);
-		}
-		const parsed = parseJson(text);
-		if (!parsed.ok) {
-			throw new Error(
-				`Dify returned a body that is neither JSON nor an event stream: ${parsed.message}`,
-			);
-		}
-		const parsedObject = obj(parsed.value);
-		if (!parsedObject) throw new Error('Dify returned a JSON body that is not an object');
-		return fromDifyBlockingResponse(parsedObject, options);
-	}
-	return fromDifyBlockingResponse(body, options);
 }

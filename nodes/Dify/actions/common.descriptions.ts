@@ -1,0 +1,188 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { concurrencyOption } from '../../common/items';
+
+/** Parameters several Dify operations share, defined once. */
+
+export const userProperty: INodeProperties = {
+	displayName: 'User',
+	name: 'user',
+	type: 'string',
+	default: '',
+	required: true,
+	placeholder: 'customer-4821',
+	description:
+		'Your identifier for the end user, unique within the app. Dify shows conversations, runs and uploaded files only to requests with the same user, so use the same value for every call about the same conversation or run.',
+};
+
+/** The app's input variables: Name/Value rows or one JSON object (read by helpers/inputs.ts). */
+export const inputsProperties: INodeProperties[] = [
+	{
+		displayName: 'Inputs Format',
+		name: 'inputsFormat',
+		type: 'options',
+		options: [
+			{ name: 'Name/Value Pairs', value: 'pairs', description: 'One row per app variable' },
+			{
+				name: 'JSON',
+				value: 'json',
+				description: 'One JSON object, for values that are not text (numbers, lists, files)',
+			},
+		],
+		default: 'pairs',
+		description: "How to give the app's input variables (the fields of the app's user input form)",
+	},
+	{
+		displayName: 'Inputs',
+		name: 'inputs',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Input',
+		default: {},
+		description:
+			"Values for the app's input variables, by variable name. Leave empty when the app has none.",
+		displayOptions: { show: { inputsFormat: ['pairs'] } },
+		options: [
+			{
+				displayName: 'Input',
+				name: 'values',
+				values: [
+					{
+						displayName: 'Name',
+						name: 'name',
+						type: 'string',
+						default: '',
+						placeholder: 'city',
+						description: 'The variable name as defined in the app',
+					},
+					{
+						displayName: 'Value',
+						name: 'value',
+						type: 'string',
+						default: '',
+						placeholder: 'San Francisco',
+					},
+				],
+			},
+		],
+	},
+	{
+		displayName: 'Inputs (JSON)',
+		name: 'inputsJson',
+		type: 'json',
+		default: '{}',
+		placeholder: '{ "city": "San Francisco" }',
+		description: "A JSON object of the app's input variables, by variable name",
+		displayOptions: { show: { inputsFormat: ['json'] } },
+	},
+];
+
+/** The Files field of an Additional Fields collection (read by helpers/files.ts). */
+export const filesField: INodeProperties = {
+	displayName: 'Files',
+	name: 'files',
+	type: 'fixedCollection',
+	typeOptions: { multipleValues: true },
+	placeholder: 'Add File',
+	default: {},
+	description:
+		'Files to attach to the message, from a URL or from a binary property of the input item (uploaded to Dify first)',
+	options: [
+		{
+			displayName: 'File',
+			name: 'file',
+			values: [
+				{
+					displayName: 'Source',
+					name: 'source',
+					type: 'options',
+					options: [
+						{
+							name: 'URL',
+							value: 'url',
+							description: 'Dify downloads the file from this address',
+						},
+						{
+							name: 'Binary Property',
+							value: 'binary',
+							description: 'A file of the input item, uploaded to Dify first',
+						},
+					],
+					default: 'url',
+				},
+				{
+					displayName: 'URL',
+					name: 'url',
+					type: 'string',
+					default: '',
+					placeholder: 'https://example.com/photo.png',
+					displayOptions: { show: { source: ['url'] } },
+				},
+				{
+					displayName: 'Input Binary Field',
+					name: 'binaryPropertyName',
+					type: 'string',
+					default: 'data',
+					hint: "The name of the input item's binary field that holds the file",
+					displayOptions: { show: { source: ['binary'] } },
+				},
+				{
+					displayName: 'Type',
+					name: 'type',
+					type: 'options',
+					options: [
+						{ name: 'Audio', value: 'audio' },
+						{ name: 'Custom', value: 'custom' },
+						{ name: 'Detect From File', value: 'auto' },
+						{ name: 'Document', value: 'document' },
+						{ name: 'Image', value: 'image' },
+						{ name: 'Video', value: 'video' },
+					],
+					default: 'auto',
+					description:
+						"Dify's file type; detected from the MIME type or the file extension by default",
+				},
+			],
+		},
+	],
+};
+
+/** Options of every operation whose reply streams and is aggregated (read by helpers/reply.ts). */
+export const streamedReplyOptions: INodeProperties[] = [
+	{
+		displayName: 'Stream Answer to Chat',
+		name: 'forwardChunks',
+		type: 'boolean',
+		default: true,
+		description:
+			'Whether to pass the answer on chunk by chunk while it streams, when the workflow streams its response (for example a Chat Trigger with streaming on). The output item is the same either way.',
+	},
+	{
+		displayName: 'Include Text-to-Speech Audio',
+		name: 'includeTts',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether to collect the audio of apps with text-to-speech auto-play into "tts" (base64 MP3); ignored otherwise',
+	},
+	{
+		displayName: 'Keep Raw Events',
+		name: 'keepEvents',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether to add every streamed event, in order, as "events" (node, iteration, loop and agent log events are otherwise only summarised)',
+	},
+];
+
+/** An operation's Options collection: Concurrency first, then the operation's own knobs. */
+export function optionsCollection(options: INodeProperties[] = []): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		options: [concurrencyOption, ...options],
+	};
+}
