@@ -186,3 +186,27 @@ export function optionsCollection(options: INodeProperties[] = []): INodePropert
 		options: [concurrencyOption, ...options],
 	};
 }
+
+/** The conversation a Conversation operation acts on (Dify's conversation IDs are UUIDs). */
+export const conversationIdProperty: INodeProperties = {
+	displayName: 'Conversation ID',
+	name: 'conversationId',
+	type: 'string',
+	default: '',
+	required: true,
+	placeholder: '45701982-8118-4bc5-8e9b-64562b4555f2',
+	description:
+		'The conversation_id of a chat answer (Chat Message → Send) or of Conversation → Get Many, a UUID. It must belong to the User below.',
+};
+
+/** The message a feedback or suggested-questions call is about (Dify's message IDs are UUIDs). */
+export const messageIdProperty: INodeProperties = {
+	displayName: 'Message ID',
+	name: 'messageId',
+	type: 'string',
+	default: '',
+	required: true,
+	placeholder: '9da23599-e713-473b-982c-4328d4f5c78a',
+	description:
+		'The message_id of a chat answer (Chat Message → Send) or the id of a message from Conversation → Get Messages, a UUID. It must belong to the User below.',
+};

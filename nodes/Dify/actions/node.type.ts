@@ -2,7 +2,11 @@ import { operationDisplay } from '../../common/descriptions';
 
 /** Dify's resources and their operations: the one source the node, router and operation files are typed by. */
 export type DifyMap = {
-	chatMessage: 'send';
+	chatMessage: 'send' | 'getSuggested';
+	conversation: 'getMany' | 'getMessages' | 'rename' | 'delete' | 'getVariables' | 'updateVariable';
+	messageFeedback: 'create' | 'getMany';
+	file: 'upload';
+	app: 'getInfo' | 'getParameters' | 'getMeta';
 };
 
 /** Shows an operation file's properties only for its resource and operation. */

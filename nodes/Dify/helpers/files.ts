@@ -70,6 +70,29 @@ export function detectFileType(
 	return 'custom';
 }
 
+/**
+ * A binary field of the input item, checked (no request): its name, and the file name (without
+ * / or \\, which Dify refuses) and MIME type to upload it with. `field` names the parameter.
+ */
+export function readBinaryField(
+	ctx: IExecuteFunctions,
+	i: number,
+	field: string,
+	value: unknown,
+): { property: string; fileName: string; mimeType: string } {
+	const node = ctx.getNode();
+	const property = requireString(node, i, field, value ?? '').trim();
+	const binary = ctx.getInputData()[i]?.binary?.[property];
+	if (!binary) throw invalid(node, i, field, `the input item has no binary field "${property}"`);
+	const fileName =
+		binary.fileName || `${property}${binary.fileExtension ? `.${binary.fileExtension}` : ''}`;
+	return {
+		property,
+		fileName: fileName.replace(/[/\\]/g, '_'),
+		mimeType: binary.mimeType || 'application/octet-stream',
+	};
+}
+
 /** The Files rows of an item, checked (no request): a URL or an existing binary field each. */
 export function readFiles(ctx: IExecuteFunctions, i: number, rows: IDataObject[]): FileSpec[] {
 	const node = ctx.getNode();
@@ -85,33 +108,10 @@ export function readFiles(ctx: IExecuteFunctions, i: number, rows: IDataObject[]
 			);
 		}
 		if ((row.source ?? 'url') === 'binary') {
-			const property = requireString(
-				node,
-				i,
-				`${field} → Input Binary Field`,
-				row.binaryPropertyName ?? '',
-			).trim();
-			const binary = ctx.getInputData()[i]?.binary?.[property];
-			if (!binary) {
-				throw invalid(
-					node,
-					i,
-					`${field} → Input Binary Field`,
-					`the input item has no binary field "${property}"`,
-				);
-			}
-			const fileName =
-				binary.fileName || `${property}${binary.fileExtension ? `.${binary.fileExtension}` : ''}`;
-			const mimeType = binary.mimeType || 'application/octet-stream';
+			const file = readBinaryField(ctx, i, `${field} → Input Binary Field`, row.binaryPropertyName);
 			const type =
-				chosen === 'auto' ? detectFileType(mimeType, fileName) : (chosen as DifyFileType);
-			return {
-				source: 'binary',
-				property,
-				fileName: fileName.replace(/[/\\]/g, '_'),
-				mimeType,
-				type,
-			};
+				chosen === 'auto' ? detectFileType(file.mimeType, file.fileName) : (chosen as DifyFileType);
+			return { source: 'binary', ...file, type };
 		}
 		const url = requireUrl(node, i, `${field} → URL`, row.url);
 		const type =

@@ -1,0 +1,26 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { ItemOperation } from '../../../common/items';
+import { apiRequest } from '../../../common/transport';
+import { difyProfile } from '../../transport';
+import { optionsCollection } from '../common.descriptions';
+import { forOperation } from '../node.type';
+
+export const description: INodeProperties[] = forOperation('app', 'getParameters', [
+	optionsCollection(),
+]);
+
+export const getParameters: ItemOperation<undefined> = {
+	async prepare() {
+		return undefined;
+	},
+
+	async execute(this: IExecuteFunctions, i) {
+		const response = await apiRequest<IDataObject>(this, difyProfile, {
+			method: 'GET',
+			path: '/parameters',
+			itemIndex: i,
+		});
+		return response.body;
+	},
+};

@@ -1,0 +1,74 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { ItemOperation } from '../../../common/items';
+import { apiRequest } from '../../../common/transport';
+import { requireString, requireUuid } from '../../../common/validate';
+import { difyProfile } from '../../transport';
+import { conversationIdProperty, optionsCollection, userProperty } from '../common.descriptions';
+import { forOperation } from '../node.type';
+
+export const MAX_NAME_LENGTH = 255;
+
+export const description: INodeProperties[] = forOperation('conversation', 'rename', [
+	conversationIdProperty,
+	userProperty,
+	{
+		displayName: 'Auto Generate',
+		name: 'autoGenerate',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether Dify names the conversation itself from its messages (auto_generate) instead of using Name. Fails when the conversation has no messages yet.',
+	},
+	{
+		displayName: 'Name',
+		name: 'name',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'iPhone Specs Chat',
+		description: 'The new name clients show in their conversation list',
+		displayOptions: { show: { autoGenerate: [false] } },
+	},
+	optionsCollection(),
+]);
+
+interface Prepared {
+	conversationId: string;
+	body: IDataObject;
+}
+
+export const rename: ItemOperation<Prepared> = {
+	async prepare(this: IExecuteFunctions, i) {
+		const node = this.getNode();
+		const conversationId = requireUuid(
+			node,
+			i,
+			'Conversation ID',
+			this.getNodeParameter('conversationId', i, ''),
+		);
+		const user = requireString(node, i, 'User', this.getNodeParameter('user', i, '')).trim();
+		const body: IDataObject =
+			this.getNodeParameter('autoGenerate', i, false) === true
+				? { auto_generate: true, user }
+				: {
+						name: requireString(node, i, 'Name', this.getNodeParameter('name', i, ''), {
+							max: MAX_NAME_LENGTH,
+						}).trim(),
+						user,
+					};
+		return { conversationId, body };
+	},
+
+	async execute(this: IExecuteFunctions, i, { conversationId, body }) {
+		const response = await apiRequest<IDataObject>(this, difyProfile, {
+			method: 'POST',
+			path: `/conversations/${encodeURIComponent(conversationId)}/name`,
+			body,
+			// setting the same value (or name) twice does no harm, so transient failures are retried
+			idempotent: true,
+			itemIndex: i,
+		});
+		return response.body;
+	},
+};
