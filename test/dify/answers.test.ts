@@ -1,0 +1,100 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { aggregateDifyStream } from '../../nodes/Dify/helpers/reader';
+import { useSimulator } from '../helpers';
+import { chatCalls, expectedItem, runDify } from './difyTestKit';
+import { json, runOperation } from './resourcesKit';
+
+const ctx = useSimulator('dify');
+
+/** The `message` events of the bytes the simulator answered a request with. */
+function answerChunks(record: unknown): string[] {
+	const bytes = (record as { sseBytes: Buffer }).sseBytes;
+	return bytes
+		.toString('utf8')
+		.split('\n\n')
+		.filter((block) => block.startsWith('data: '))
+		.map((block) => JSON.parse(block.slice(6)) as IDataObject)
+		.filter((event) => event.event === 'message')
+		.map((event) => String(event.answer));
+}
+
+describe('Dify simulator: a chat app that answers the question (the demo and the e2e examples)', () => {
+	test('the answer responds to the query, arrives in several message chunks, and equals the aggregation of the exact bytes sent', async () => {
+		const result = await runDify(ctx.sim, {
+			query: 'What are the specs of the iPhone 13 Pro Max?',
+			user: 'demo-user-1',
+		});
+		expect(result.error).toBeUndefined();
+		const item = json(result);
+		expect(item.answer).toMatch(/^The iPhone 13 Pro Max has a 6\.7-inch Super Retina XDR display/);
+		expect(item.status).toBe('succeeded');
+		const [request] = chatCalls(ctx.sim);
+		const chunks = answerChunks(request);
+		expect(chunks.length).toBeGreaterThanOrEqual(5);
+		expect(chunks.join('')).toBe(item.answer);
+		const replayed = await aggregateDifyStream(
+			[(request as unknown as { sseBytes: Buffer }).sseBytes],
+			{},
+		);
+		expect(item).toEqual(replayed);
+	});
+
+	test('the second turn continues the conversation: same conversation_id, a new message_id, an answer about the first topic', async () => {
+		const first = json(
+			await runDify(ctx.sim, {
+				query: 'What are the specs of the iPhone 13 Pro Max?',
+				user: 'demo-user-2',
+			}),
+		);
+		const second = json(
+			await runDify(ctx.sim, {
+				query: 'And how heavy is it?',
+				user: 'demo-user-2',
+				additionalFields: { conversationId: first.conversation_id },
+			}),
+		);
+		expect(second.conversation_id).toBe(first.conversation_id);
+		expect(second.message_id).not.toBe(first.message_id);
+		expect(second.task_id).not.toBe(first.task_id);
+		expect(second.answer).not.toBe(first.answer);
+		expect(second.answer).toBe(
+			'Following up on your question about the iPhone 13 Pro Max: it weighs 240 grams (8.47 ounces), and it measures 160.8 x 78.1 x 7.65 mm, so it is the heaviest iPhone 13 model.',
+		);
+		// both turns are in the conversation's history, oldest first
+		const history = await runOperation(ctx.sim, 'conversation', 'getMessages', {
+			conversationId: first.conversation_id,
+			user: 'demo-user-2',
+		});
+		expect(history.items.map((i) => [i.json.id, i.json.query, i.json.answer])).toEqual([
+			[first.message_id, 'What are the specs of the iPhone 13 Pro Max?', first.answer],
+			[second.message_id, 'And how heavy is it?', second.answer],
+		]);
+	});
+
+	test('a question outside the canned topics gets a fallback that quotes it; a new topic says what it moves on from', async () => {
+		const odd = json(
+			await runDify(ctx.sim, { query: 'Who painted the Mona Lisa?', user: 'u-odd' }),
+		);
+		expect(odd.answer).toMatch(/^You asked "Who painted the Mona Lisa\?"\./);
+		const phone = json(
+			await runDify(ctx.sim, { query: 'Tell me about the iPhone', user: 'u-topic' }),
+		);
+		const refunds = json(
+			await runDify(ctx.sim, {
+				query: 'How do refunds work?',
+				user: 'u-topic',
+				additionalFields: { conversationId: phone.conversation_id },
+			}),
+		);
+		expect(refunds.answer).toMatch(
+			/^Moving on from the iPhone 13 Pro Max to refunds\. You can return/,
+		);
+	});
+
+	test('a directive still forces an exact fixture (sim:chat-basic is the docs sample)', async () => {
+		const result = await runDify(ctx.sim, { query: 'Anything sim:chat-basic' });
+		expect(json(result)).toEqual(await expectedItem('chat-basic'));
+		expect(json(result).answer).toBe(' I');
+	});
+});
