@@ -152,7 +152,7 @@ async function main_() {
 		const agent = await rest.waitForExecution(agentId, parse, { timeoutMs: 120000 });
 		const item = output(agent, 'Ask the Agent')?.[0];
 		const { aggregateDifyStream } = require(
-			path.join(REPO_ROOT, 'dist', 'nodes', 'Dify', 'actions', 'chatMessage', 'aggregate.js'),
+			path.join(REPO_ROOT, 'dist', 'nodes', 'Dify', 'helpers', 'reader.js'),
 		);
 		const expected = await aggregateDifyStream([fixture('agent-chat')], {});
 		check(

@@ -177,11 +177,50 @@ async function simpleExamples() {
 			calls.every((c) => c.body.response_mode === 'streaming'),
 			calls.map((c) => c.body.response_mode),
 		);
-		const expected = await aggregator().aggregateDifyStream([fixture('chat-basic')], {});
+		// The simulator composes each answer for its query (test/simulator/dify/answers.js) and keeps
+		// the exact bytes it sent (`sseBytes`): n8n's item must equal the built aggregator on them.
+		const answerEvents = (call) =>
+			String(call?.sseBytes ?? '')
+				.split('\n\n')
+				.filter((block) => block.startsWith('data: '))
+				.map((block) => JSON.parse(block.slice(6)))
+				.filter((event) => event.event === 'message');
+		for (const [index, item] of [first, second].entries()) {
+			const sent = calls[index]?.sseBytes;
+			const expected = sent ? await aggregator().aggregateDifyStream([sent], {}) : undefined;
+			check(
+				`Dify turn ${index + 1} output equals dist/ aggregateDifyStream on the exact SSE bytes the simulator sent for it`,
+				sent !== undefined && sameJson(item, expected),
+				sent ? firstDifference(item, expected) : 'no sseBytes recorded',
+			);
+		}
 		check(
-			'Dify first turn output equals the aggregator run on the chat-basic fixture',
-			sameJson(first, expected),
-			firstDifference(first, expected),
+			'Dify first turn answers the question (about the iPhone 13 Pro Max specs), not the docs sample " I"',
+			/iPhone 13 Pro Max/.test(first?.answer ?? '') &&
+				/display|chip|camera/.test(first?.answer ?? '') &&
+				first?.answer !== ' I',
+			first?.answer,
+		);
+		const chunks = answerEvents(calls[0]);
+		check(
+			'Dify first turn arrived in several message chunks that add up to the answer',
+			chunks.length >= 3 && chunks.map((e) => e.answer).join('') === first?.answer,
+			chunks.map((e) => e.answer),
+		);
+		check(
+			'Dify second turn differs and continues the conversation: same conversation_id, new message_id, an answer about the weight of the phone of turn 1',
+			second &&
+				second.conversation_id === first?.conversation_id &&
+				second.message_id !== first?.message_id &&
+				second.answer !== first?.answer &&
+				/iPhone 13 Pro Max/.test(second.answer) &&
+				/weighs|grams/.test(second.answer) &&
+				answerEvents(calls[1]).length >= 3,
+			second && {
+				answer: second.answer,
+				conversation_id: second.conversation_id,
+				message_id: second.message_id,
+			},
 		);
 	}
 	// Dify: streaming Agent app, compared with the built aggregator on the same fixture
