@@ -85,21 +85,21 @@ const properties: INodeProperties[] = [
 				value: 'getMany',
 				action: 'Get many conversations',
 				description:
-					'List the conversations of one user, most recently active first. Outputs one item per conversation: "id", "name", "inputs", "status", "introduction", "created_at", "updated_at".',
+					'List the conversations of one user, most recently active first. Outputs one item per conversation: its ID, "name", "inputs", "status", "introduction", "created_at", "updated_at".',
 			},
 			{
 				name: 'Get Messages',
 				value: 'getMessages',
 				action: 'Get the messages of a conversation',
 				description:
-					'Read the history of a conversation: with a Limit, its latest messages. Outputs one item per message, oldest first: "id", "query", "answer", "feedback", "message_files", "agent_thoughts", token counts, "created_at".',
+					'Read the history of a conversation: with a Limit, its latest messages. Outputs one item per message, oldest first: its ID, "query", "answer", "feedback", "message_files", "agent_thoughts", token counts, "created_at".',
 			},
 			{
 				name: 'Get Variables',
 				value: 'getVariables',
 				action: 'Get the variables of a conversation',
 				description:
-					'List the conversation variables a Chatflow or chat app keeps across turns. Outputs one item per variable: "id", "name", "value_type", "value", "description".',
+					'List the conversation variables a Chatflow or chat app keeps across turns. Outputs one item per variable: its ID, "name", "value_type", "value", "description".',
 			},
 			{
 				name: 'Rename',
@@ -154,7 +154,7 @@ const properties: INodeProperties[] = [
 				value: 'upload',
 				action: 'Upload a file',
 				description:
-					'Upload a file of the input item to Dify for the same User, to attach to a later chat message or workflow run. Outputs Dify\'s file record: "id" (the upload_file_id to reference), "name", "size", "extension", "mime_type".',
+					'Upload a file of the input item to Dify for the same User, to attach to a later chat message or workflow run. Outputs Dify\'s file record: its ID (the upload_file_id to reference), "name", "size", "extension", "mime_type".',
 			},
 		] satisfies OperationOptions<DifyMap, 'file'>,
 		default: 'upload',

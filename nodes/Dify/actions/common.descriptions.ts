@@ -208,5 +208,5 @@ export const messageIdProperty: INodeProperties = {
 	required: true,
 	placeholder: '9da23599-e713-473b-982c-4328d4f5c78a',
 	description:
-		'The message_id of a chat answer (Chat Message → Send) or the id of a message from Conversation → Get Messages, a UUID. It must belong to the User below.',
+		'The message_id of a chat answer (Chat Message → Send) or the ID of a message from Conversation → Get Messages, a UUID. It must belong to the User below.',
 };

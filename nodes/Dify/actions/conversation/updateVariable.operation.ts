@@ -16,7 +16,7 @@ export const description: INodeProperties[] = forOperation('conversation', 'upda
 		default: '',
 		required: true,
 		placeholder: 'a1b2c3d4-5678-90ab-cdef-1234567890ab',
-		description: 'The id of the variable, from Conversation → Get Variables (a UUID)',
+		description: 'The ID of the variable, from Conversation → Get Variables (a UUID)',
 	},
 	userProperty,
 	{
