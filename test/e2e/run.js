@@ -248,6 +248,56 @@ async function simpleExamples() {
 			item && { answer: item.answer, mode: item.mode },
 		);
 	}
+	// Dify: after the answer — suggested questions, a rating, the history, an automatic name
+	{
+		const run = await execute('exDifyFollowUp01', 'Dify follow-ups');
+		check('Dify follow-ups example runs to success', run.ok, describeRun(run));
+		const asked = run.nodeOutput('Ask')?.[0];
+		const suggested = run.nodeOutput('Suggest Follow-ups')?.[0];
+		const rated = run.nodeOutput('Rate the Answer')?.[0];
+		const history = run.nodeOutput('Read the History') ?? [];
+		const named = run.nodeOutput('Name the Conversation') ?? [];
+		const user = 'demo-user-3';
+		const calls = (method, path) =>
+			sims.dify.requests.filter((r) => r.method === method && r.path === path);
+		const suggestCall = calls('GET', `/messages/${asked?.message_id}/suggested`);
+		check(
+			"Dify Get Suggested Questions: the answer's message_id and User, Dify's list of questions",
+			suggestCall.length === 1 &&
+				suggestCall[0].query.user === user &&
+				suggested?.message_id === asked?.message_id &&
+				Array.isArray(suggested?.data) &&
+				suggested.data.length === 3,
+			{ suggested, query: suggestCall[0]?.query },
+		);
+		const feedbackCall = calls('POST', `/messages/${asked?.message_id}/feedbacks`);
+		check(
+			'Dify Message Feedback → Create sent like with the comment and the same User',
+			feedbackCall.length === 1 &&
+				sameJson(feedbackCall[0].body, { rating: 'like', user, content: 'Clear and complete' }) &&
+				sameJson(rated, { result: 'success', message_id: asked?.message_id, rating: 'like' }),
+			{ body: feedbackCall[0]?.body, rated },
+		);
+		check(
+			'Dify Conversation → Get Messages: one item for the turn, with its query, answer and the new rating',
+			history.length === 1 &&
+				history[0].id === asked?.message_id &&
+				history[0].answer === asked?.answer &&
+				history[0].query === 'What are the specs of the iPhone 13 Pro Max?' &&
+				sameJson(history[0].feedback, { rating: 'like' }),
+			history,
+		);
+		const renameCall = calls('POST', `/conversations/${asked?.conversation_id}/name`);
+		check(
+			'Dify Conversation → Rename (Auto Generate) ran once and named the conversation after its first question',
+			named.length === 1 &&
+				renameCall.length === 1 &&
+				sameJson(renameCall[0].body, { auto_generate: true, user }) &&
+				named[0].id === asked?.conversation_id &&
+				/^What are the specs of the iPho/.test(named[0].name ?? ''),
+			{ named, body: renameCall[0]?.body },
+		);
+	}
 	// Gravity Rail: chat, then DM
 	{
 		const run = await execute(WORKFLOWS.gravityRail, 'Gravity Rail chat + DM');
