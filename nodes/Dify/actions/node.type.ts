@@ -2,7 +2,10 @@ import { operationDisplay } from '../../common/descriptions';
 
 /** Dify's resources and their operations: the one source the node, router and operation files are typed by. */
 export type DifyMap = {
-	chatMessage: 'send';
+	chatMessage: 'send' | 'stop';
+	completionMessage: 'send' | 'stop';
+	humanInput: 'getForm' | 'submit';
+	workflow: 'run' | 'getRun' | 'stop' | 'getLogs';
 };
 
 /** Shows an operation file's properties only for its resource and operation. */

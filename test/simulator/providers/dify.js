@@ -29,6 +29,8 @@ const crypto = require('crypto');
 const fs = require('fs');
 const path = require('path');
 const schemas = require('../schemas/dify.json');
+const runStore = require('../dify/runs');
+const workflowRoutes = require('../dify/workflows');
 
 const TOKEN = 'app-SIMULATORDIFYKEY0000000001';
 const FIXTURES_DIR = path.join(__dirname, '..', '..', 'fixtures', 'dify');
@@ -254,6 +256,10 @@ module.exports = {
 			uploads: new Map(),
 			streamed: {},
 			conversations: new Set(KNOWN_CONVERSATIONS),
+			...runStore.createRunState(),
+			workflowRuns: [],
+			completions: [],
+			logs: workflowRoutes.seededLogs(),
 		};
 	},
 	authenticate(req) {
@@ -438,13 +444,35 @@ module.exports = {
 				if (flags.has('crlf'))
 					bytes = Buffer.from(bytes.toString('utf8').replace(/\n/g, '\r\n'), 'utf8');
 				const headers = flags.has('mislabelled') ? { 'content-type': 'application/json' } : {};
-				const cutAt = flags.has('cut')
-					? Math.floor(bytes.length / 2)
-					: name === 'cut-mid-answer'
-						? bytes.length
-						: undefined;
+				// Chatflow replies are kept as runs, so a broken one can be reopened (see ../dify/runs.js)
+				const kept = runStore.registerRun(state, {
+					fixtures: FIXTURES,
+					name,
+					bytes,
+					user: body.user,
+					text: body.query,
+					inputs: body.inputs,
+					app: 'chatflow',
+				});
+				const cutAt =
+					kept.cutAt ??
+					(flags.has('cut')
+						? Math.floor(bytes.length / 2)
+						: name === 'cut-mid-answer'
+							? bytes.length
+							: undefined);
 				return { status: 200, headers, stream: chunked(bytes, { seed: n, flags, cutAt, record }) };
 			},
 		},
+		// Human Input forms, reopened streams, Workflow and Text Generator apps: ../dify/*.js
+		...runStore.routes({ fixtures: FIXTURES, fail, schemas }),
+		...workflowRoutes.routes({
+			fixtures: FIXTURES,
+			fail,
+			schemas,
+			parseDirectives,
+			ERRORS,
+			DEFAULT_CODE,
+		}),
 	],
 };
