@@ -1,27 +1,53 @@
 import { errorObject, fallbackErrorMessage, nonEmptyText } from '../common/errors';
 import type { ProviderProfile } from '../common/transport';
 
-/** Shown under Dify's own message for codes whose fix is not obvious from the message. */
+/**
+ * Shown under Dify's own message for codes whose fix is not obvious from the message, classified
+ * as Dify's "Handle Errors and Rate Limits" guide does. The same hints apply to an `error` event
+ * inside a stream (same codes, HTTP 200), see helpers/reply.ts.
+ */
 const CODE_HINTS: Record<string, string> = {
 	not_chat_app:
 		'The API key belongs to an app that is not a chat app (Chatbot, Agent, Chatflow or New Agent). Use the key of a chat app.',
+	not_workflow_app:
+		'The API key belongs to an app that is not a Workflow app (or, for Human Input and run events, not a Chatflow or Workflow app). Use the key of the right app.',
+	app_unavailable:
+		"The app is unavailable or misconfigured: check the app's configuration in Dify.",
 	provider_not_initialize:
 		'The app has no working model provider: fix its model configuration in Dify; retrying will not help.',
 	provider_quota_exceeded:
 		"The model provider quota is used up: fix the app's model configuration in Dify; retrying will not help.",
-	model_currently_not_support: "The app's model is not available: pick another model in Dify.",
+	model_currently_not_support:
+		"The app's model is not available: pick another model in Dify; retrying will not help.",
+	completion_request_error:
+		"The model call failed inside Dify: check the app's model configuration; retrying as-is will not help.",
 	conversation_completed:
 		'This conversation has ended: leave Conversation ID empty to start a new one.',
+	agent_not_published:
+		"The app's Agent has no published version yet: publish the Agent in Dify, then try again.",
+	workflow_version_execution_not_allowed:
+		'Running a specific workflow version is not available on your Dify plan (Sandbox): leave Workflow ID empty to run the published workflow, or upgrade the plan.',
 	too_many_requests:
-		"Too many requests run for this app at once: lower the node's Concurrency option.",
-	rate_limit_error: 'A Dify quota is exhausted; it resets with the quota period or a plan change.',
+		"Too many requests run for this app at once (Dify's concurrency limit): the node waited and retried; lower the node's Concurrency option.",
+	rate_limit_error:
+		'A Dify Cloud plan quota (e.g. workflow executions) is used up. The node does not retry: the quota resets with its period or a plan change.',
+	human_input_form_submitted:
+		'This Human Input form was already submitted (forms are one-shot: the first response wins). Get the run with Workflow → Get Run to see how it continued.',
+	human_input_form_expired:
+		"This Human Input form expired before the submission arrived; the run followed the form's timeout path, if it has one.",
+	invalid_form_data:
+		"The submitted Inputs do not match the form: use Human Input → Get Form to see each input's output_variable_name and the allowed actions.",
 	file_too_large: 'The file is larger than Dify allows for its type.',
 	unsupported_file_type: 'The file has no MIME type or one Dify does not accept.',
 };
 
+/** Codes after which the same request cannot succeed later, whatever the HTTP status says. */
+const NOT_RETRYABLE = new Set(['rate_limit_error']);
+
 /**
  * Dify answers every documented error with `{ code, message, status }` (`status` mirrors the HTTP
  * status, `code` is stable, `message` is for people and may be empty, e.g. for `file_too_large`).
+ * Dify's error bodies carry no request ID.
  */
 export const difyProfile: ProviderProfile = {
 	name: 'Dify',
@@ -38,7 +64,8 @@ export const difyProfile: ProviderProfile = {
 			description =
 				'Agent and New Agent apps answer only in streaming mode: set Additional Fields → Response Mode to Streaming.';
 		}
-		return { message, code, description };
+		const retryable = code && NOT_RETRYABLE.has(code) ? false : undefined;
+		return { message, code, description, retryable };
 	},
 	authHeaders: (credentials) => ({ Authorization: `Bearer ${String(credentials.apiKey ?? '')}` }),
 };

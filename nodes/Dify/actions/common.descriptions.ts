@@ -166,6 +166,46 @@ export const streamedReplyOptions: INodeProperties[] = [
 			'Whether to collect the audio of apps with text-to-speech auto-play into "tts" (base64 MP3); ignored otherwise',
 	},
 	{
+		displayName: 'Read Timeout (Seconds)',
+		name: 'readTimeout',
+		type: 'number',
+		typeOptions: { minValue: 0, maxValue: 3600 },
+		default: 60,
+		description:
+			'A stream that sends nothing for this long (Dify sends a ping every 10 s) is treated as broken: resumed when it belongs to a workflow run, else an error with the partial answer. 0 waits forever.',
+	},
+	{
+		displayName: 'Resume Attempts',
+		name: 'resumeAttempts',
+		type: 'number',
+		typeOptions: { minValue: 0, maxValue: 10 },
+		default: 3,
+		description:
+			'Chatflow and Workflow apps: how often a stream that breaks after the run started (reset, truncation, a stall) is reopened from the run\'s saved state, waiting 0.5 s, 1 s, 2 s, ... between tries. The answer is the same as an unbroken one, no event is counted twice, and the item says "resumed". Chatbot and Agent replies cannot be resumed (Dify keeps no run for them). 0 turns it off.',
+	},
+	{
+		displayName: 'When Dify Replaces the Answer',
+		name: 'replacedAnswer',
+		type: 'options',
+		options: [
+			{
+				name: 'Send a Correction',
+				value: 'correct',
+				description:
+					'Stream as usual; if Dify withdraws text the chat already shows (message_replace, e.g. output moderation), a closing chunk says so and gives the replacement',
+			},
+			{
+				name: 'Hold Until Final',
+				value: 'hold',
+				description:
+					'Stream nothing while Dify answers; send the final answer in one chunk at the end, so withdrawn text is never shown. Use it when the app moderates its output.',
+			},
+		],
+		default: 'correct',
+		description:
+			'What a streaming chat sees when Dify replaces an answer it already streamed (n8n cannot take back chunks that were sent). The output item always holds only the final answer.',
+	},
+	{
 		displayName: 'Keep Raw Events',
 		name: 'keepEvents',
 		type: 'boolean',
@@ -186,6 +226,44 @@ export function optionsCollection(options: INodeProperties[] = []): INodePropert
 		options: [concurrencyOption, ...options],
 	};
 }
+
+/** The Task ID of a running generation, for the Stop operations. */
+export function taskIdProperty(from: string): INodeProperties {
+	return {
+		displayName: 'Task ID',
+		name: 'taskId',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'c3800678-a077-43df-a102-53f23ed20b88',
+		description: `The task_id of the running generation, from ${from} (every streamed event carries it). Only streaming runs can be stopped.`,
+	};
+}
+
+/** A workflow run's ID (workflow_run_id), from a Send, Run or paused item. */
+export const workflowRunIdProperty: INodeProperties = {
+	displayName: 'Workflow Run ID',
+	name: 'workflowRunId',
+	type: 'string',
+	default: '',
+	required: true,
+	placeholder: 'fb47b2e6-5e43-4f90-be01-d5c5a088d156',
+	description:
+		'The workflow_run_id of the run: it is on the item of a Chat Message → Send (Chatflow apps) or Workflow → Run, also when the run paused for Human Input',
+};
+
+/** A paused Human Input form's token. */
+export const formTokenProperty: INodeProperties = {
+	displayName: 'Form Token',
+	name: 'formToken',
+	type: 'string',
+	typeOptions: { password: true },
+	default: '',
+	required: true,
+	placeholder: 'tok_abc123',
+	description:
+		"The form's form_token: on the item of a Send or Run that paused (form.form_token, status paused), from Dify's human_input_required event",
+};
 
 /** The conversation a Conversation operation acts on (Dify's conversation IDs are UUIDs). */
 export const conversationIdProperty: INodeProperties = {

@@ -2,7 +2,10 @@ import { operationDisplay } from '../../common/descriptions';
 
 /** Dify's resources and their operations: the one source the node, router and operation files are typed by. */
 export type DifyMap = {
-	chatMessage: 'send' | 'getSuggested';
+	chatMessage: 'send' | 'stop' | 'getSuggested';
+	completionMessage: 'send' | 'stop';
+	humanInput: 'getForm' | 'submit';
+	workflow: 'run' | 'getRun' | 'stop' | 'getLogs';
 	conversation: 'getMany' | 'getMessages' | 'rename' | 'delete' | 'getVariables' | 'updateVariable';
 	messageFeedback: 'create' | 'getMany';
 	file: 'upload';

@@ -56,7 +56,7 @@ export function normaliseMetadata(value: unknown): DifyMetadata {
 }
 
 /** A workflow run that has started and reported nothing else yet. */
-function runningWorkflow(id: string): DifyWorkflowInfo {
+export function runningWorkflow(id: string): DifyWorkflowInfo {
 	return {
 		id,
 		workflow_id: '',
@@ -96,6 +96,10 @@ export class DifyStreamAggregator {
 	private blocks: string[] = [];
 	private parts: string[] = [];
 	private reasoningParts: string[] = [];
+	/** Reasoning per LLM node (`data.node_id`), in order of first appearance. */
+	private readonly reasoningByNode = new Map<string, string[]>();
+	private resumedCount = 0;
+	private formsRequested = 0;
 	private taskId = '';
 	private messageId = '';
 	private conversationId = '';
@@ -170,14 +174,16 @@ export class DifyStreamAggregator {
 			case 'message_replace':
 				this.replaceAnswer(textOf(event.answer));
 				return '';
-			case 'reasoning_chunk': {
-				const data = objectOrUndefined(event.data);
-				const text = textOf(data?.reasoning);
-				if (text) this.reasoningParts.push(text);
-				if (this.reasoningParts.length >= PART_BLOCK) {
-					this.reasoningParts = [this.reasoningParts.join('')];
-				}
+			case 'reasoning_chunk':
+				this.onReasoningChunk(objectOrUndefined(event.data));
 				return '';
+			case 'text_chunk': {
+				// Workflow apps stream their text as `text_chunk` (their events carry no message_id);
+				// in a Chatflow the answer arrives as `message` and `text_chunk` only mirrors it.
+				if (event.message_id !== undefined || event.conversation_id !== undefined) return '';
+				const text = textOf(objectOrUndefined(event.data)?.text);
+				this.append(text);
+				return text;
 			}
 			case 'agent_thought':
 				this.onAgentThought(event);
@@ -220,6 +226,7 @@ export class DifyStreamAggregator {
 				return '';
 			case 'human_input_required':
 				this.sawWorkflowEvent = true;
+				this.formsRequested++;
 				this.addForm(objectOrUndefined(event.data));
 				return '';
 			case 'human_input_form_filled':
@@ -241,7 +248,7 @@ export class DifyStreamAggregator {
 				this.onNodeEvent(type, objectOrUndefined(event.data));
 				return '';
 			default:
-				// Unknown or informational events (text_chunk, future additions) are tolerated.
+				// Unknown or informational events (future additions) are tolerated.
 				return '';
 		}
 	}
@@ -254,7 +261,18 @@ export class DifyStreamAggregator {
 		this.transportError = error;
 	}
 
-	/** A snapshot of the progress so far. */
+	/** How many `human_input_required` events were pushed: a pause after one is a new pause. */
+	get formRequests(): number {
+		return this.formsRequested;
+	}
+
+	/** Records that the stream broke and was reopened; a later break may be recorded again. */
+	resumeAfterBreak(): void {
+		this.resumedCount++;
+		this.transportError = null;
+	}
+
+	/** A snapshot of the progress so far (a reconnect reads `status` and `workflow_run_id`). */
 	get state(): DifyStreamState {
 		return {
 			status: this.outcome(false).status,
@@ -300,6 +318,13 @@ export class DifyStreamAggregator {
 				ended: this.ttsEnded,
 			};
 		}
+		if (this.reasoningByNode.size > 0) {
+			result.reasoning_nodes = [...this.reasoningByNode].map(([node_id, parts]) => ({
+				node_id,
+				reasoning: parts.join(''),
+			}));
+		}
+		if (this.resumedCount > 0) result.resumed = this.resumedCount;
 		if (this.events) result.events = this.events;
 		return result;
 	}
@@ -381,6 +406,23 @@ export class DifyStreamAggregator {
 		const sofar = this.answerSoFar();
 		this.replaceAnswer(text);
 		return text.startsWith(sofar) ? text.slice(sofar.length) : '';
+	}
+
+	private onReasoningChunk(data: IDataObject | undefined): void {
+		const text = textOf(data?.reasoning);
+		if (!text) return;
+		this.reasoningParts.push(text);
+		if (this.reasoningParts.length >= PART_BLOCK) {
+			this.reasoningParts = [this.reasoningParts.join('')];
+		}
+		const nodeId = textOf(data?.node_id);
+		if (!nodeId) return;
+		const parts = this.reasoningByNode.get(nodeId);
+		if (!parts) this.reasoningByNode.set(nodeId, [text]);
+		else {
+			parts.push(text);
+			if (parts.length >= PART_BLOCK) parts.splice(0, parts.length, parts.join(''));
+		}
 	}
 
 	private onAgentThought(event: IDataObject): void {

@@ -127,6 +127,10 @@ export type DifyAggregateResult = {
 	/** The first Human Input form waiting (status `paused`), else null. */
 	form: DifyHumanInputForm | null;
 	forms: DifyHumanInputForm[];
+	/** When `reasoning_chunk` events named their LLM node: each node's reasoning, in order of first appearance. */
+	reasoning_nodes?: Array<{ node_id: string; reasoning: string }>;
+	/** How many times a broken stream was reopened and the reply finished (absent when never). */
+	resumed?: number;
 	/** Only with `includeTts`. */
 	tts?: DifyTtsResult;
 	/** Only with `keepEvents`: every parsed event, in order. */
@@ -158,6 +162,13 @@ export interface AggregateDifyStreamOptions extends DifyAggregatorOptions {
 	signal?: AbortSignal;
 	/** Receives answer text as it streams (not called for the New Agent closing repeat). */
 	onAnswerChunk?: (text: string) => void | Promise<void>;
+	/** Told the replacement answer when Dify withdraws what was streamed (`message_replace`). */
+	onAnswerReplaced?: (answer: string) => void | Promise<void>;
+	/**
+	 * A stream that sends nothing (not even Dify's 10-second ping) for this long is treated as
+	 * broken, in milliseconds; 0 or absent: no limit.
+	 */
+	stallTimeoutMs?: number;
 	/**
 	 * The most characters one event may hold before reading stops as `stream_interrupted`
 	 * (default {@link DEFAULT_MAX_EVENT_CHARS}), so a stream that never ends its event cannot

@@ -3,6 +3,7 @@
  * incrementally) into one output item through {@link DifyStreamAggregator}.
  */
 import type { IDataObject } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
 
 import {
 	isEventStreamContentType,
@@ -11,8 +12,18 @@ import {
 	SseAbortError,
 } from '../../common/sse';
 import type { SseChunk, SseEvent, SseSource } from '../../common/sse';
-import { DifyStreamAggregator, emptyNodesSummary, normaliseMetadata } from './aggregator';
-import type { AggregateDifyStreamOptions, DifyAggregateResult } from './interfaces';
+import {
+	DifyStreamAggregator,
+	emptyNodesSummary,
+	normaliseMetadata,
+	runningWorkflow,
+} from './aggregator';
+import type {
+	AggregateDifyStreamOptions,
+	DifyAggregateResult,
+	DifyResultStatus,
+	DifyWorkflowInfo,
+} from './interfaces';
 import { DEFAULT_MAX_EVENT_CHARS, DIFY_STREAM_ERROR_CODES } from './interfaces';
 import { numberOrNull, objectOrUndefined, textOf } from './values';
 
@@ -49,6 +60,194 @@ function errorMessage(error: unknown): string {
 }
 
 /**
+ * What an event is, for recognising it when a reopened stream sends it again: workflow and node
+ * records have IDs; answer chunks do not (those are matched by position, see `read`).
+ */
+function identityOf(event: IDataObject): string | undefined {
+	const type = event.event as string;
+	const data = objectOrUndefined(event.data);
+	if (!data) return undefined;
+	switch (type) {
+		case 'workflow_started':
+			return `${type}:${textOf(data.id)}:${textOf(data.reason)}`;
+		case 'node_started':
+		case 'node_finished':
+		case 'node_retry':
+		case 'iteration_started':
+		case 'iteration_next':
+		case 'iteration_completed':
+		case 'loop_started':
+		case 'loop_next':
+		case 'loop_completed':
+		case 'agent_log':
+			return `${type}:${textOf(data.id)}:${textOf(data.node_id)}:${textOf(data.index ?? data.retry_index)}:${textOf(data.label ?? data.status)}`;
+		case 'human_input_required':
+			return `${type}:${textOf(data.form_id ?? data.form_token)}`;
+		case 'human_input_form_filled':
+		case 'human_input_form_timeout':
+			return `${type}:${textOf(data.node_id)}`;
+		default:
+			return undefined;
+	}
+}
+
+const STALL_CHECK_MS = 200;
+
+/**
+ * Reads one reply into one aggregate, over one stream or, when a workflow-backed stream broke,
+ * over the stream Dify reopens (`GET /workflow/{id}/events?include_state_snapshot=true`).
+ *
+ * Dify's snapshot first sends again what the run did so far. Events are recognised so none is
+ * counted twice: while the reopened stream repeats the events already read, in order (same type
+ * and same size), they are skipped; once it differs, workflow and node events already seen are
+ * skipped by their IDs and everything else is new.
+ */
+export class DifyReplyReader {
+	private readonly aggregator: DifyStreamAggregator;
+	private readonly seenTypes: string[] = [];
+	private readonly seenSizes: number[] = [];
+	private readonly seenIdentities = new Set<string>();
+	/** Events are remembered once the stream is known to belong to a workflow run. */
+	private remembering = false;
+
+	constructor(private readonly options: AggregateDifyStreamOptions = {}) {
+		this.aggregator = new DifyStreamAggregator(options);
+	}
+
+	/** The progress so far: what a reconnect (`workflow_run_id`) or a stop (`task_id`) needs. */
+	get state() {
+		return this.aggregator.state;
+	}
+
+	/**
+	 * Reads one stream to its end. Returns `broken: true` when it ended without a terminal event
+	 * (reset, truncation, a stall past `stallTimeoutMs`); with `reopened`, the stream is one Dify
+	 * reopened after a break and repeats what was read before. An abort throws a
+	 * {@link DifyStreamAbortedError} carrying the partial result; errors from the chunk callbacks
+	 * propagate.
+	 */
+	async read(source: SseSource, opts: { reopened?: boolean } = {}): Promise<{ broken: boolean }> {
+		const { onAnswerChunk, onAnswerReplaced } = this.options;
+		const outer = this.options.signal;
+		if (opts.reopened) this.aggregator.resumeAfterBreak();
+
+		const stallMs = this.options.stallTimeoutMs ?? 0;
+		let reading = true;
+		let stalled = false;
+		let lastChunkAt = Date.now();
+		let signal = outer;
+		let stopWatching = (): void => undefined;
+		if (stallMs > 0) {
+			const controller = new AbortController();
+			const forward = () => controller.abort(outer?.reason);
+			if (outer?.aborted) forward();
+			outer?.addEventListener('abort', forward, { once: true });
+			stopWatching = () => outer?.removeEventListener('abort', forward);
+			signal = controller.signal;
+			void (async () => {
+				while (reading) {
+					await sleep(Math.min(STALL_CHECK_MS, stallMs));
+					if (reading && Date.now() - lastChunkAt > stallMs) {
+						stalled = true;
+						controller.abort();
+						return;
+					}
+				}
+			})();
+		}
+
+		let replayIndex = opts.reopened ? 0 : -1;
+		const formsAtStart = this.aggregator.formRequests;
+		let callbackFailed = false;
+		let callbackError: unknown;
+		let abortReason: { reason: unknown } | undefined;
+		let broken = false;
+		try {
+			reading: for await (const batch of readSseBatches(source, {
+				signal,
+				maxBufferSize: this.options.maxEventChars ?? DEFAULT_MAX_EVENT_CHARS,
+				onChunk: () => {
+					lastChunkAt = Date.now();
+				},
+			})) {
+				for (let i = 0; i < batch.length; i++) {
+					if (outer?.aborted) {
+						abortReason = { reason: outer.reason };
+						break reading;
+					}
+					const raw = batch[i];
+					const event = parseDifyEvent(raw);
+					if (event === null) continue;
+					const type = event.event as string;
+					if (!this.remembering && typeof event.workflow_run_id === 'string') {
+						this.remembering = true;
+					}
+					const identity = this.remembering || replayIndex >= 0 ? identityOf(event) : undefined;
+					if (replayIndex >= 0) {
+						if (
+							replayIndex < this.seenTypes.length &&
+							this.seenTypes[replayIndex] === type &&
+							this.seenSizes[replayIndex] === raw.data.length
+						) {
+							replayIndex++;
+							continue;
+						}
+						replayIndex = -1;
+					}
+					if (identity !== undefined && opts.reopened && this.seenIdentities.has(identity))
+						continue;
+					if (this.remembering) {
+						this.seenTypes.push(type);
+						this.seenSizes.push(raw.data.length);
+						if (identity !== undefined) this.seenIdentities.add(identity);
+					}
+					const text = this.aggregator.push(event);
+					// With `continue_on_pause` Dify keeps the stream open at the next pause, waiting
+					// for someone to answer it: a pause that asked for a form ends this item's reading.
+					if (type === 'workflow_paused' && this.aggregator.formRequests > formsAtStart) {
+						break reading;
+					}
+					try {
+						if (text.length > 0 && onAnswerChunk) await onAnswerChunk(text);
+						if (type === 'message_replace' && onAnswerReplaced) {
+							await onAnswerReplaced(textOf(event.answer));
+						}
+					} catch (error) {
+						callbackFailed = true;
+						callbackError = error;
+						break reading;
+					}
+				}
+			}
+		} catch (error) {
+			if (error instanceof SseAbortError && !stalled) {
+				abortReason = { reason: error.cause ?? outer?.reason };
+			} else {
+				broken = true;
+				this.aggregator.interrupt({
+					status: 502,
+					code: DIFY_STREAM_ERROR_CODES.interrupted,
+					message: stalled
+						? `Reading the Dify stream failed: no data for ${Math.round(stallMs / 1000)} s (Dify sends a ping every 10 s)`
+						: `Reading the Dify stream failed: ${errorMessage(error)}`,
+				});
+			}
+		} finally {
+			reading = false;
+			stopWatching();
+		}
+		if (callbackFailed) throw callbackError;
+		if (abortReason) throw new DifyStreamAbortedError(abortReason.reason, this.finish());
+		return { broken: broken || this.aggregator.state.status === 'running' };
+	}
+
+	/** The aggregated item. A stream that reached no terminal event is reported as failed. */
+	finish(): DifyAggregateResult {
+		return this.aggregator.finish();
+	}
+}
+
+/**
  * Reads a Dify SSE byte stream incrementally and returns the aggregated item. Dify failures
  * (`error` event, failed workflow), a stream without a terminal event and a broken connection are
  * returned as `status: 'failed'` with `error` set and the partial answer kept. An abort throws a
@@ -58,51 +257,9 @@ export async function aggregateDifyStream(
 	source: SseSource,
 	options: AggregateDifyStreamOptions = {},
 ): Promise<DifyAggregateResult> {
-	const { signal, onAnswerChunk } = options;
-	const aggregator = new DifyStreamAggregator(options);
-	// Errors are only recorded inside the catch clauses and thrown after them.
-	let callbackFailed = false;
-	let callbackError: unknown;
-	let abortReason: { reason: unknown } | undefined;
-	try {
-		reading: for await (const batch of readSseBatches(source, {
-			signal,
-			maxBufferSize: options.maxEventChars ?? DEFAULT_MAX_EVENT_CHARS,
-		})) {
-			for (let i = 0; i < batch.length; i++) {
-				if (signal?.aborted) {
-					abortReason = { reason: signal.reason };
-					break reading;
-				}
-				const event = parseDifyEvent(batch[i]);
-				if (event === null) continue;
-				const text = aggregator.push(event);
-				if (text.length > 0 && onAnswerChunk) {
-					try {
-						const pending = onAnswerChunk(text);
-						if (pending) await pending;
-					} catch (error) {
-						callbackFailed = true;
-						callbackError = error;
-						break reading;
-					}
-				}
-			}
-		}
-	} catch (error) {
-		if (error instanceof SseAbortError) {
-			abortReason = { reason: error.cause ?? signal?.reason };
-		} else {
-			aggregator.interrupt({
-				status: 502,
-				code: DIFY_STREAM_ERROR_CODES.interrupted,
-				message: `Reading the Dify stream failed: ${errorMessage(error)}`,
-			});
-		}
-	}
-	if (callbackFailed) throw callbackError;
-	if (abortReason) throw new DifyStreamAbortedError(abortReason.reason, aggregator.finish());
-	return aggregator.finish();
+	const reader = new DifyReplyReader(options);
+	await reader.read(source);
+	return reader.finish();
 }
 
 /** Maps a blocking `POST /chat-messages` JSON body to the same shape as a streamed reply. */
@@ -112,6 +269,12 @@ export function fromDifyBlockingResponse(
 ): DifyAggregateResult {
 	const messageId = textOf(body.message_id) || textOf(body.id);
 	const workflowRunId = textOf(body.workflow_run_id);
+	// Run Workflow's blocking body: { task_id, workflow_run_id, data: the finished run }.
+	const run = objectOrUndefined(body.data);
+	const workflow: DifyWorkflowInfo | null = run
+		? { ...runningWorkflow(workflowRunId), ...run, status: textOf(run.status) || 'succeeded' }
+		: null;
+	const failed = workflow?.status === 'failed';
 	return {
 		event: 'message',
 		task_id: textOf(body.task_id),
@@ -122,13 +285,22 @@ export function fromDifyBlockingResponse(
 		answer: textOf(body.answer),
 		metadata: normaliseMetadata(body.metadata),
 		created_at: numberOrNull(body.created_at),
-		status: 'succeeded',
-		error: null,
+		status:
+			workflow && workflow.status !== 'succeeded'
+				? (workflow.status as DifyResultStatus)
+				: 'succeeded',
+		error: failed
+			? {
+					status: 500,
+					code: DIFY_STREAM_ERROR_CODES.workflowFailed,
+					message: textOf(workflow?.error) || 'The Dify workflow failed',
+				}
+			: null,
 		reasoning: '',
 		agent_thoughts: [],
 		files: [],
 		workflow_run_id: workflowRunId || null,
-		workflow: null,
+		workflow,
 		nodes: emptyNodesSummary(),
 		form: null,
 		forms: [],
@@ -158,24 +330,25 @@ async function collectText(source: AsyncIterable<SseChunk>): Promise<string> {
 }
 
 /**
- * Aggregates any `POST /chat-messages` 200 response: a JSON object (blocking), a body given as
- * text/bytes, or a byte stream. A body is treated as an event stream when its Content-Type is
+ * Reads any 200 reply body of a generating endpoint into `reader`: a byte stream, or a body given
+ * as text/bytes. A body is treated as an event stream when its Content-Type is
  * `text/event-stream` or when its text starts like SSE (some Dify versions answer a blocking
- * request with a stream); otherwise it must be the blocking JSON.
+ * request with a stream); otherwise it must be the blocking JSON, whose item is returned.
  */
-export async function aggregateDifyResponse(
+export async function readDifyBody(
+	reader: DifyReplyReader,
 	body: IDataObject | string | Uint8Array | AsyncIterable<SseChunk>,
 	contentType: string | string[] | undefined,
-	options: AggregateDifyStreamOptions = {},
-): Promise<DifyAggregateResult> {
+	options: { mode?: string } = {},
+): Promise<{ blocking?: DifyAggregateResult; broken: boolean }> {
 	if (isAsyncIterable(body)) {
-		if (isEventStreamContentType(contentType)) return await aggregateDifyStream(body, options);
-		return await aggregateDifyResponse(await collectText(body), contentType, options);
+		if (isEventStreamContentType(contentType)) return await reader.read(body);
+		return await readDifyBody(reader, await collectText(body), contentType, options);
 	}
 	if (typeof body === 'string' || body instanceof Uint8Array) {
 		const text = typeof body === 'string' ? body : new TextDecoder('utf-8').decode(body);
 		if (isEventStreamContentType(contentType) || looksLikeEventStream(text)) {
-			return await aggregateDifyStream([text], options);
+			return await reader.read([text]);
 		}
 		const parsed = parseJson(text);
 		if (!parsed.ok) {
@@ -185,7 +358,18 @@ export async function aggregateDifyResponse(
 		}
 		const parsedObject = objectOrUndefined(parsed.value);
 		if (!parsedObject) throw new Error('Dify returned a JSON body that is not an object');
-		return fromDifyBlockingResponse(parsedObject, options);
+		return { blocking: fromDifyBlockingResponse(parsedObject, options), broken: false };
 	}
-	return fromDifyBlockingResponse(body, options);
+	return { blocking: fromDifyBlockingResponse(body, options), broken: false };
+}
+
+/** Aggregates any `POST /chat-messages` 200 response (see {@link readDifyBody}) into one item. */
+export async function aggregateDifyResponse(
+	body: IDataObject | string | Uint8Array | AsyncIterable<SseChunk>,
+	contentType: string | string[] | undefined,
+	options: AggregateDifyStreamOptions = {},
+): Promise<DifyAggregateResult> {
+	const reader = new DifyReplyReader(options);
+	const { blocking } = await readDifyBody(reader, body, contentType, options);
+	return blocking ?? reader.finish();
 }

@@ -8,39 +8,82 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { withPartialOutput } from '../../common/items';
 import type { ApiResponse } from '../../common/transport';
-import { apiRequest, cancelSignalOf, headerValue, providerError } from '../../common/transport';
+import {
+	abortableSleep,
+	apiRequest,
+	cancelSignalOf,
+	headerValue,
+	providerError,
+} from '../../common/transport';
+import { invalid, requireInteger } from '../../common/validate';
 import type { SseChunk } from '../../common/sse';
 import { difyProfile } from '../transport';
 import type { ChunkSink } from './chunks';
 import { chunkSink } from './chunks';
 import type { DifyAggregateResult } from './interfaces';
 import { DIFY_STREAM_ERROR_CODES } from './interfaces';
-import { aggregateDifyResponse, DifyStreamAbortedError } from './reader';
+import { DifyReplyReader, DifyStreamAbortedError, readDifyBody } from './reader';
 
-/** The node's Options that shape a streamed reply. */
+/** The node's Options that shape a streamed reply (see `streamedReplyOptions`). */
 export interface ReplyOptions {
 	keepEvents: boolean;
 	includeTts: boolean;
 	forwardChunks: boolean;
+	/** `correct`: a closing chunk tells the chat the streamed text was withdrawn; `hold`: send nothing until the answer is final. */
+	replacedAnswer: 'correct' | 'hold';
+	/** How often a broken workflow-backed stream is reopened (0: never). */
+	resumeAttempts: number;
+	/** No data for this long breaks the stream, in milliseconds (0: no limit). */
+	stallTimeoutMs: number;
 }
 
-/** The Options of a streamed reply, as one item asks for them. */
+export const MAX_RESUME_ATTEMPTS = 10;
+
+/** The Options of a streamed reply, as one item asks for them. Checked, no request. */
 export function readReplyOptions(ctx: IExecuteFunctions, i: number): ReplyOptions {
+	const node = ctx.getNode();
 	const options = ctx.getNodeParameter('options', i, {}) as IDataObject;
+	const replacedAnswer = options.replacedAnswer ?? 'correct';
+	if (replacedAnswer !== 'correct' && replacedAnswer !== 'hold') {
+		throw invalid(
+			node,
+			i,
+			'When Dify Replaces the Answer',
+			`must be correct or hold, got ${JSON.stringify(replacedAnswer)}`,
+		);
+	}
 	return {
 		keepEvents: options.keepEvents === true,
 		includeTts: options.includeTts === true,
 		forwardChunks: options.forwardChunks !== false,
+		replacedAnswer,
+		resumeAttempts: requireInteger(node, i, 'Resume Attempts', options.resumeAttempts ?? 3, {
+			min: 0,
+			max: MAX_RESUME_ATTEMPTS,
+		}),
+		stallTimeoutMs:
+			requireInteger(node, i, 'Read Timeout (Seconds)', options.readTimeout ?? 60, {
+				min: 0,
+				max: 3600,
+			}) * 1000,
 	};
 }
 
 export interface StreamedCall {
-	/** `/chat-messages`, ... */
+	method?: 'POST' | 'GET';
+	/** `/chat-messages`, `/workflows/run`, ... */
 	path: string;
-	body: IDataObject;
+	body?: IDataObject;
+	qs?: IDataObject;
 	user: string;
 	/** Where Dify stops this call's task (e.g. `/chat-messages/{task_id}/stop`). */
-	stopPath(taskId: string): string;
+	stopPath(taskId: string, partial: DifyAggregateResult): string;
+	/** The app's mode when the endpoint implies it (`completion`, `workflow`). */
+	mode?: string;
+	/** The item for the result (default: the aggregate itself), also kept on a failed item. */
+	shape?: (result: DifyAggregateResult) => IDataObject;
+	/** The workflow run, when known before the stream says it (continuing a paused run). */
+	workflowRunId?: string;
 	options: ReplyOptions;
 }
 
@@ -73,6 +116,8 @@ export async function failedReplyError(
 	ctx: IExecuteFunctions,
 	i: number,
 	result: DifyAggregateResult,
+	resumeProblem?: string,
+	shape: (result: DifyAggregateResult) => IDataObject = asItem,
 ): Promise<NodeApiError> {
 	const info = result.error ?? {
 		status: 500,
@@ -83,7 +128,13 @@ export async function failedReplyError(
 		info.code === DIFY_STREAM_ERROR_CODES.incomplete ||
 		info.code === DIFY_STREAM_ERROR_CODES.interrupted;
 	const hint = broken
-		? 'The connection to Dify ended before the reply was complete. The partial answer is kept on the item (with Continue On Fail).'
+		? [
+				'The connection to Dify ended before the reply was complete. The partial answer is kept on the item (with Continue On Fail).',
+				result.resumed ? `The stream was reopened ${result.resumed} time(s).` : '',
+				resumeProblem ?? '',
+			]
+				.filter(Boolean)
+				.join(' ')
 		: result.workflow?.status === 'failed'
 			? `The Dify workflow run ${result.workflow_run_id ?? ''} failed.`.replace('  ', ' ')
 			: undefined;
@@ -93,12 +144,17 @@ export async function failedReplyError(
 		itemIndex: i,
 		description: hint,
 	});
-	return withPartialOutput(error, result as unknown as IDataObject);
+	return withPartialOutput(error, shape(result));
+}
+
+function asItem(result: DifyAggregateResult): IDataObject {
+	return result as unknown as IDataObject;
 }
 
 /** Tells a streaming chat about one item's reply: begin once, the chunks, end. */
 class ChatForwarder {
 	private began = false;
+	private forwarded = false;
 
 	constructor(
 		private readonly sink: ChunkSink | undefined,
@@ -109,7 +165,17 @@ class ChatForwarder {
 		if (!this.sink) return undefined;
 		return async (text: string) => {
 			await this.begin();
+			this.forwarded = true;
 			await this.sink!('item', this.itemIndex, text);
+		};
+	}
+
+	/** Text already shown cannot be taken back: say so in a closing chunk, with the replacement. */
+	get onAnswerReplaced(): ((answer: string) => Promise<void>) | undefined {
+		if (!this.sink) return undefined;
+		return async (answer: string) => {
+			if (!this.forwarded) return;
+			await this.sink!('item', this.itemIndex, `\n\n${REPLACED_ANSWER_NOTE}\n${answer}`);
 		};
 	}
 
@@ -141,44 +207,105 @@ class ChatForwarder {
 	}
 }
 
-/** Send a streamed call and return its aggregated item; a failed reply throws with the partial item. */
+/** Backoff before reopening a broken stream: 0.5 s, 1 s, 2 s, ... */
+const RESUME_BASE_WAIT_MS = 500;
+
+/** What a streaming chat is sent when Dify withdraws an answer that was already streamed. */
+export const REPLACED_ANSWER_NOTE =
+	"[The app's moderation withdrew the text above. Its answer is:]";
+
+/**
+ * Send a streamed call (or open a stream) and return its aggregated item. A workflow-backed
+ * stream that breaks is reopened through `GET /workflow/{id}/events?include_state_snapshot=true`
+ * up to `resumeAttempts` times, with backoff; a failed reply throws with the partial item.
+ */
 export async function runStreamedCall(
 	ctx: IExecuteFunctions,
 	i: number,
 	call: StreamedCall,
 ): Promise<DifyAggregateResult> {
-	const response: ApiResponse<AsyncIterable<SseChunk> | IDataObject | string> = await apiRequest(
-		ctx,
-		difyProfile,
-		{ method: 'POST', path: call.path, body: call.body, encoding: 'stream', itemIndex: i },
-	);
-
+	const { options } = call;
 	const signal = cancelSignalOf(ctx);
-	const chat = new ChatForwarder(chunkSink(ctx, call.options.forwardChunks), i);
+	const chat = new ChatForwarder(
+		options.replacedAnswer === 'hold' ? undefined : chunkSink(ctx, options.forwardChunks),
+		i,
+	);
+	const finalSink =
+		options.replacedAnswer === 'hold' ? chunkSink(ctx, options.forwardChunks) : undefined;
+	const reader = new DifyReplyReader({
+		signal,
+		keepEvents: options.keepEvents,
+		includeTts: options.includeTts,
+		stallTimeoutMs: options.stallTimeoutMs,
+		mode: call.mode,
+		onAnswerChunk: chat.onAnswerChunk,
+		onAnswerReplaced: chat.onAnswerReplaced,
+	});
 
-	let result: DifyAggregateResult | undefined;
+	let blocking: DifyAggregateResult | undefined;
 	let aborted: DifyAggregateResult | undefined;
 	let unreadable: string | undefined;
+	let resumeProblem: string | undefined;
+	let requestFailure: NodeApiError | undefined;
 	try {
-		result = await aggregateDifyResponse(
-			response.body,
-			headerValue(response.headers, 'content-type'),
+		const response: ApiResponse<AsyncIterable<SseChunk> | IDataObject | string> = await apiRequest(
+			ctx,
+			difyProfile,
 			{
-				signal,
-				keepEvents: call.options.keepEvents,
-				includeTts: call.options.includeTts,
-				onAnswerChunk: chat.onAnswerChunk,
+				method: call.method ?? 'POST',
+				path: call.path,
+				body: call.body,
+				qs: call.qs,
+				encoding: 'stream',
+				itemIndex: i,
 			},
 		);
+		const first = await readDifyBody(
+			reader,
+			response.body,
+			headerValue(response.headers, 'content-type'),
+			{ mode: call.mode },
+		);
+		blocking = first.blocking;
+		let broken = first.broken;
+		for (let attempt = 0; broken && attempt < options.resumeAttempts; attempt++) {
+			const runId = reader.state.workflow_run_id ?? call.workflowRunId;
+			if (!runId) break;
+			await abortableSleep(RESUME_BASE_WAIT_MS * 2 ** attempt, signal);
+			let reopened: ApiResponse<AsyncIterable<SseChunk>>;
+			try {
+				reopened = await apiRequest(ctx, difyProfile, {
+					method: 'GET',
+					path: `/workflow/${encodeURIComponent(runId)}/events`,
+					qs: {
+						user: call.user,
+						include_state_snapshot: true,
+						...(call.qs?.continue_on_pause ? { continue_on_pause: true } : {}),
+					},
+					encoding: 'stream',
+					itemIndex: i,
+				});
+			} catch (error) {
+				if (signal?.aborted) break;
+				resumeProblem = `Reopening the stream failed: ${(error as Error).message}`;
+				break;
+			}
+			broken = (await reader.read(reopened.body, { reopened: true })).broken;
+		}
 	} catch (error) {
 		if (error instanceof DifyStreamAbortedError) aborted = error.partial;
 		else if (signal?.aborted) aborted = undefined;
+		else if (error instanceof NodeApiError) requestFailure = error;
 		else unreadable = error instanceof Error ? error.message : String(error);
 	}
 
+	if (requestFailure) throw requestFailure;
 	if (aborted || signal?.aborted) {
-		const taskId = aborted?.task_id || result?.task_id || '';
-		const stopped = taskId ? await stopTask(ctx, i, call.stopPath(taskId), call.user) : false;
+		const partial = aborted ?? reader.finish();
+		const taskId = partial.task_id || '';
+		const stopped = taskId
+			? await stopTask(ctx, i, call.stopPath(taskId, partial), call.user)
+			: false;
 		await chat.endIfStarted();
 		throw withPartialOutput(
 			new NodeOperationError(
@@ -189,20 +316,26 @@ export async function runStreamedCall(
 					description: stopped ? `Dify was asked to stop task ${taskId}.` : undefined,
 				},
 			),
-			(aborted ?? result ?? {}) as unknown as IDataObject,
+			(call.shape ?? asItem)(partial),
 		);
 	}
-	if (unreadable !== undefined || !result) {
+	if (unreadable !== undefined) {
 		throw new NodeApiError(
 			ctx.getNode(),
-			{ message: unreadable ?? 'empty reply' },
-			{ message: `Dify's reply could not be read: ${unreadable ?? 'empty reply'}`, itemIndex: i },
+			{ message: unreadable },
+			{ message: `Dify's reply could not be read: ${unreadable}`, itemIndex: i },
 		);
 	}
+	const result = blocking ?? reader.finish();
 	if (result.status === 'failed') {
 		await chat.fail(result.error?.message ?? 'The Dify reply failed');
-		throw await failedReplyError(ctx, i, result);
+		throw await failedReplyError(ctx, i, result, resumeProblem, call.shape);
 	}
 	await chat.finish(result.answer);
+	if (finalSink && result.answer) {
+		await finalSink('begin', i);
+		await finalSink('item', i, result.answer);
+		await finalSink('end', i);
+	}
 	return result;
 }

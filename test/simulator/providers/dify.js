@@ -34,6 +34,8 @@ const fs = require('fs');
 const path = require('path');
 const schemas = require('../schemas/dify.json');
 const difyResources = require('../dify/resources');
+const runStore = require('../dify/runs');
+const workflowRoutes = require('../dify/workflows');
 
 const TOKEN = 'app-SIMULATORDIFYKEY0000000001';
 const FIXTURES_DIR = path.join(__dirname, '..', '..', 'fixtures', 'dify');
@@ -259,6 +261,10 @@ module.exports = {
 			uploads: new Map(),
 			streamed: {},
 			conversations: new Set(KNOWN_CONVERSATIONS),
+			...runStore.createRunState(),
+			workflowRuns: [],
+			completions: [],
+			logs: workflowRoutes.seededLogs(),
 		};
 	},
 	authenticate(req) {
@@ -451,13 +457,35 @@ module.exports = {
 					bytes = Buffer.from(bytes.toString('utf8').replace(/\n/g, '\r\n'), 'utf8');
 				record.sseBytes = bytes; // exactly what this request is answered with, for replaying
 				const headers = flags.has('mislabelled') ? { 'content-type': 'application/json' } : {};
-				const cutAt = flags.has('cut')
-					? Math.floor(bytes.length / 2)
-					: name === 'cut-mid-answer'
-						? bytes.length
-						: undefined;
+				// Chatflow replies are kept as runs, so a broken one can be reopened (see ../dify/runs.js)
+				const kept = runStore.registerRun(state, {
+					fixtures: FIXTURES,
+					name,
+					bytes,
+					user: body.user,
+					text: body.query,
+					inputs: body.inputs,
+					app: 'chatflow',
+				});
+				const cutAt =
+					kept.cutAt ??
+					(flags.has('cut')
+						? Math.floor(bytes.length / 2)
+						: name === 'cut-mid-answer'
+							? bytes.length
+							: undefined);
 				return { status: 200, headers, stream: chunked(bytes, { seed: n, flags, cutAt, record }) };
 			},
 		},
+		// Human Input forms, reopened streams, Workflow and Text Generator apps: ../dify/*.js
+		...runStore.routes({ fixtures: FIXTURES, fail, schemas }),
+		...workflowRoutes.routes({
+			fixtures: FIXTURES,
+			fail,
+			schemas,
+			parseDirectives,
+			ERRORS,
+			DEFAULT_CODE,
+		}),
 	],
 };

@@ -1,0 +1,118 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { ItemOperation } from '../../../common/items';
+import { apiRequest } from '../../../common/transport';
+import { requireString, requireUuid } from '../../../common/validate';
+import { readInputs } from '../../helpers/inputs';
+import type { ReplyOptions } from '../../helpers/reply';
+import { readReplyOptions, runStreamedCall } from '../../helpers/reply';
+import { difyProfile } from '../../transport';
+import {
+	formTokenProperty,
+	inputsProperties,
+	optionsCollection,
+	streamedReplyOptions,
+	userProperty,
+	workflowRunIdProperty,
+} from '../common.descriptions';
+import { forOperation } from '../node.type';
+
+export const description: INodeProperties[] = forOperation('humanInput', 'submit', [
+	formTokenProperty,
+	{
+		displayName: 'Action',
+		name: 'action',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'approve',
+		description:
+			"The button the recipient chose, by the identifier Dify gives it: one of the form's actions (form.actions on the paused item, or user_actions from Get Form), e.g. approve",
+	},
+	{
+		...userProperty,
+		description:
+			'The User that started the run (the same value as for the Send or Run that paused). Dify finds the run to continue only for that user.',
+	},
+	...inputsProperties.map((property) =>
+		property.name === 'inputsFormat'
+			? {
+					...property,
+					description:
+						"How to give the form's inputs, by each input's output_variable_name (file inputs need Dify file objects: use JSON)",
+				}
+			: property,
+	),
+	{
+		displayName: 'Continue the Run',
+		name: 'continueRun',
+		type: 'boolean',
+		default: true,
+		description:
+			'Whether to follow the run after submitting and output its answer like Chat Message → Send (answer, status, workflow, and form when it pauses again). Off: output only that the form was submitted.',
+	},
+	{ ...workflowRunIdProperty, displayOptions: { show: { continueRun: [true] } } },
+	optionsCollection(streamedReplyOptions),
+]);
+
+interface Prepared {
+	formToken: string;
+	body: IDataObject;
+	user: string;
+	workflowRunId?: string;
+	options: ReplyOptions;
+}
+
+export const submit: ItemOperation<Prepared> = {
+	async prepare(this: IExecuteFunctions, i) {
+		const node = this.getNode();
+		const formToken = requireString(
+			node,
+			i,
+			'Form Token',
+			this.getNodeParameter('formToken', i, ''),
+		);
+		const action = requireString(node, i, 'Action', this.getNodeParameter('action', i, '')).trim();
+		const user = requireString(node, i, 'User', this.getNodeParameter('user', i, '')).trim();
+		const inputs = readInputs(this, i);
+		const continueRun = this.getNodeParameter('continueRun', i, true) !== false;
+		const workflowRunId = continueRun
+			? requireUuid(node, i, 'Workflow Run ID', this.getNodeParameter('workflowRunId', i, ''))
+			: undefined;
+		return {
+			formToken: formToken.trim(),
+			body: { inputs, action, user },
+			user,
+			workflowRunId,
+			options: readReplyOptions(this, i),
+		};
+	},
+
+	async execute(this: IExecuteFunctions, i, prepared) {
+		// A submission is one-shot (a second one answers 412): never sent twice.
+		await apiRequest<IDataObject>(this, difyProfile, {
+			method: 'POST',
+			path: `/form/human_input/${encodeURIComponent(prepared.formToken)}`,
+			body: prepared.body,
+			itemIndex: i,
+		});
+		const { workflowRunId, user } = prepared;
+		if (!workflowRunId) return { submitted: true, form_token: prepared.formToken };
+		// `continue_on_pause` keeps Dify from closing the stream at the pause just answered; the
+		// reader stops at the next pause that asks for a form, so its item carries that form.
+		const result = await runStreamedCall(this, i, {
+			method: 'GET',
+			path: `/workflow/${encodeURIComponent(workflowRunId)}/events`,
+			qs: { user, continue_on_pause: true },
+			user,
+			workflowRunId,
+			// Chatflow runs stop through their chat task; Workflow runs through their workflow task.
+			stopPath: (taskId, partial) =>
+				partial.message_id
+					? `/chat-messages/${encodeURIComponent(taskId)}/stop`
+					: `/workflows/tasks/${encodeURIComponent(taskId)}/stop`,
+			options: prepared.options,
+		});
+		return result as unknown as IDataObject;
+	},
+};

@@ -1,0 +1,140 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { ItemOperation } from '../../../common/items';
+import { collectPages, readLimit, returnAllProperties } from '../../../common/paging';
+import { apiRequest } from '../../../common/transport';
+import { compact, invalid, optionalText } from '../../../common/validate';
+import { difyProfile } from '../../transport';
+import { optionsCollection } from '../common.descriptions';
+import { forOperation } from '../node.type';
+
+/** Dify's largest page of workflow logs. */
+export const MAX_LOGS_PAGE = 100;
+const STATUSES = ['succeeded', 'failed', 'stopped'];
+
+export const description: INodeProperties[] = forOperation('workflow', 'getLogs', [
+	...returnAllProperties(),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{
+				displayName: 'Created After',
+				name: 'createdAtAfter',
+				type: 'dateTime',
+				default: '',
+				description: 'Only runs created after this time',
+			},
+			{
+				displayName: 'Created Before',
+				name: 'createdAtBefore',
+				type: 'dateTime',
+				default: '',
+				description: 'Only runs created before this time',
+			},
+			{
+				displayName: 'Created By Account',
+				name: 'createdByAccount',
+				type: 'string',
+				default: '',
+				placeholder: 'name@example.com',
+				description: 'Only runs started by this Dify account (its email), e.g. from the editor',
+			},
+			{
+				displayName: 'Created By End User Session ID',
+				name: 'createdByEndUserSessionId',
+				type: 'string',
+				default: '',
+				placeholder: 'customer-4821',
+				description: 'Only runs of this end user: the User the runs were sent with',
+			},
+			{
+				displayName: 'Keyword',
+				name: 'keyword',
+				type: 'string',
+				default: '',
+				description: 'Only runs whose log contains this text',
+			},
+			{
+				displayName: 'Status',
+				name: 'status',
+				type: 'options',
+				options: [
+					{ name: 'Failed', value: 'failed' },
+					{ name: 'Stopped', value: 'stopped' },
+					{ name: 'Succeeded', value: 'succeeded' },
+				],
+				default: 'succeeded',
+			},
+		],
+	},
+	optionsCollection(),
+]);
+
+interface Prepared {
+	limit: number | undefined;
+	qs: IDataObject;
+}
+
+/** An n8n date-time parameter as the ISO 8601 text Dify expects. */
+function isoTime(
+	ctx: IExecuteFunctions,
+	i: number,
+	field: string,
+	value: unknown,
+): string | undefined {
+	const text = optionalText(value);
+	if (text === undefined) return undefined;
+	const time = Date.parse(text);
+	if (Number.isNaN(time))
+		throw invalid(ctx.getNode(), i, field, `is not a date and time: "${text}"`);
+	return new Date(time).toISOString();
+}
+
+export const getLogs: ItemOperation<Prepared> = {
+	async prepare(this: IExecuteFunctions, i) {
+		const node = this.getNode();
+		const limit = readLimit(this, i);
+		const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
+		const status = optionalText(filters.status);
+		if (status !== undefined && !STATUSES.includes(status)) {
+			throw invalid(node, i, 'Status', `must be one of ${STATUSES.join(', ')}, got "${status}"`);
+		}
+		const qs = compact({
+			keyword: optionalText(filters.keyword),
+			status,
+			created_at__before: isoTime(this, i, 'Created Before', filters.createdAtBefore),
+			created_at__after: isoTime(this, i, 'Created After', filters.createdAtAfter),
+			created_by_end_user_session_id: optionalText(filters.createdByEndUserSessionId),
+			created_by_account: optionalText(filters.createdByAccount),
+		});
+		return { limit, qs };
+	},
+
+	async execute(this: IExecuteFunctions, i, { limit, qs }) {
+		// Pages are numbered, so every page must have the same size: the Limit's, at most Dify's.
+		const pageSize = Math.min(MAX_LOGS_PAGE, limit ?? MAX_LOGS_PAGE);
+		return await collectPages<IDataObject, number>({
+			node: this.getNode(),
+			itemIndex: i,
+			providerName: 'Dify',
+			limit,
+			maxPageSize: MAX_LOGS_PAGE,
+			fetchPage: async (page) => {
+				const current = page ?? 1;
+				const response = await apiRequest<IDataObject>(this, difyProfile, {
+					method: 'GET',
+					path: '/workflows/logs',
+					qs: { ...qs, page: current, limit: pageSize },
+					itemIndex: i,
+				});
+				const body = response.body ?? {};
+				const items = Array.isArray(body.data) ? (body.data as IDataObject[]) : [];
+				return { items, next: body.has_more === true ? current + 1 : null };
+			},
+		});
+	},
+};
