@@ -31,7 +31,7 @@ interface DifyPage {
 	hasMore: boolean;
 }
 
-async function fetchPage(ctx: IExecuteFunctions, i: number, path: string, qs: IDataObject) {
+async function requestPage(ctx: IExecuteFunctions, i: number, path: string, qs: IDataObject) {
 	const response = await apiRequest<IDataObject>(ctx, difyProfile, {
 		method: 'GET',
 		path,
@@ -61,7 +61,7 @@ export async function listAfterLastId(
 		limit: request.limit,
 		maxPageSize: DIFY_MAX_PAGE_SIZE,
 		fetchPage: async (lastId, pageSize) => {
-			const page = await fetchPage(ctx, i, request.path, {
+			const page = await requestPage(ctx, i, request.path, {
 				...request.qs,
 				last_id: lastId,
 				limit: pageSize,
@@ -88,7 +88,7 @@ export async function listBeforeFirstId(
 		limit: request.limit,
 		maxPageSize: DIFY_MAX_PAGE_SIZE,
 		fetchPage: async (firstId, pageSize) => {
-			const page = await fetchPage(ctx, i, request.path, {
+			const page = await requestPage(ctx, i, request.path, {
 				...request.qs,
 				first_id: firstId,
 				limit: pageSize,
@@ -121,7 +121,7 @@ export async function listByPageNumber(
 		maxPageSize: pageSize,
 		fetchPage: async (pageNumber) => {
 			const number = pageNumber ?? 1;
-			const page = await fetchPage(ctx, i, request.path, {
+			const page = await requestPage(ctx, i, request.path, {
 				...request.qs,
 				page: number,
 				limit: pageSize,
