@@ -98,3 +98,30 @@ describe('Dify simulator: a chat app that answers the question (the demo and the
 		expect(json(result).answer).toBe(' I');
 	});
 });
+
+describe('Dify simulator: a blocking request gets the composed answer too', () => {
+	test('one JSON body with the same answer a stream would give, continuing the conversation', async () => {
+		const first = json(
+			await runDify(ctx.sim, {
+				query: 'What are the specs of the iPhone 13 Pro Max?',
+				user: 'blocking-user',
+				additionalFields: { responseMode: 'blocking' },
+			}),
+		);
+		expect(first).toMatchObject({ mode: 'chat', status: 'succeeded' });
+		expect(first.answer).toMatch(/^The iPhone 13 Pro Max has a 6\.7-inch/);
+		const second = json(
+			await runDify(ctx.sim, {
+				query: 'How much does it cost?',
+				user: 'blocking-user',
+				additionalFields: { responseMode: 'blocking', conversationId: first.conversation_id },
+			}),
+		);
+		expect(second.conversation_id).toBe(first.conversation_id);
+		expect(second.message_id).not.toBe(first.message_id);
+		expect(second.answer).toBe(
+			'Following up on your question about the iPhone 13 Pro Max: it launched at $1,099 for 128 GB; 256 GB, 512 GB and 1 TB cost more.',
+		);
+		expect(chatCalls(ctx.sim).map((r) => r.body.response_mode)).toEqual(['blocking', 'blocking']);
+	});
+});

@@ -47,7 +47,7 @@ describe("Dify: Send Chat Message — the seed's examples", () => {
 
 	test('blocking: the JSON body comes out with the same field names plus empty stream-only fields', async () => {
 		const result = await runDify(ctx.sim, {
-			query: 'What are the specs of the iPhone 13 Pro Max?',
+			query: 'What are the specs of the iPhone 13 Pro Max? sim:blocking-response',
 			additionalFields: {
 				responseMode: 'blocking',
 				conversationId: '45701982-8118-4bc5-8e9b-64562b4555f2',

@@ -8,7 +8,8 @@
  * - A later turn of the same conversation knows the earlier ones: a follow-up ("And how heavy is
  *   it?") is answered about the earlier topic and says so; a new topic says what it moves on from.
  * - The answer is streamed as several `message` events (a few words each), then `message_end`
- *   with usage, in the shape of Dify's Chatbot stream (`chat` mode).
+ *   with usage, in the shape of Dify's Chatbot stream (`chat` mode); a blocking request gets the
+ *   same reply as one JSON body.
  * - Same conversation: same `conversation_id`; every turn: a new `message_id` and `task_id`.
  *
  * Nothing here is random: ids come from a counter in the simulator's state, timestamps from the
@@ -216,8 +217,19 @@ function composeReply({ query, history, turn, conversationId }) {
 		files: [],
 	});
 	const bytes = Buffer.from(events.map((event) => `data: ${JSON.stringify(event)}\n\n`).join(''));
+	// the same reply as Dify's blocking response body
+	const blocking = {
+		event: 'message',
+		...ids,
+		id: ids.message_id,
+		mode: 'chat',
+		answer,
+		metadata: events[events.length - 1].metadata,
+		created_at: createdAt,
+	};
 	return {
 		bytes,
+		blocking,
 		events,
 		answer,
 		topic,

@@ -14,7 +14,8 @@
  *   sim:<fixture>      a fixture by file name without .sse, e.g. `sim:agent-chat`, `sim:human-input-pause`
  *                      (default: an answer composed for the query by ../dify/answers.js, in several `message`
  *                      chunks, continuing the conversation's earlier turns; `sim:chat-basic` is the docs'
- *                      one-chunk sample; blocking requests without a directive get blocking-response.json)
+ *                      one-chunk sample; a blocking request gets the composed answer as one JSON body)
+ *   sim:blocking-response  the docs' blocking body (test/fixtures/dify/blocking-response.json)
  *   sim:endless        a chat stream that keeps sending `message` chunks (40 ms apart, at most 500)
  *                      with a task id of its own (`sim-task-<n>`), for cancel tests
  *   sim:http-<status>  the documented error body for 400 / 403 / 404 / 429 / 500
@@ -427,11 +428,10 @@ module.exports = {
 					return { status: 200, stream: endless(state, taskId, body.user) };
 				}
 				// No directive: a reply composed for the query, as a real app gives (../dify/answers.js);
-				// `sim:chat-basic` still plays the docs' one-chunk sample.
-				const composed =
-					!scenario && (!blocking || flags.has('sse'))
-						? difyResources.composedReply(state, body, n)
-						: undefined;
+				// `sim:chat-basic` still plays the docs' one-chunk sample, `sim:blocking-response` the
+				// docs' blocking body.
+				const composed = scenario ? undefined : difyResources.composedReply(state, body, n);
+				if (scenario === 'blocking-response') return { status: 200, body: BLOCKING_RESPONSE };
 				const name = scenario || 'chat-basic';
 				if (!FIXTURES[name])
 					return fail(400, 'invalid_param', `simulator: no fixture named ${name}`);
@@ -449,7 +449,7 @@ module.exports = {
 					if (event.conversation_id) state.conversations.add(event.conversation_id);
 
 				if (blocking && !flags.has('sse')) {
-					if (!scenario) return { status: 200, body: BLOCKING_RESPONSE };
+					if (composed) return { status: 200, body: composed.blocking };
 					return blockingFromFixture(name);
 				}
 				let bytes = composed ? composed.bytes : FIXTURES[name];
