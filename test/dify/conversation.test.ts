@@ -303,11 +303,6 @@ describe('Dify: Conversation → Rename', () => {
 			/^Name: must not be empty/,
 		],
 		[
-			'a Name over 255 characters',
-			{ conversationId: resources.DOCS_CONVERSATION, user: 'u', name: 'x'.repeat(256) },
-			/^Name: must be at most 255 characters/,
-		],
-		[
 			'a bad Conversation ID',
 			{ conversationId: 'nope', user: 'u', name: 'x' },
 			/^Conversation ID: must be a UUID/,

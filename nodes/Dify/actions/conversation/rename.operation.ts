@@ -7,8 +7,6 @@ import { difyProfile } from '../../transport';
 import { conversationIdProperty, optionsCollection, userProperty } from '../common.descriptions';
 import { forOperation } from '../node.type';
 
-export const MAX_NAME_LENGTH = 255;
-
 export const description: INodeProperties[] = forOperation('conversation', 'rename', [
 	conversationIdProperty,
 	userProperty,
@@ -52,9 +50,7 @@ export const rename: ItemOperation<Prepared> = {
 			this.getNodeParameter('autoGenerate', i, false) === true
 				? { auto_generate: true, user }
 				: {
-						name: requireString(node, i, 'Name', this.getNodeParameter('name', i, ''), {
-							max: MAX_NAME_LENGTH,
-						}).trim(),
+						name: requireString(node, i, 'Name', this.getNodeParameter('name', i, '')).trim(),
 						user,
 					};
 		return { conversationId, body };
