@@ -326,7 +326,10 @@ export class Dify implements INodeType {
 		name: 'dify',
 		icon: { light: 'file:dify.svg', dark: 'file:dify.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		// 1.1: Simplify is on by default for new nodes (see simplifyProperties); version 1 nodes
+		// keep the full item they always had.
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: operationSubtitle(properties),
 		description:
 			'Chat with Dify apps, run their workflows and text generators, answer Human Input forms: replies streamed, resumed after a broken connection and aggregated into one item; manage conversations, feedback and files',

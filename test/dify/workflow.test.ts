@@ -104,3 +104,24 @@ describe('Dify Workflow → Run', () => {
 		expect(result.error?.context?.code).toBe('workflow_version_execution_not_allowed');
 	});
 });
+
+describe('Dify Workflow → Run: bad input is refused before any request', () => {
+	test.each([
+		['Workflow ID', { additionalFields: { workflowId: 'v2' } }],
+		['Response Mode', { additionalFields: { responseMode: 'later' } }],
+		['Inputs (JSON)', { inputsJson: '{not json' }],
+		['User', { user: '  ' }],
+		['Resume Attempts', { options: { resumeAttempts: 11 } }],
+		['Read Timeout (Seconds)', { options: { readTimeout: -1 } }],
+		['When Dify Replaces the Answer', { options: { replacedAnswer: 'ignore' } }],
+		[
+			'Files → File 1 → URL',
+			{ additionalFields: { files: { file: [{ source: 'url', url: 'nope' }] } } },
+		],
+	])('%s', async (field, parameters) => {
+		const result = await runWorkflow(parameters);
+		expect(result.error?.message.startsWith(`${field}:`)).toBe(true);
+		expect(result.error?.context?.field).toBe(field);
+		expect(ctx.sim.requests).toHaveLength(0);
+	});
+});

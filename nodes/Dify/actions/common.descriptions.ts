@@ -265,6 +265,32 @@ export const formTokenProperty: INodeProperties = {
 		"The form's form_token: on the item of a Send or Run that paused (form.form_token, status paused), from Dify's human_input_required event",
 };
 
+const SIMPLIFY_DESCRIPTION =
+	"Whether to return a simplified item: the answer (or the run's outputs) and IDs first, empty sections left out. Off: every field the reply has, as in version 1 of this node.";
+
+/**
+ * Simplify, as n8n's own nodes offer it: on by default for nodes added from version 1.1 on, off
+ * for version 1 (existing workflows keep their output). Same name, one definition per version.
+ */
+export const simplifyProperties: INodeProperties[] = [
+	{
+		displayName: 'Simplify',
+		name: 'simplify',
+		type: 'boolean',
+		default: false,
+		description: SIMPLIFY_DESCRIPTION,
+		displayOptions: { show: { '@version': [1] } },
+	},
+	{
+		displayName: 'Simplify',
+		name: 'simplify',
+		type: 'boolean',
+		default: true,
+		description: SIMPLIFY_DESCRIPTION,
+		displayOptions: { show: { '@version': [{ _cnd: { gte: 1.1 } }] } },
+	},
+];
+
 /** The conversation a Conversation operation acts on (Dify's conversation IDs are UUIDs). */
 export const conversationIdProperty: INodeProperties = {
 	displayName: 'Conversation ID',

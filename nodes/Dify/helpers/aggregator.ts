@@ -261,6 +261,15 @@ export class DifyStreamAggregator {
 		this.transportError = error;
 	}
 
+	/**
+	 * Whether the reply reached its end: an `error`, or for a workflow run `workflow_finished` /
+	 * `workflow_paused` (a Chatflow sends `message_end` before `workflow_finished`), else `message_end`.
+	 */
+	get complete(): boolean {
+		if (this.streamError || this.workflowFinished || this.workflowPaused) return true;
+		return this.messageEnded && this.workflow === null;
+	}
+
 	/** How many `human_input_required` events were pushed: a pause after one is a new pause. */
 	get formRequests(): number {
 		return this.formsRequested;

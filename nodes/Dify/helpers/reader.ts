@@ -238,7 +238,7 @@ export class DifyReplyReader {
 		}
 		if (callbackFailed) throw callbackError;
 		if (abortReason) throw new DifyStreamAbortedError(abortReason.reason, this.finish());
-		return { broken: broken || this.aggregator.state.status === 'running' };
+		return { broken: broken || !this.aggregator.complete };
 	}
 
 	/** The aggregated item. A stream that reached no terminal event is reported as failed. */

@@ -72,7 +72,8 @@ function registerRun(state, { fixtures, name, bytes, user, text, inputs, app }) 
 	for (const block of blocks) {
 		if (!block.event || block.event.event !== 'human_input_required') continue;
 		const form = { ...block.event.data };
-		if (expired) form.expiration_time = 1;
+		// the fixtures' expiration times are in the past: forms expire a day after the run here
+		form.expiration_time = expired ? 1 : Math.floor(Date.now() / 1000) + 86400;
 		state.forms.set(form.form_token, { runId: id, form, submitted: false });
 	}
 	return { blocks, cutAt, stallAt, run };

@@ -6,11 +6,13 @@ import type { FileSpec } from '../../helpers/files';
 import { fileReferences, readFiles } from '../../helpers/files';
 import { readInputs } from '../../helpers/inputs';
 import type { ReplyOptions } from '../../helpers/reply';
+import { simplifiedReply } from '../../helpers/outputs';
 import { readReplyOptions, runStreamedCall } from '../../helpers/reply';
 import {
 	filesField,
 	inputsProperties,
 	optionsCollection,
+	simplifyProperties,
 	streamedReplyOptions,
 	userProperty,
 } from '../common.descriptions';
@@ -83,6 +85,7 @@ export const description: INodeProperties[] = forOperation('chatMessage', 'send'
 			},
 		],
 	},
+	...simplifyProperties,
 	optionsCollection(streamedReplyOptions),
 ]);
 
@@ -91,6 +94,7 @@ interface Prepared {
 	user: string;
 	files: FileSpec[];
 	options: ReplyOptions;
+	simplify: boolean;
 }
 
 export const send: ItemOperation<Prepared> = {
@@ -121,7 +125,13 @@ export const send: ItemOperation<Prepared> = {
 		const fileRows = ((additional.files as IDataObject | undefined)?.file ?? []) as IDataObject[];
 		const files = readFiles(this, i, fileRows);
 
-		return { body, user, files, options: readReplyOptions(this, i) };
+		return {
+			body,
+			user,
+			files,
+			options: readReplyOptions(this, i),
+			simplify: this.getNodeParameter('simplify', i, false) === true,
+		};
 	},
 
 	async execute(this: IExecuteFunctions, i, prepared) {
@@ -133,8 +143,9 @@ export const send: ItemOperation<Prepared> = {
 			body,
 			user,
 			stopPath: (taskId) => `/chat-messages/${encodeURIComponent(taskId)}/stop`,
+			shape: prepared.simplify ? simplifiedReply : undefined,
 			options: prepared.options,
 		});
-		return result as unknown as IDataObject;
+		return prepared.simplify ? simplifiedReply(result) : (result as unknown as IDataObject);
 	},
 };

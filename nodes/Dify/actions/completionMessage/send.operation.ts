@@ -6,11 +6,13 @@ import type { FileSpec } from '../../helpers/files';
 import { fileReferences, readFiles } from '../../helpers/files';
 import { readInputs } from '../../helpers/inputs';
 import type { ReplyOptions } from '../../helpers/reply';
+import { simplifiedReply } from '../../helpers/outputs';
 import { readReplyOptions, runStreamedCall } from '../../helpers/reply';
 import {
 	filesField,
 	inputsProperties,
 	optionsCollection,
+	simplifyProperties,
 	streamedReplyOptions,
 	userProperty,
 } from '../common.descriptions';
@@ -56,6 +58,7 @@ export const description: INodeProperties[] = forOperation('completionMessage', 
 			},
 		],
 	},
+	...simplifyProperties,
 	optionsCollection(streamedReplyOptions),
 ]);
 
@@ -64,6 +67,7 @@ interface Prepared {
 	user: string;
 	files: FileSpec[];
 	options: ReplyOptions;
+	simplify: boolean;
 }
 
 export const send: ItemOperation<Prepared> = {
@@ -85,7 +89,13 @@ export const send: ItemOperation<Prepared> = {
 		if (typeof additional.query === 'string' && additional.query !== '')
 			body.query = additional.query;
 		const fileRows = ((additional.files as IDataObject | undefined)?.file ?? []) as IDataObject[];
-		return { body, user, files: readFiles(this, i, fileRows), options: readReplyOptions(this, i) };
+		return {
+			body,
+			user,
+			files: readFiles(this, i, fileRows),
+			options: readReplyOptions(this, i),
+			simplify: this.getNodeParameter('simplify', i, false) === true,
+		};
 	},
 
 	async execute(this: IExecuteFunctions, i, prepared) {
@@ -99,8 +109,9 @@ export const send: ItemOperation<Prepared> = {
 			stopPath: (taskId) => `/completion-messages/${encodeURIComponent(taskId)}/stop`,
 			mode: 'completion',
 			// Text Generator replies have no workflow run, so a broken stream cannot be resumed.
+			shape: prepared.simplify ? simplifiedReply : undefined,
 			options: { ...prepared.options, resumeAttempts: 0 },
 		});
-		return result as unknown as IDataObject;
+		return prepared.simplify ? simplifiedReply(result) : (result as unknown as IDataObject);
 	},
 };

@@ -5,12 +5,14 @@ import { apiRequest } from '../../../common/transport';
 import { requireString, requireUuid } from '../../../common/validate';
 import { readInputs } from '../../helpers/inputs';
 import type { ReplyOptions } from '../../helpers/reply';
+import { simplifiedReply } from '../../helpers/outputs';
 import { readReplyOptions, runStreamedCall } from '../../helpers/reply';
 import { difyProfile } from '../../transport';
 import {
 	formTokenProperty,
 	inputsProperties,
 	optionsCollection,
+	simplifyProperties,
 	streamedReplyOptions,
 	userProperty,
 	workflowRunIdProperty,
@@ -52,6 +54,7 @@ export const description: INodeProperties[] = forOperation('humanInput', 'submit
 			'Whether to follow the run after submitting and output its answer like Chat Message → Send (answer, status, workflow, and form when it pauses again). Off: output only that the form was submitted.',
 	},
 	{ ...workflowRunIdProperty, displayOptions: { show: { continueRun: [true] } } },
+	...simplifyProperties,
 	optionsCollection(streamedReplyOptions),
 ]);
 
@@ -61,6 +64,7 @@ interface Prepared {
 	user: string;
 	workflowRunId?: string;
 	options: ReplyOptions;
+	simplify: boolean;
 }
 
 export const submit: ItemOperation<Prepared> = {
@@ -85,6 +89,7 @@ export const submit: ItemOperation<Prepared> = {
 			user,
 			workflowRunId,
 			options: readReplyOptions(this, i),
+			simplify: this.getNodeParameter('simplify', i, false) === true,
 		};
 	},
 
@@ -111,8 +116,9 @@ export const submit: ItemOperation<Prepared> = {
 				partial.message_id
 					? `/chat-messages/${encodeURIComponent(taskId)}/stop`
 					: `/workflows/tasks/${encodeURIComponent(taskId)}/stop`,
+			shape: prepared.simplify ? simplifiedReply : undefined,
 			options: prepared.options,
 		});
-		return result as unknown as IDataObject;
+		return prepared.simplify ? simplifiedReply(result) : (result as unknown as IDataObject);
 	},
 };

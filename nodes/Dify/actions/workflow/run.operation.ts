@@ -5,13 +5,14 @@ import { invalid, optionalText, requireString, requireUuid } from '../../../comm
 import type { FileSpec } from '../../helpers/files';
 import { fileReferences, readFiles } from '../../helpers/files';
 import { readInputs } from '../../helpers/inputs';
-import { workflowItem } from '../../helpers/outputs';
+import { simplifiedWorkflow, workflowItem } from '../../helpers/outputs';
 import type { ReplyOptions } from '../../helpers/reply';
 import { readReplyOptions, runStreamedCall } from '../../helpers/reply';
 import {
 	filesField,
 	inputsProperties,
 	optionsCollection,
+	simplifyProperties,
 	streamedReplyOptions,
 	userProperty,
 } from '../common.descriptions';
@@ -62,6 +63,7 @@ export const description: INodeProperties[] = forOperation('workflow', 'run', [
 			},
 		],
 	},
+	...simplifyProperties,
 	optionsCollection(streamedReplyOptions),
 ]);
 
@@ -71,6 +73,7 @@ interface Prepared {
 	user: string;
 	files: FileSpec[];
 	options: ReplyOptions;
+	simplify: boolean;
 }
 
 export const run: ItemOperation<Prepared> = {
@@ -99,6 +102,7 @@ export const run: ItemOperation<Prepared> = {
 			user,
 			files: readFiles(this, i, fileRows),
 			options: readReplyOptions(this, i),
+			simplify: this.getNodeParameter('simplify', i, false) === true,
 		};
 	},
 
@@ -112,9 +116,9 @@ export const run: ItemOperation<Prepared> = {
 			user,
 			mode: 'workflow',
 			stopPath: (taskId) => `/workflows/tasks/${encodeURIComponent(taskId)}/stop`,
-			shape: workflowItem,
+			shape: prepared.simplify ? simplifiedWorkflow : workflowItem,
 			options: prepared.options,
 		});
-		return workflowItem(result);
+		return prepared.simplify ? simplifiedWorkflow(result) : workflowItem(result);
 	},
 };
