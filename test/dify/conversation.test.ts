@@ -248,6 +248,35 @@ describe('Dify: Conversation → Get Messages', () => {
 	});
 });
 
+describe('Dify: the loop guard on the first_id and variables cursors', () => {
+	test('Get Messages and Get Variables stop with an error when Dify repeats a page', async () => {
+		const { conversationId } = resources.seedMessages(ctx.sim.state, 'loop-msg', 3);
+		const { conversationId: withVariables } = resources.seedVariables(ctx.sim.state, 'loop-var', 3);
+		store().repeatCursor = true;
+		try {
+			const messages = await runOperation(ctx.sim, 'conversation', 'getMessages', {
+				conversationId,
+				user: 'loop-msg',
+				returnAll: true,
+			});
+			expect(messages.error?.message).toMatch(
+				/^Paging through Dify stopped: the page cursor ".+" came back a second time/,
+			);
+			const variables = await runOperation(ctx.sim, 'conversation', 'getVariables', {
+				conversationId: withVariables,
+				user: 'loop-var',
+				returnAll: true,
+			});
+			expect(variables.error?.message).toMatch(
+				/^Paging through Dify stopped: the page cursor ".+" came back a second time/,
+			);
+			expect(ctx.sim.requests).toHaveLength(4);
+		} finally {
+			store().repeatCursor = false;
+		}
+	});
+});
+
 describe('Dify: Conversation → Rename', () => {
 	test('sets a name: POST /conversations/{id}/name with name and user; outputs the renamed conversation', async () => {
 		const [id] = resources.seedConversations(ctx.sim.state, 'rename-user', 1);
