@@ -59,12 +59,30 @@ function errorMessage(error: unknown): string {
 	return textOf(error) || 'unknown error';
 }
 
+const IDENTIFIED = new Set([
+	'workflow_started',
+	'node_started',
+	'node_finished',
+	'node_retry',
+	'iteration_started',
+	'iteration_next',
+	'iteration_completed',
+	'loop_started',
+	'loop_next',
+	'loop_completed',
+	'agent_log',
+	'human_input_required',
+	'human_input_form_filled',
+	'human_input_form_timeout',
+]);
+
 /**
  * What an event is, for recognising it when a reopened stream sends it again: workflow and node
  * records have IDs; answer chunks do not (those are matched by position, see `read`).
  */
 function identityOf(event: IDataObject): string | undefined {
 	const type = event.event as string;
+	if (!IDENTIFIED.has(type)) return undefined;
 	const data = objectOrUndefined(event.data);
 	if (!data) return undefined;
 	switch (type) {
@@ -93,6 +111,44 @@ function identityOf(event: IDataObject): string | undefined {
 
 const STALL_CHECK_MS = 200;
 
+/** Event types by a small code, for the fingerprint of an event (unknown types share one code). */
+const TYPE_CODES = new Map(
+	[
+		'message',
+		'agent_message',
+		'text_chunk',
+		'reasoning_chunk',
+		'message_replace',
+		'message_end',
+		'message_file',
+		'agent_thought',
+		'tts_message',
+		'tts_message_end',
+		'error',
+		'workflow_started',
+		'workflow_finished',
+		'workflow_paused',
+		'node_started',
+		'node_finished',
+		'node_retry',
+		'iteration_started',
+		'iteration_next',
+		'iteration_completed',
+		'loop_started',
+		'loop_next',
+		'loop_completed',
+		'agent_log',
+		'human_input_required',
+		'human_input_form_filled',
+		'human_input_form_timeout',
+	].map((type, code) => [type, code + 1]),
+);
+
+/** An event's type and size in one number: what a replayed event must match. */
+function fingerprint(type: string, size: number): number {
+	return size * 64 + (TYPE_CODES.get(type) ?? 63);
+}
+
 /**
  * Reads one reply into one aggregate, over one stream or, when a workflow-backed stream broke,
  * over the stream Dify reopens (`GET /workflow/{id}/events?include_state_snapshot=true`).
@@ -104,8 +160,9 @@ const STALL_CHECK_MS = 200;
  */
 export class DifyReplyReader {
 	private readonly aggregator: DifyStreamAggregator;
-	private readonly seenTypes: string[] = [];
-	private readonly seenSizes: number[] = [];
+	/** Per event read so far: its size × 64 + its type's code (a compact fingerprint, see `fingerprint`). */
+	private seen = new Float64Array(1024);
+	private seenCount = 0;
 	private readonly seenIdentities = new Set<string>();
 	/** Events are remembered once the stream is known to belong to a workflow run. */
 	private remembering = false;
@@ -185,9 +242,8 @@ export class DifyReplyReader {
 					const identity = this.remembering || replayIndex >= 0 ? identityOf(event) : undefined;
 					if (replayIndex >= 0) {
 						if (
-							replayIndex < this.seenTypes.length &&
-							this.seenTypes[replayIndex] === type &&
-							this.seenSizes[replayIndex] === raw.data.length
+							replayIndex < this.seenCount &&
+							this.seen[replayIndex] === fingerprint(type, raw.data.length)
 						) {
 							replayIndex++;
 							continue;
@@ -197,8 +253,12 @@ export class DifyReplyReader {
 					if (identity !== undefined && opts.reopened && this.seenIdentities.has(identity))
 						continue;
 					if (this.remembering) {
-						this.seenTypes.push(type);
-						this.seenSizes.push(raw.data.length);
+						if (this.seenCount === this.seen.length) {
+							const grown = new Float64Array(this.seen.length * 2);
+							grown.set(this.seen);
+							this.seen = grown;
+						}
+						this.seen[this.seenCount++] = fingerprint(type, raw.data.length);
 						if (identity !== undefined) this.seenIdentities.add(identity);
 					}
 					const text = this.aggregator.push(event);
