@@ -2,12 +2,16 @@
 /**
  * Benchmark: Dify stream aggregation (our SSE reader + DifyStreamAggregator) against bare
  * eventsource-parser + JSON.parse over the same bytes, and the aggregation's peak extra memory.
+ * Three streams: a Chatflow chat reply, a Workflow → Run stream (`text_chunk` events), and the
+ * same Workflow stream broken halfway and reopened with its snapshot (every event before the
+ * break sent again and recognised; the bare parser reads the same bytes).
  *
  *   node bench/dify-aggregate.js [--events 200000] [--runs 7] [--chunk 65536] [--repeat 1]
  *
  * --repeat N makes every answer chunk N times longer (a larger answer for the memory target).
  *
- * Targets (issue 3): throughput >= 0.8x the bare parser; extra memory <= 2x answer size + 30 MB.
+ * Targets (issue 3): throughput >= 0.8x the bare parser (each stream); extra memory <= 2x answer
+ * size + 30 MB (chat stream).
  * Prints PASS/FAIL per target and exits 1 on any FAIL. Needs --expose-gc: re-runs itself with it.
  * The TypeScript is bundled with esbuild into .tmp/bench-dify/ (gitignored) on every run.
  */
@@ -155,6 +159,67 @@ function buildStream(total) {
 	return { bytes: Buffer.from(parts.join(''), 'utf8'), answerBytes };
 }
 
+/** A Workflow-app stream of exactly `total` SSE events: text_chunk events (no message_id), with pings. */
+function buildWorkflowStream(total) {
+	const task = '8f1e3d5c-7a9b-4e2d-b6c8-0a1b2c3d4e5f';
+	const run = '5d2c8e4a-9b1f-4c37-8e6d-2a4f6b8c0e13';
+	const base = { task_id: task, workflow_run_id: run };
+	const parts = [];
+	const ends = [];
+	let answerBytes = 0;
+	const push = (text) => {
+		parts.push(text);
+		ends.push((ends.length ? ends[ends.length - 1] : 0) + Buffer.byteLength(text));
+	};
+	const data = (event) => push(`data: ${JSON.stringify(event)}\n\n`);
+	data({
+		event: 'workflow_started',
+		...base,
+		data: { id: run, workflow_id: 'wf', inputs: {}, created_at: 1 },
+	});
+	data({
+		event: 'node_started',
+		...base,
+		data: { id: 'ne', node_id: 'llm', node_type: 'llm', title: 'LLM', index: 1 },
+	});
+	for (let i = 0; i < total - 4; i++) {
+		if (i % 1000 === 999) {
+			push('event: ping\n\n');
+			continue;
+		}
+		const text = ` word${i % 97} Grüße`.repeat(REPEAT);
+		answerBytes += Buffer.byteLength(text);
+		data({ event: 'text_chunk', ...base, data: { text, from_variable_selector: ['llm', 'text'] } });
+	}
+	data({
+		event: 'node_finished',
+		...base,
+		data: {
+			id: 'ne',
+			node_id: 'llm',
+			node_type: 'llm',
+			title: 'LLM',
+			index: 1,
+			status: 'succeeded',
+			elapsed_time: 9,
+		},
+	});
+	data({
+		event: 'workflow_finished',
+		...base,
+		data: {
+			id: run,
+			workflow_id: 'wf',
+			status: 'succeeded',
+			outputs: { text: 'done' },
+			elapsed_time: 9.1,
+			total_tokens: total,
+			total_steps: 1,
+		},
+	});
+	return { bytes: Buffer.from(parts.join(''), 'utf8'), ends, answerBytes };
+}
+
 function slices(bytes) {
 	const out = [];
 	for (let offset = 0; offset < bytes.length; offset += CHUNK)
@@ -170,7 +235,7 @@ async function* source(chunks, onChunk) {
 	}
 }
 
-async function bare(chunks) {
+async function bare(chunks, second) {
 	const { createParser } = require('eventsource-parser');
 	let events = 0;
 	let answerLength = 0;
@@ -179,11 +244,14 @@ async function bare(chunks) {
 			const event = JSON.parse(message.data);
 			events++;
 			if (event.event === 'message') answerLength += event.answer.length;
+			else if (event.event === 'text_chunk') answerLength += event.data.text.length;
 		},
 	});
 	const decoder = new TextDecoder('utf-8');
 	for await (const chunk of source(chunks)) parser.feed(decoder.decode(chunk, { stream: true }));
 	parser.feed(decoder.decode());
+	if (second)
+		return await bare(second).then((more) => ({ events: events + more.events, answerLength }));
 	return { events, answerLength };
 }
 
@@ -202,8 +270,79 @@ async function time(fn) {
 	return { ms: Number(process.hrtime.bigint() - start) / 1e6, result };
 }
 
+/** Best-of-RUNS throughput of `oursFn` against `bareFn` over the same bytes; prints and returns PASS. */
+async function compare(label, megabytes, events, oursFn, bareFn) {
+	await bareFn();
+	await oursFn();
+	const bareTimes = [];
+	const ourTimes = [];
+	for (let run = 0; run < RUNS; run++) {
+		global.gc();
+		bareTimes.push((await time(bareFn)).ms);
+		global.gc();
+		ourTimes.push((await time(oursFn)).ms);
+	}
+	const bareMs = Math.min(...bareTimes);
+	const ourMs = Math.min(...ourTimes);
+	const ratio = bareMs / ourMs;
+	const ok = ratio >= 0.8;
+	console.log(
+		`${label}: ${events} events, ${megabytes.toFixed(1)} MB; bare best ${bareMs.toFixed(1)} ms, ours best ${ourMs.toFixed(1)} ms (${(megabytes / (ourMs / 1000)).toFixed(1)} MB/s); ratio ${ratio.toFixed(2)}x (median of pairs ${median(bareTimes.map((ms, run) => ms / ourTimes[run])).toFixed(2)}x)  target >= 0.80x  ${ok ? 'PASS' : 'FAIL'}`,
+	);
+	return ok;
+}
+
+/** Workflow → Run: one unbroken stream, and one broken halfway and reopened from its snapshot. */
+async function workflowStreams(DifyReplyReader) {
+	const { bytes, ends, answerBytes } = buildWorkflowStream(EVENTS);
+	const chunks = slices(bytes);
+	// the break: halfway, inside an event; the reopened stream replays everything before it
+	const cut = Math.floor(bytes.length / 2);
+	const lastWhole = ends.filter((end) => end <= cut).pop();
+	const broken = slices(bytes.subarray(0, cut));
+	const reopened = slices(bytes);
+	const readOnce = async () => {
+		const reader = new DifyReplyReader({});
+		await reader.read(source(chunks));
+		return reader.finish();
+	};
+	const readResumed = async () => {
+		const reader = new DifyReplyReader({});
+		const first = await reader.read(source(broken));
+		if (!first.broken) throw new Error('the cut stream was not seen as broken');
+		await reader.read(source(reopened), { reopened: true });
+		return reader.finish();
+	};
+	const whole = await readOnce();
+	const resumed = await readResumed();
+	if (
+		whole.status !== 'succeeded' ||
+		Buffer.byteLength(whole.answer) !== answerBytes ||
+		resumed.answer !== whole.answer ||
+		resumed.resumed !== 1 ||
+		resumed.nodes.count !== 1
+	) {
+		console.error('FAIL: the Workflow stream aggregation is wrong (or the resumed one differs)');
+		return false;
+	}
+	console.log(
+		`workflow stream: break at byte ${cut} (${lastWhole} whole bytes before it), replayed on reopen; resumed answer identical (${(answerBytes / MB).toFixed(2)} MB)`,
+	);
+	const okRun = await compare('Workflow → Run stream', bytes.length / MB, EVENTS, readOnce, () =>
+		bare(chunks),
+	);
+	const okResumed = await compare(
+		'Workflow → Run resumed stream',
+		(cut + bytes.length) / MB,
+		EVENTS + ends.filter((end) => end <= cut).length,
+		readResumed,
+		() => bare(broken, reopened),
+	);
+	return okRun && okResumed;
+}
+
 async function main() {
-	const { aggregateDifyStream } = loadAggregator();
+	const { aggregateDifyStream, DifyReplyReader } = loadAggregator();
 	const { bytes, answerBytes } = buildStream(EVENTS);
 	const chunks = slices(bytes);
 	console.log(
@@ -279,7 +418,8 @@ async function main() {
 		`  (against 2x the UTF-8 size + 30 MB = ${(utf8Limit / MB).toFixed(1)} MB: ${extra <= utf8Limit ? 'within' : 'over'})`,
 	);
 
-	if (!throughputOk || !memoryOk) process.exit(1);
+	const workflowOk = await workflowStreams(DifyReplyReader);
+	if (!throughputOk || !memoryOk || !workflowOk) process.exit(1);
 }
 
 main().catch((error) => {

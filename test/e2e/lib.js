@@ -28,6 +28,8 @@ const WORKFLOWS = {
 	devrev: 'exDevRevChat0001',
 	difyConversation: 'exDifyConvers001',
 	difyAgent: 'exDifyAgentStrm1',
+	difyHumanInput: 'exDifyHumanLoop1',
+	difyWorkflowRun: 'exDifyWorkflowR1',
 	gravityRail: 'exGravityRail001',
 	zaiaCreateGet: 'exZaiaGetCreate1',
 	zaiaTrigger: 'exZaiaTrigger001',

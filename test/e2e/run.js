@@ -349,6 +349,71 @@ async function simpleExamples() {
 	}
 }
 
+/** Dify: the Human Input loop and Run Workflow examples (node version 1.1: Simplify on). */
+async function difyWorkflowExamples() {
+	{
+		const run = await execute(WORKFLOWS.difyHumanInput, 'Dify human input loop');
+		const paused = run.nodeOutput('Draft Reply')?.[0];
+		const form = run.nodeOutput('Get Form')?.[0];
+		const answer = run.nodeOutput('Submit Answer')?.[0];
+		check('Dify human input example runs to success', run.ok, describeRun(run));
+		check(
+			'Dify human input: Send paused the run with a form (simplified item: answer first)',
+			paused &&
+				paused.status === 'paused' &&
+				paused.form?.form_token === 'tok_abc123' &&
+				Object.keys(paused)[0] === 'answer',
+			paused,
+		);
+		check(
+			'Dify human input: Get Form read the form and its actions',
+			form && form.form_content && form.user_actions?.[0]?.id === 'approve',
+			form,
+		);
+		const posts = sims.dify.requests.filter(
+			(r) => r.method === 'POST' && r.path === '/form/human_input/tok_abc123',
+		);
+		const reopened = sims.dify.requests.filter((r) => /^\/workflow\/[^/]+\/events$/.test(r.path));
+		check(
+			'Dify human input: Submit sent the chosen action and inputs, then followed the run',
+			posts.length >= 1 &&
+				posts.at(-1).body.action === 'approve' &&
+				posts.at(-1).body.inputs.comment === 'Looks good.' &&
+				reopened.length >= 1 &&
+				/continue_on_pause=true/.test(reopened.at(-1).rawQuery),
+			posts.map((p) => p.body),
+		);
+		const expected = await aggregator().aggregateDifyStream([fixture('human-input-resumed')], {});
+		check(
+			'Dify human input: the resumed answer is the one Dify streamed after the form',
+			answer && answer.status === 'succeeded' && answer.answer === expected.answer,
+			answer,
+		);
+	}
+	{
+		const run = await execute(WORKFLOWS.difyWorkflowRun, 'Dify run workflow');
+		const item = run.nodeOutput('Run Workflow')?.[0];
+		const detail = run.nodeOutput('Get Run')?.[0];
+		check('Dify run workflow example runs to success', run.ok, describeRun(run));
+		const calls = sims.dify.requests.filter((r) => r.path === '/workflows/run');
+		check(
+			'Dify run workflow: streamed with the inputs, simplified item with outputs first',
+			calls.at(-1)?.body.response_mode === 'streaming' &&
+				calls.at(-1)?.body.inputs.topic === 'coffee' &&
+				item &&
+				item.status === 'succeeded' &&
+				Object.keys(item).slice(0, 3).join() === 'workflow_run_id,status,outputs' &&
+				typeof item.outputs?.result === 'string',
+			item,
+		);
+		check(
+			'Dify run workflow: Get Run reads the same run back',
+			detail && detail.id === item?.workflow_run_id && detail.status === 'succeeded',
+			detail,
+		);
+	}
+}
+
 async function failures(sims) {
 	// a bad API key: the provider's own message in the execution
 	{
@@ -706,6 +771,7 @@ async function main() {
 	console.log(`     (credentials + ${workflows.length + 2} workflows imported, ${since(ti)})`);
 
 	await simpleExamples();
+	await difyWorkflowExamples();
 	await failures(sims);
 	await triggerAndWait();
 	await editorApi();

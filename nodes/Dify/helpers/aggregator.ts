@@ -23,14 +23,15 @@ import type {
 	DifyErrorInfo,
 	DifyHumanInputForm,
 	DifyMetadata,
-	DifyNodeSummary,
-	DifyNodesSummary,
 	DifyResultStatus,
 	DifyStreamState,
 	DifyWorkflowInfo,
 } from './interfaces';
 import { DIFY_STREAM_ERROR_CODES } from './interfaces';
+import { NodeSummaries } from './nodeSummary';
 import { numberOrNull, objectOrUndefined, textOf, withoutKeys } from './values';
+
+export { emptyNodesSummary } from './nodeSummary';
 
 // Answer chunks are appended to `parts`; every PART_BLOCK chunks they are joined into one block,
 // so memory stays close to the answer's size whatever the number of chunks.
@@ -71,19 +72,6 @@ export function runningWorkflow(id: string): DifyWorkflowInfo {
 	};
 }
 
-export function emptyNodesSummary(): DifyNodesSummary {
-	return {
-		count: 0,
-		finished: 0,
-		failed: 0,
-		retries: 0,
-		iterations: 0,
-		loops: 0,
-		agent_logs: 0,
-		list: [],
-	};
-}
-
 /**
  * Folds parsed Dify stream events into one result. Feed it with {@link push} in stream order and
  * call {@link finish} when the stream has ended.
@@ -112,8 +100,7 @@ export class DifyStreamAggregator {
 	private thoughtCount = 0;
 	private readonly fileMap = new Map<string, IDataObject>();
 	private fileCount = 0;
-	private readonly nodeMap = new Map<string, DifyNodeSummary>();
-	private readonly nodeCounts = emptyNodesSummary();
+	private readonly nodes = new NodeSummaries();
 	private forms: DifyHumanInputForm[] = [];
 	private ttsChunks: string[] = [];
 	private ttsEnded = false;
@@ -245,7 +232,7 @@ export class DifyStreamAggregator {
 			case 'loop_completed':
 			case 'agent_log':
 				this.sawWorkflowEvent = true;
-				this.onNodeEvent(type, objectOrUndefined(event.data));
+				this.nodes.onEvent(type, objectOrUndefined(event.data));
 				return '';
 			default:
 				// Unknown or informational events (future additions) are tolerated.
@@ -314,7 +301,7 @@ export class DifyStreamAggregator {
 			files: [...this.fileMap.values()],
 			workflow_run_id: this.workflowRunId,
 			workflow: this.workflow ? { ...this.workflow } : null,
-			nodes: { ...this.nodeCounts, list: [...this.nodeMap.values()].map((node) => ({ ...node })) },
+			nodes: this.nodes.summary(),
 			form: status === 'paused' && this.forms.length > 0 ? this.forms[0] : null,
 			forms: [...this.forms],
 		};
@@ -522,79 +509,6 @@ export class DifyStreamAggregator {
 			form.rendered_content = data.rendered_content;
 		} else {
 			form.timed_out = true;
-		}
-	}
-
-	private node(data: IDataObject): DifyNodeSummary | undefined {
-		const nodeId = textOf(data.node_id);
-		if (!nodeId) return undefined;
-		let node = this.nodeMap.get(nodeId);
-		if (!node) {
-			node = {
-				node_id: nodeId,
-				node_type: textOf(data.node_type),
-				title: textOf(data.title),
-				status: 'running',
-				executions: 0,
-				retries: 0,
-				elapsed_time: 0,
-				error: null,
-				steps: 0,
-				agent_logs: 0,
-			};
-			this.nodeMap.set(nodeId, node);
-		} else {
-			if (!node.node_type && data.node_type) node.node_type = textOf(data.node_type);
-			if (!node.title && data.title) node.title = textOf(data.title);
-		}
-		return node;
-	}
-
-	private onNodeEvent(type: string, data: IDataObject | undefined): void {
-		const counts = this.nodeCounts;
-		if (type === 'node_started') counts.count++;
-		else if (type === 'node_finished') counts.finished++;
-		else if (type === 'node_retry') counts.retries++;
-		else if (type === 'iteration_started') counts.iterations++;
-		else if (type === 'loop_started') counts.loops++;
-		else if (type === 'agent_log') counts.agent_logs++;
-		if (!data) return;
-		const node = this.node(data);
-		if (!node) return;
-		switch (type) {
-			case 'node_started':
-				node.executions++;
-				node.status = 'running';
-				break;
-			case 'node_finished':
-			case 'iteration_completed':
-			case 'loop_completed': {
-				const status = textOf(data.status) || 'succeeded';
-				node.status = status;
-				const elapsed = numberOrNull(data.elapsed_time);
-				if (elapsed !== null) node.elapsed_time += elapsed;
-				if (typeof data.error === 'string' && data.error) node.error = data.error;
-				if (type === 'node_finished' && status === 'failed') counts.failed++;
-				const steps = numberOrNull(data.steps);
-				if (type !== 'node_finished' && steps !== null) node.steps = steps;
-				break;
-			}
-			case 'node_retry':
-				node.retries++;
-				if (typeof data.error === 'string' && data.error) node.error = data.error;
-				break;
-			case 'iteration_started':
-			case 'loop_started':
-				node.executions++;
-				node.status = 'running';
-				break;
-			case 'iteration_next':
-			case 'loop_next':
-				node.steps++;
-				break;
-			case 'agent_log':
-				node.agent_logs++;
-				break;
 		}
 	}
 }

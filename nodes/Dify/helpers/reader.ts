@@ -25,6 +25,7 @@ import type {
 	DifyWorkflowInfo,
 } from './interfaces';
 import { DEFAULT_MAX_EVENT_CHARS, DIFY_STREAM_ERROR_CODES } from './interfaces';
+import { fingerprint, identityOf } from './replay';
 import { numberOrNull, objectOrUndefined, textOf } from './values';
 
 /** Thrown by {@link aggregateDifyStream} when its signal aborts; `partial` holds what had arrived (with `task_id`, to stop the run). */
@@ -59,38 +60,6 @@ function errorMessage(error: unknown): string {
 	return textOf(error) || 'unknown error';
 }
 
-/**
- * What an event is, for recognising it when a reopened stream sends it again: workflow and node
- * records have IDs; answer chunks do not (those are matched by position, see `read`).
- */
-function identityOf(event: IDataObject): string | undefined {
-	const type = event.event as string;
-	const data = objectOrUndefined(event.data);
-	if (!data) return undefined;
-	switch (type) {
-		case 'workflow_started':
-			return `${type}:${textOf(data.id)}:${textOf(data.reason)}`;
-		case 'node_started':
-		case 'node_finished':
-		case 'node_retry':
-		case 'iteration_started':
-		case 'iteration_next':
-		case 'iteration_completed':
-		case 'loop_started':
-		case 'loop_next':
-		case 'loop_completed':
-		case 'agent_log':
-			return `${type}:${textOf(data.id)}:${textOf(data.node_id)}:${textOf(data.index ?? data.retry_index)}:${textOf(data.label ?? data.status)}`;
-		case 'human_input_required':
-			return `${type}:${textOf(data.form_id ?? data.form_token)}`;
-		case 'human_input_form_filled':
-		case 'human_input_form_timeout':
-			return `${type}:${textOf(data.node_id)}`;
-		default:
-			return undefined;
-	}
-}
-
 const STALL_CHECK_MS = 200;
 
 /**
@@ -104,8 +73,9 @@ const STALL_CHECK_MS = 200;
  */
 export class DifyReplyReader {
 	private readonly aggregator: DifyStreamAggregator;
-	private readonly seenTypes: string[] = [];
-	private readonly seenSizes: number[] = [];
+	/** Per event read so far: its size × 64 + its type's code (a compact fingerprint, see `fingerprint`). */
+	private seen = new Float64Array(1024);
+	private seenCount = 0;
 	private readonly seenIdentities = new Set<string>();
 	/** Events are remembered once the stream is known to belong to a workflow run. */
 	private remembering = false;
@@ -185,9 +155,8 @@ export class DifyReplyReader {
 					const identity = this.remembering || replayIndex >= 0 ? identityOf(event) : undefined;
 					if (replayIndex >= 0) {
 						if (
-							replayIndex < this.seenTypes.length &&
-							this.seenTypes[replayIndex] === type &&
-							this.seenSizes[replayIndex] === raw.data.length
+							replayIndex < this.seenCount &&
+							this.seen[replayIndex] === fingerprint(type, raw.data.length)
 						) {
 							replayIndex++;
 							continue;
@@ -197,8 +166,12 @@ export class DifyReplyReader {
 					if (identity !== undefined && opts.reopened && this.seenIdentities.has(identity))
 						continue;
 					if (this.remembering) {
-						this.seenTypes.push(type);
-						this.seenSizes.push(raw.data.length);
+						if (this.seenCount === this.seen.length) {
+							const grown = new Float64Array(this.seen.length * 2);
+							grown.set(this.seen);
+							this.seen = grown;
+						}
+						this.seen[this.seenCount++] = fingerprint(type, raw.data.length);
 						if (identity !== undefined) this.seenIdentities.add(identity);
 					}
 					const text = this.aggregator.push(event);
