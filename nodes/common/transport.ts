@@ -327,44 +327,27 @@ export async function apiRequest<T = unknown>(
 				continue;
 			}
 		}
+		const info = profile.parseError(statusCode, body);
 		if (statusCode === 429) {
 			const wait =
 				retryAfterMs(response.headers ?? {}, body) ?? policy.fallbackWaitMs * 2 ** attempt;
 			// A 429 the provider marks as not retryable (e.g. a used-up plan quota) fails at once.
-			const retryable = profile.parseError(statusCode, body).retryable !== false;
+			const retryable = info.retryable !== false;
 			if (retryable && attempt < policy.maxRetries && waited + wait <= policy.maxTotalWaitMs) {
 				await abortableSleep(wait, signal);
 				waited += wait;
 				continue;
 			}
-			const info = profile.parseError(statusCode, body);
-			const seconds = Math.ceil(wait / 1000);
-			if (!retryable) {
-				throw buildApiError(node, {
-					providerName: profile.name,
-					status: statusCode,
-					info,
-					body,
-					secrets,
-					itemIndex: request.itemIndex,
-				});
+			if (retryable) {
+				const seconds = Math.ceil(wait / 1000);
+				info.description = [
+					info.description,
+					`Still rate limited after ${attempt + 1} attempt(s) and ${Math.round(waited / 1000)} s of waiting; ${profile.name} asks to wait ${seconds} s more.`,
+				]
+					.filter(Boolean)
+					.join('\n');
 			}
-			info.description = [
-				info.description,
-				`Still rate limited after ${attempt + 1} attempt(s) and ${Math.round(waited / 1000)} s of waiting; ${profile.name} asks to wait ${seconds} s more.`,
-			]
-				.filter(Boolean)
-				.join('\n');
-			throw buildApiError(node, {
-				providerName: profile.name,
-				status: statusCode,
-				info,
-				body,
-				secrets,
-				itemIndex: request.itemIndex,
-			});
 		}
-		const info = profile.parseError(statusCode, body);
 		throw buildApiError(node, {
 			providerName: profile.name,
 			status: statusCode,
