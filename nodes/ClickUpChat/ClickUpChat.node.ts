@@ -10,6 +10,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import type { OperationOptions, ResourceOptions } from '../common/descriptions';
 import { operationSubtitle } from '../common/descriptions';
 import { concurrencyOption, routeItems } from '../common/items';
+import { timeoutOption } from '../common/transport';
 import * as createDirectMessage from './actions/channel/createDirectMessage.operation';
 import * as createMessage from './actions/message/create.operation';
 import type { ClickUpChatMap } from './actions/node.type';
@@ -80,7 +81,7 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add option',
 		default: {},
-		options: [concurrencyOption],
+		options: [concurrencyOption, timeoutOption],
 	},
 ];
 
