@@ -135,6 +135,8 @@ export interface RunOptions {
 	additionalData?: Partial<IWorkflowExecuteAdditionalData>;
 	/** Add lifecycle handlers the way n8n's runner does (e.g. `sendChunk` for streaming executions). */
 	onHooks?: (hooks: ExecutionLifecycleHooks) => void;
+	/** The node's version in the workflow (default 1). */
+	typeVersion?: number;
 }
 
 export interface RunResult {
@@ -186,7 +188,7 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 			id: 'under-test',
 			name: NODE_NAME,
 			type: nodeTypeName,
-			typeVersion: 1,
+			typeVersion: options.typeVersion ?? 1,
 			position: [200, 0],
 			parameters: options.parameters,
 			continueOnFail: options.continueOnFail,
