@@ -5,6 +5,9 @@
  * access token as `Bearer <token>`.
  * Errors: v3 `{ status, message, trace_id, timestamp }`; v2 `{ err, ECODE }`.
  * Rate limits: 429 with X-RateLimit-Limit / -Remaining / -Reset (epoch seconds).
+ * Lists (channels, messages) page with an opaque `cursor` and `next_cursor` (empty on the last
+ * page); `state.repeatCursor = true` makes every page hand out the same cursor. Tests grow the
+ * state with `addChannel` / `addMessage`.
  */
 const crypto = require('crypto');
 const schemas = require('../schemas/clickup.json');
@@ -196,6 +199,20 @@ function message(fields) {
 	};
 }
 
+/** Add a top-level message to a channel (tests use it to build long histories). */
+function addMessage(state, workspaceId, channelId, fields) {
+	const created = message({
+		type: 'message',
+		...fields,
+		parent_channel: channelId,
+		workspace_id: String(workspaceId),
+	});
+	state.messages.push(created);
+	const room = state.channels.get(channelId);
+	if (room) room.latest_comment_at = String(created.date);
+	return created;
+}
+
 function withContentFormat(record, format) {
 	return format === 'text/plain' ? { ...record, content: plainText(record.content) } : record;
 }
@@ -219,6 +236,7 @@ module.exports = {
 		};
 	},
 	addChannel,
+	addMessage,
 	encodeCursor,
 	createState() {
 		const state = {
@@ -368,14 +386,7 @@ module.exports = {
 				const room = findChannel(state, params.workspace_id, params.channel_id);
 				if (!room)
 					return { status: 404, body: errorBody(404, `Channel ${params.channel_id} not found`) };
-				const created = message({
-					...body,
-					parent_channel: room.id,
-					workspace_id: String(params.workspace_id),
-				});
-				state.messages.push(created);
-				room.latest_comment_at = String(created.date);
-				return { status: 201, body: created };
+				return { status: 201, body: addMessage(state, params.workspace_id, room.id, body) };
 			},
 		},
 		{
