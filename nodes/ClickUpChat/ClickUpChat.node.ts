@@ -54,14 +54,14 @@ const properties: INodeProperties[] = [
 				value: 'createDirectMessage',
 				action: 'Create a direct message',
 				description:
-					'Open a Direct Message with up to 15 users, or get the existing one. Outputs the channel\'s fields (id, type, members, …) and "created": true when it is new (HTTP 201), false when it already existed (HTTP 200).',
+					'Open a Direct Message with up to 15 users, or get the existing one. Outputs the channel\'s own fields (ID, type, members, …) and "created": true when it is new (HTTP 201), false when it already existed (HTTP 200).',
 			},
 			{
 				name: 'Get',
 				value: 'get',
 				action: 'Get a channel',
 				description:
-					"Get one channel or Direct Message by its ID. Outputs the channel's fields (id, name, type, visibility, …).",
+					"Get one channel or Direct Message by its ID. Outputs the channel's own fields (ID, name, type, visibility, …).",
 			},
 			{
 				name: 'Get Many',
@@ -85,7 +85,7 @@ const properties: INodeProperties[] = [
 				value: 'create',
 				action: 'Send a message',
 				description:
-					'Post a message (or a post) in a channel or Direct Message. Outputs the created message as ClickUp returns it (id, content, date, parent_channel, …).',
+					'Post a message (or a post) in a channel or Direct Message. Outputs the created message as ClickUp returns it (ID, content, date, parent channel, …).',
 			},
 			{
 				name: 'Get Many',
@@ -99,7 +99,7 @@ const properties: INodeProperties[] = [
 				value: 'reply',
 				action: 'Reply to a message',
 				description:
-					"Post a reply in a message's thread. Outputs the reply as ClickUp returns it (id, content, parent_message, …).",
+					"Post a reply in a message's thread. Outputs the reply as ClickUp returns it (ID, content, parent message, …).",
 			},
 		] satisfies OperationOptions<ClickUpChatMap, 'message'>,
 		default: 'create',

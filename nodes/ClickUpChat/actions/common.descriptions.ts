@@ -42,7 +42,7 @@ export const channelIdProperty: INodeProperties = {
 	default: { mode: 'list', value: '' },
 	required: true,
 	description:
-		'The channel or Direct Message. From List shows the channels and DMs of the Workspace picked above; By ID takes an ID, for example the "id" a Create Direct Message step outputs ({{ $json.id }}).',
+		'The channel or Direct Message. From List shows the channels and DMs of the Workspace picked above; By ID takes an ID, for example the ID field a Create Direct Message step outputs (drag it in).',
 	modes: [
 		{
 			displayName: 'From List',

@@ -17,7 +17,7 @@ export const description: INodeProperties[] = forOperation('message', 'create', 
 	{
 		...channelIdProperty,
 		description:
-			'The channel or Direct Message to post in. After a Create Direct Message step, use its ID: By ID with {{ $json.id }}.',
+			'The channel or Direct Message to post in. After a Create Direct Message step, pick By ID and drag in the ID field of its output.',
 	},
 	...messageBodyProperties('message'),
 ]);

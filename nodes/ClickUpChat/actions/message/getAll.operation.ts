@@ -16,7 +16,7 @@ export const description: INodeProperties[] = forOperation('message', 'getAll', 
 	{
 		...channelIdProperty,
 		description:
-			'The channel or Direct Message to read. After a Create Direct Message step, use its ID: By ID with {{ $json.id }}.',
+			'The channel or Direct Message to read. After a Create Direct Message step, pick By ID and drag in the ID field of its output.',
 	},
 	...returnAllProperties(),
 	{

@@ -18,7 +18,7 @@ export const description: INodeProperties[] = forOperation('message', 'reply', [
 		required: true,
 		placeholder: '80160000123456',
 		description:
-			'The message to reply to (its thread). After a Message → Create or Get Many step, use its "id": {{ $json.id }}.',
+			'The message to reply to (its thread). After a Message → Create or Get Many step, drag in the ID field of its output.',
 	},
 	...messageBodyProperties('reply'),
 ]);
