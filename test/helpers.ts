@@ -9,6 +9,8 @@ export type Simulator = {
 		method: string;
 		path: string;
 		query: Record<string, unknown>;
+		/** the query string as sent (`query` is coerced by the route's schema) */
+		rawQuery?: string;
 		headers: Record<string, string>;
 		body: any;
 		rejected?: string;

@@ -13,7 +13,8 @@
  *   3. Zaia export-and-wait: the execution waits; resume calls without / with a wrong token get 401
  *      and it keeps waiting; the simulator's own callback resumes it and it finishes with the
  *      callback's content.
- *   4. The editor's REST API: every credential's Test button, and the ClickUp Workspace picker.
+ *   4. The editor's REST API: every credential's Test button, and the ClickUp Workspace and Channel
+ *      pickers.
  *
  * n8n's WEBHOOK_URL points at a gate proxy (test/e2e/lib.js) so callbacks the simulator makes while
  * n8n is not started yet are held, then released in a known order.
@@ -102,32 +103,67 @@ function describeRun(run) {
 }
 
 async function simpleExamples() {
-	// ClickUp: DM, then a message in it
+	// ClickUp: a conversation in a DM (open it, post, reply in the thread, read it back)
 	{
-		const run = await execute(WORKFLOWS.clickup, 'ClickUp DM then message');
+		const run = await execute(WORKFLOWS.clickup, 'ClickUp conversation in a DM');
 		check('ClickUp example runs to success', run.ok && run.status === 'success', describeRun(run));
 		const dm = run.nodeOutput('Open DM')?.[0];
 		const msg = run.nodeOutput('Post Message')?.[0];
+		const reply = run.nodeOutput('Reply in Thread')?.[0];
+		const read = run.nodeOutput('Read Messages') ?? [];
+		// the DM as the simulator answered it (posting in it since added latest_comment_at)
+		const { latest_comment_at: _latest, ...stored } =
+			(dm && sims.clickup.state.channels.get(dm.id)) ?? {};
 		check(
-			'ClickUp Open DM outputs the new DM (created: true, type DM, you + user 183)',
-			dm?.created === true && dm?.data?.type === 'DM' && sameJson(dm?.data?.members, ['183', '42']),
+			'ClickUp Open DM outputs the new DM flat: the channel as ClickUp sent it + created: true (type DM, you + user 183)',
+			dm?.created === true &&
+				dm.type === 'DM' &&
+				sameJson(dm.members, ['183', '42']) &&
+				!('data' in dm) &&
+				sameJson(dm, { ...stored, created: true }),
 			dm,
 		);
 		check(
 			'ClickUp Post Message posted into that DM',
 			msg &&
-				msg.parent_channel === dm?.data?.id &&
+				msg.parent_channel === dm?.id &&
 				msg.content.startsWith('Hello from n8n') &&
 				msg.type === 'message',
 			msg,
 		);
-		const req = sims.clickup.requests.find((r) => r.path.endsWith('/messages'));
+		check(
+			"ClickUp Reply in Thread replied in the message's thread",
+			reply &&
+				reply.parent_message === msg?.id &&
+				reply.parent_channel === dm?.id &&
+				reply.content.startsWith('And this reply'),
+			reply,
+		);
+		check(
+			'ClickUp Read Messages reads the DM back: one item, the posted message, its reply counted',
+			read.length === 1 &&
+				read[0].id === msg?.id &&
+				read[0].content === msg?.content &&
+				read[0].replies_count === 1,
+			read,
+		);
+		const req = sims.clickup.requests.find(
+			(r) => r.path.endsWith('/messages') && r.method === 'POST',
+		);
 		check(
 			'ClickUp simulator received the message with the raw token header',
 			req &&
 				req.headers.authorization === providers.clickup.TOKEN &&
 				req.body.content_format === 'text/md',
 			req && { headers: req.headers, body: req.body },
+		);
+		const list = sims.clickup.requests.find(
+			(r) => r.path.endsWith('/messages') && r.method === 'GET',
+		);
+		check(
+			"ClickUp simulator received the read with limit 10 (the node's Limit)",
+			list && list.rawQuery === '?limit=10',
+			list && { path: list.path, rawQuery: list.rawQuery },
 		);
 	}
 	// DevRev: twice, the second opens the same chat
@@ -536,6 +572,32 @@ async function editorApi() {
 		"ClickUp Chat: the Workspace picker lists the simulator's workspaces, filtered",
 		results.length === 1 && results[0].value === providers.clickup.WORKSPACES[0].id,
 		picked.json ?? picked.text.slice(0, 300),
+	);
+	const channelsPicked = await rest.call(
+		'POST',
+		'/rest/dynamic-node-parameters/resource-locator-results',
+		{
+			methodName: 'getChannels',
+			nodeTypeAndVersion: { name: 'n8n-nodes-chat-connectors.clickUpChat', version: 1 },
+			path: 'parameters.channelId',
+			currentNodeParameters: {
+				authentication: 'accessToken',
+				resource: 'message',
+				operation: 'getAll',
+				workspaceId: { __rl: true, mode: 'id', value: providers.clickup.WORKSPACES[0].id },
+				channelId: { __rl: true, mode: 'list', value: '' },
+			},
+			credentials: { clickUpChatApi: CREDENTIALS.clickUpChatApi },
+			filter: 'engin',
+		},
+	);
+	const channelResults = channelsPicked.json?.data?.results ?? [];
+	check(
+		"ClickUp Chat: the Channel picker lists the picked Workspace's channels, filtered",
+		channelResults.length === 1 &&
+			channelResults[0].value === '8cdu0engineering' &&
+			channelResults[0].name === '#engineering',
+		channelsPicked.json ?? channelsPicked.text.slice(0, 300),
 	);
 
 	// No secret in n8n's own log (server log at info level, after every example, failure and callback above).
