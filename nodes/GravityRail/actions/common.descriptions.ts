@@ -10,7 +10,7 @@ export const chatIdProperty: INodeProperties = {
 	required: true,
 	placeholder: '5001',
 	description:
-		'The chat\'s ID, a whole number: the ID field a Create, Create DM or Get Many step outputs',
+		"The chat's ID, a whole number: the ID field a Create, Create DM or Get Many step outputs",
 };
 
 /** A raw JSON object merged last into a request body, for fields the docs do not list. */
