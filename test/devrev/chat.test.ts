@@ -100,6 +100,11 @@ describe('DevRev: Get Chat', () => {
 			/^Users: needs at least 1 entry, got 0/,
 		],
 		[
+			'an unknown Get By from an expression',
+			{ getBy: '={{ "name" }}' },
+			/^Get By: must be "id" or "users", got "name"/,
+		],
+		[
 			'17 users',
 			{ getBy: 'users', users: Array.from({ length: 17 }, (_, k) => `DEVU-${k + 100}`).join(',') },
 			/^Users: allows at most 16 entries, got 17/,

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { ItemOperation } from '../../../common/items';
 import { apiRequest } from '../../../common/transport';
-import { parseList } from '../../../common/validate';
+import { invalid, parseList } from '../../../common/validate';
 import { requireObjectId } from '../../helpers/ids';
 import { MAX_DM_USERS } from '../../helpers/limits';
 import { usersWithCaller } from '../../helpers/users';
@@ -53,6 +53,8 @@ export const get: ItemOperation<Prepared> = {
 	async prepare(this: IExecuteFunctions, i) {
 		const node = this.getNode();
 		const getBy = this.getNodeParameter('getBy', i, 'id') as string;
+		if (getBy !== 'id' && getBy !== 'users')
+			throw invalid(node, i, 'Get By', `must be "id" or "users", got ${JSON.stringify(getBy)}`);
 		if (getBy === 'users') {
 			const addAuthenticatedUser = this.getNodeParameter(
 				'addAuthenticatedUser',
