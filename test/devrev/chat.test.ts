@@ -101,7 +101,7 @@ describe('DevRev: Get Chat', () => {
 		],
 		[
 			'an unknown Get By from an expression',
-			{ getBy: '={{ "name" }}' },
+			{ getBy: '={{ "name" }}', chatId: 'DM-1' },
 			/^Get By: must be "id" or "users", got "name"/,
 		],
 		[
