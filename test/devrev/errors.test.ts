@@ -3,29 +3,13 @@
  * Continue On Fail item (code = DevRev's `type`, requestId = `reference_id`, retryable per
  * responses.mdx), and which calls are retried after transient failures (reads, not creates).
  */
-import type { INodeParameters } from 'n8n-workflow';
+import { allText, useSimulator } from '../helpers';
+import { devRevRunner, devrev } from './runner';
 
-import { DevRevApi } from '../../credentials/DevRevApi.credentials';
-import { DevRev } from '../../nodes/DevRev/DevRev.node';
-import { runNode } from '../engine/harness';
-import type { RunOptions } from '../engine/harness';
-import { allText, providers, useSimulator } from '../helpers';
-
-const devrev = providers.devrev;
 const ctx = useSimulator('devrev');
+const run = devRevRunner(ctx);
 
 beforeEach(() => ctx.sim.reset({ resetState: true }));
-
-function run(parameters: INodeParameters, extra: Partial<RunOptions> & { token?: string } = {}) {
-	const { token, ...rest } = extra;
-	return runNode({
-		node: new DevRev(),
-		credentialTypes: [new DevRevApi()],
-		credentials: { devRevApi: { accessToken: token ?? devrev.TOKEN, baseUrl: ctx.sim.baseUrl } },
-		parameters,
-		...rest,
-	});
-}
 
 const getChat = (chatId: string) => ({ resource: 'chat', operation: 'get', chatId });
 

@@ -1,23 +1,10 @@
-import { DevRevApi } from '../../credentials/DevRevApi.credentials';
-import { DevRev } from '../../nodes/DevRev/DevRev.node';
-import { runNode } from '../engine/harness';
-import type { RunOptions } from '../engine/harness';
-import { providers, useSimulator } from '../helpers';
+import { useSimulator } from '../helpers';
+import { devRevRunner, devrev } from './runner';
 
-const devrev = providers.devrev;
 const ctx = useSimulator('devrev');
+const run = devRevRunner(ctx, { resource: 'message' });
 
 beforeEach(() => ctx.sim.reset({ resetState: true }));
-
-function run(parameters: Record<string, unknown>, extra: Partial<RunOptions> = {}) {
-	return runNode({
-		node: new DevRev(),
-		credentialTypes: [new DevRevApi()],
-		credentials: { devRevApi: { accessToken: devrev.TOKEN, baseUrl: ctx.sim.baseUrl } },
-		parameters: { resource: 'message', ...parameters },
-		...extra,
-	});
-}
 
 const lists = () => ctx.sim.calls('GET', '/timeline-entries.list');
 
