@@ -26,9 +26,11 @@ const CREDENTIALS = {
 const WORKFLOWS = {
 	clickup: 'exClickUpDmMsg01',
 	devrev: 'exDevRevChat0001',
+	devrevConversation: 'exDevRevConvers1',
 	difyConversation: 'exDifyConvers001',
 	difyAgent: 'exDifyAgentStrm1',
 	gravityRail: 'exGravityRail001',
+	gravityRailRoundTrip: 'exGravRailRound1',
 	zaiaCreateGet: 'exZaiaGetCreate1',
 	zaiaTrigger: 'exZaiaTrigger001',
 	zaiaExportUrl: 'exZaiaExportUrl1',

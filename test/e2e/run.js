@@ -195,6 +195,54 @@ async function simpleExamples() {
 			body,
 		);
 	}
+	// DevRev: a conversation in a DM: open it, send a message, read the messages back
+	{
+		const run = await execute(WORKFLOWS.devrevConversation, 'DevRev DM conversation');
+		check('DevRev conversation example runs to success', run.ok, describeRun(run));
+		const chat = run.nodeOutput('Open DM')?.[0]?.chat;
+		const sent = run.nodeOutput('Send Message')?.[0]?.timeline_entry;
+		const read = run.nodeOutput('Read Messages') ?? [];
+		const text = 'Hello from n8n: the release checklist is ready for review.';
+		check(
+			'DevRev Open DM: the DM between you and DEVU-8, titled',
+			chat &&
+				sameJson(chat.users.map((u) => u.display_id).sort(), ['DEVU-42', 'DEVU-8']) &&
+				chat.title === 'n8n conversation',
+			chat,
+		);
+		check(
+			'DevRev Send Message: a text timeline comment on that DM',
+			sent &&
+				sent.type === 'timeline_comment' &&
+				sent.object === chat?.id &&
+				sent.body === text &&
+				sent.body_type === 'text',
+			sent,
+		);
+		check(
+			'DevRev Read Messages: one item per message, the sent one read back exactly',
+			read.length === 1 && sameJson(read[0], sent),
+			read,
+		);
+		const create = sims.devrev.calls('POST', '/timeline-entries.create');
+		check(
+			'DevRev simulator received the documented comment body',
+			create.length === 1 &&
+				sameJson(create[0].body, {
+					type: 'timeline_comment',
+					object: chat?.id,
+					body: text,
+					body_type: 'text',
+				}),
+			create.map((c) => c.body),
+		);
+		const lists = sims.devrev.calls('GET', '/timeline-entries.list');
+		check(
+			'DevRev simulator was asked for the DM timeline once, by object and limit',
+			lists.length === 1 && sameJson(lists[0].query, { object: chat?.id, limit: 50 }),
+			lists.map((c) => c.query),
+		);
+	}
 	// Dify: two turns, the second continues the first's conversation
 	{
 		const run = await execute(WORKFLOWS.difyConversation, 'Dify conversation');
@@ -278,6 +326,60 @@ async function simpleExamples() {
 			'Gravity Rail simulator got the workspace from the credential',
 			call && call.path === `/api/v2/w/${providers.gravityrail.WORKSPACE_UUID}/chats`,
 			call?.path,
+		);
+	}
+	// Gravity Rail: a chat's round trip: create, update, read back, find it in the list
+	{
+		const run = await execute(WORKFLOWS.gravityRailRoundTrip, 'Gravity Rail chat round trip');
+		check('Gravity Rail round-trip example runs to success', run.ok, describeRun(run));
+		const created = run.nodeOutput('Create Chat')?.[0];
+		const updated = run.nodeOutput('Update Chat')?.[0];
+		const got = run.nodeOutput('Get Chat')?.[0];
+		const list = run.nodeOutput('List Chats') ?? [];
+		check(
+			'Gravity Rail Create Chat: a web chat for member 202, assistant on',
+			created &&
+				created.channel === 'web-chat' &&
+				created.memberId === '202' &&
+				created.title === 'Billing question' &&
+				created.assistantEnabled === true,
+			created,
+		);
+		check(
+			'Gravity Rail Update Chat: renamed, assistant off, same chat',
+			updated &&
+				updated.id === created?.id &&
+				updated.title === 'Billing question (operator)' &&
+				updated.assistantEnabled === false,
+			updated,
+		);
+		check('Gravity Rail Get Chat reads back exactly the updated chat', sameJson(got, updated), got);
+		const stored = sims.gravityrail.state.chats;
+		check(
+			'Gravity Rail List Chats: one item per chat of the workspace, the updated one among them',
+			list.length === stored.length &&
+				sameJson(
+					list.map((c) => c.id),
+					stored.map((c) => c.id),
+				) &&
+				sameJson(
+					list.find((c) => c.id === created?.id),
+					updated,
+				),
+			list.map((c) => [c.id, c.title]),
+		);
+		const put = sims.gravityrail.requests.filter((r) => r.method === 'PUT');
+		const gets = sims.gravityrail.requests.filter(
+			(r) =>
+				r.method === 'GET' && r.path === `/api/v2/w/${providers.gravityrail.WORKSPACE_UUID}/chats`,
+		);
+		check(
+			'Gravity Rail simulator received the update body and one list page (limit/offset)',
+			put.length === 1 &&
+				sameJson(put[0].body, { title: 'Billing question (operator)', assistantEnabled: false }) &&
+				gets.length === 1 &&
+				sameJson(gets[0].query, { limit: 100, offset: 0 }),
+			{ put: put.map((r) => r.body), list: gets.map((r) => r.query) },
 		);
 	}
 	// Zaia: create, then get many
