@@ -105,10 +105,23 @@ describe('Zaia: Export → Wait for the Export', () => {
 		const output = run.data.resultData.runData[NODE_NAME].at(-1)!.data!.main[0]!;
 		expect(output).toHaveLength(1);
 		const json = output[0].json as any;
+		// issue 11: the export first (Zaia's field names), then callbackReceived, then how it arrived
+		expect(Object.keys(json)).toEqual([
+			'exportId',
+			'status',
+			'language',
+			'rangeStart',
+			'rangeEnd',
+			'count',
+			'messages',
+			'callbackReceived',
+			'callback',
+		]);
 		expect(json.callbackReceived).toBe(true);
-		expect(json.format).toBe('json');
-		expect(json.body.messages).toHaveLength(3);
-		expect(json.query).toEqual({});
+		expect(Object.keys(json.callback)).toEqual(['format', 'headers', 'query', 'receivedAt']);
+		expect(json.callback.format).toBe('json');
+		expect(json.messages).toHaveLength(3);
+		expect(json.callback.query).toEqual({});
 		expect(run.data.resultData.runData[NODE_NAME]).toHaveLength(1);
 		expect(waiting.execution(executionId)?.status).toBe('success');
 		const deadline = Date.now() + 3000;
@@ -150,8 +163,8 @@ describe('Zaia: Export → Wait for the Export', () => {
 
 		const run = await waiting.waitForFinish(executionId);
 		const json = run.data.resultData.runData[NODE_NAME].at(-1)!.data!.main[0]![0].json as any;
-		expect(json.body.forged).toBeUndefined();
-		expect(json.body.status).toBe('completed');
+		expect(json.forged).toBeUndefined();
+		expect(json.status).toBe('completed');
 	});
 
 	test('CSV callback resumes with the file as binary', async () => {
@@ -159,7 +172,8 @@ describe('Zaia: Export → Wait for the Export', () => {
 		const { executionId } = await startWaiting();
 		const run = await waiting.waitForFinish(executionId);
 		const item = run.data.resultData.runData[NODE_NAME].at(-1)!.data!.main[0]![0];
-		expect((item.json as any).format).toBe('file');
+		expect(Object.keys(item.json)).toEqual(['callbackReceived', 'callback']);
+		expect((item.json as any).callback.format).toBe('file');
 		expect(item.binary?.data.mimeType).toBe('text/csv');
 		expect(item.binary?.data.fileName).toMatch(/\.csv$/);
 		expect(Buffer.from(item.binary!.data.data, 'base64').toString('utf8')).toContain(
@@ -172,8 +186,9 @@ describe('Zaia: Export → Wait for the Export', () => {
 		const { executionId } = await startWaiting({ downloadFile: true });
 		const run = await waiting.waitForFinish(executionId);
 		const item = run.data.resultData.runData[NODE_NAME].at(-1)!.data!.main[0]![0];
-		expect((item.json as any).format).toBe('downloadUrl');
-		expect((item.json as any).downloaded).toBe(true);
+		expect((item.json as any).status).toBe('completed');
+		expect((item.json as any).callback.format).toBe('downloadUrl');
+		expect((item.json as any).callback.downloaded).toBe(true);
 		expect(item.binary?.data.mimeType).toBe('text/csv');
 		expect(ctx.sim.state.downloads).toHaveLength(1);
 	});
@@ -216,8 +231,9 @@ describe('Zaia: Export → Wait for the Export', () => {
 		expect(both.status).toBe(200);
 		const run = await waiting.waitForFinish(executionId);
 		const json = run.data.resultData.runData[NODE_NAME].at(-1)!.data!.main[0]![0].json as any;
-		expect(json.body).toEqual({ manual: true });
-		expect(json.query).toEqual({});
+		expect(json.manual).toBe(true);
+		expect(Object.keys(json)).toEqual(['manual', 'callbackReceived', 'callback']);
+		expect(json.callback.query).toEqual({});
 	});
 
 	test.each([

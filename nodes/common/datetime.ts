@@ -1,0 +1,74 @@
+/**
+ * Date-time parameters the way n8n's own nodes read them: n8n's date picker gives a wall-clock
+ * time without an offset ("2025-01-31T00:00:00"), which means that time in the workflow's time
+ * zone (`this.getTimezone()`), not in the server's. Values that carry an offset (or `Z`) are exact
+ * already. Built on `Intl` so no date library ships with the package.
+ */
+
+const WALL_CLOCK = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?$/;
+
+/** Milliseconds the zone is ahead of UTC at the instant `utcMs` (e.g. +3 600 000 for Berlin in winter). */
+export function zoneOffsetMs(timeZone: string, utcMs: number): number {
+	const format = new Intl.DateTimeFormat('en-US', {
+		timeZone,
+		hourCycle: 'h23',
+		year: 'numeric',
+		month: '2-digit',
+		day: '2-digit',
+		hour: '2-digit',
+		minute: '2-digit',
+		second: '2-digit',
+	});
+	const parts: Record<string, number> = {};
+	for (const part of format.formatToParts(new Date(utcMs))) {
+		if (part.type !== 'literal') parts[part.type] = Number(part.value);
+	}
+	const asUtc = Date.UTC(
+		parts.year,
+		parts.month - 1,
+		parts.day,
+		parts.hour,
+		parts.minute,
+		parts.second,
+	);
+	return asUtc - Math.floor(utcMs / 1000) * 1000;
+}
+
+/** Whether `timeZone` is an IANA zone name this runtime knows. */
+export function isKnownTimeZone(timeZone: string): boolean {
+	try {
+		new Intl.DateTimeFormat('en-US', { timeZone });
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+/**
+ * The instant a date-time parameter means: a value with an offset as is; a wall-clock value
+ * (no offset) in `timeZone`. Undefined when the text is not a date.
+ */
+export function parseDateTimeInZone(text: string, timeZone: string): Date | undefined {
+	const wall = WALL_CLOCK.exec(text.trim());
+	if (!wall) {
+		const ms = Date.parse(text);
+		return Number.isNaN(ms) ? undefined : new Date(ms);
+	}
+	const [, year, month, day, hour = '0', minute = '0', second = '0', fraction = '0'] = wall;
+	const millisecond = Number(fraction.padEnd(3, '0').slice(0, 3));
+	const asUtc = Date.UTC(
+		Number(year),
+		Number(month) - 1,
+		Number(day),
+		Number(hour),
+		Number(minute),
+		Number(second),
+		millisecond,
+	);
+	if (Number.isNaN(asUtc)) return undefined;
+	const zone = isKnownTimeZone(timeZone) ? timeZone : 'UTC';
+	// The offset at the guessed instant, then again at the corrected one (across a DST change).
+	let utcMs = asUtc - zoneOffsetMs(zone, asUtc);
+	utcMs = asUtc - zoneOffsetMs(zone, utcMs);
+	return new Date(utcMs);
+}
