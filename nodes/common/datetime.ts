@@ -65,7 +65,18 @@ export function parseDateTimeInZone(text: string, timeZone: string): Date | unde
 		Number(second),
 		millisecond,
 	);
-	if (Number.isNaN(asUtc)) return undefined;
+	// Date.UTC rolls over (month 13, day 45, hour 99): such a value is no date
+	const check = new Date(asUtc);
+	if (
+		Number.isNaN(asUtc) ||
+		check.getUTCFullYear() !== Number(year) ||
+		check.getUTCMonth() !== Number(month) - 1 ||
+		check.getUTCDate() !== Number(day) ||
+		check.getUTCHours() !== Number(hour) ||
+		check.getUTCMinutes() !== Number(minute) ||
+		check.getUTCSeconds() !== Number(second)
+	)
+		return undefined;
 	const zone = isKnownTimeZone(timeZone) ? timeZone : 'UTC';
 	// The offset at the guessed instant, then again at the corrected one (across a DST change).
 	let utcMs = asUtc - zoneOffsetMs(zone, asUtc);

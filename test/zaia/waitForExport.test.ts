@@ -305,3 +305,77 @@ describe('Zaia: Export → Wait for the Export', () => {
 		expect(result.run.waitTill).toBeUndefined();
 	});
 });
+
+describe('Zaia: Export → Wait for the Export, the callback race and unreachable resume URLs', () => {
+	test("a callback before n8n stored the wait gets n8n's 409; the execution waits out its Time Limit and passes its input on without callbackReceived", async () => {
+		ctx.sim.state.callbackDelayMs = 0;
+		const executionId = `exec-wait-race-${++counter}`;
+		waiting.markRunning(executionId);
+		const creds = credentialsFor();
+		const result = await runNode({
+			node: new Zaia(),
+			...creds,
+			parameters: {
+				resource: 'chatMessage',
+				operation: 'export',
+				deliverTo: 'wait',
+				rangeStart: '2025-02-15T00:00:00.000Z',
+				additionalFields: { rangeEnd: '2025-04-01T00:00:00.000Z' },
+				waitAmount: 1,
+				waitUnit: 'hours',
+			},
+			items: [{ order: 4411 }],
+			additionalData: { executionId, webhookWaitingBaseUrl: waiting.webhookWaitingBaseUrl },
+		});
+		expect(result.status).toBe('waiting');
+		// Zaia called back while the execution was still running (not yet stored as waiting)
+		const deadline = Date.now() + 3000;
+		while (ctx.sim.state.callbacks.length === 0 && Date.now() < deadline)
+			await new Promise((resolve) => setTimeout(resolve, 10));
+		const [early] = ctx.sim.state.callbacks;
+		expect(early.status).toBe(409);
+		expect(JSON.parse(early.body)).toEqual({
+			message: `The execution "${executionId}" is running already.`,
+		});
+		const [hit] = waiting.hits.filter((h) => h.executionId === executionId);
+		expect(hit.result).toBeUndefined(); // the node's webhook never ran
+		waiting.store(executionId, result, creds);
+		expect(waiting.execution(executionId)?.status).toBe('waiting');
+
+		const run = await waiting.expire(executionId);
+		expect(run.status).toBe('success');
+		const output = run.data.resultData.runData[NODE_NAME].at(-1)!.data!.main[0]!;
+		expect(output.map((item) => item.json.order)).toEqual([4411]);
+		expect(output[0].json).not.toHaveProperty('callbackReceived');
+	});
+
+	test('the node says so in its parameters: the wait notice documents the 409 and callbackReceived', () => {
+		const notice = new Zaia().description.properties.find((p) => p.name === 'waitNotice')!;
+		expect(notice.displayName).toMatch(/answered 409 by n8n itself/);
+		expect(notice.displayName).toMatch(/without callbackReceived/);
+	});
+
+	test.each([
+		['http://127.0.0.1:5678/webhook-waiting', '127.0.0.1'],
+		['https://n8n.internal/webhook-waiting', 'n8n.internal'],
+		['https://192.168.1.20/webhook-waiting', '192.168.1.20'],
+	])(
+		'against a real Zaia Base URL, a resume URL under %s is refused before sending',
+		async (base, host) => {
+			const { result } = await startWaiting(
+				{},
+				{ additionalData: { executionId: 'exec-private', webhookWaitingBaseUrl: base } },
+				{ baseUrl: 'https://api.endless.zaia.app' },
+			);
+			expect(result.status).toBe('error');
+			expect(result.error?.message).toBe(
+				`n8n's resume URL (set WEBHOOK_URL to the public https address of n8n): points at ${host}, a private, link-local or loopback host that Zaia cannot reach from the internet (Zaia refuses it: the callback URL "must point to a public server"); set n8n's WEBHOOK_URL to its public HTTPS address`,
+			);
+			expect(result.error?.context).toMatchObject({
+				code: 'invalid_parameter',
+				retryable: false,
+			});
+			expect(ctx.sim.requests).toHaveLength(0);
+		},
+	);
+});
