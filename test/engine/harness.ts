@@ -138,6 +138,8 @@ export interface RunOptions {
 	onHooks?: (hooks: ExecutionLifecycleHooks) => void;
 	/** Workflow Settings (e.g. `timezone`), merged over the harness's `executionOrder: 'v1'`. */
 	workflowSettings?: IWorkflowSettings;
+	/** The node's version in the workflow (default 1). */
+	typeVersion?: number;
 }
 
 export interface RunResult {
@@ -189,7 +191,7 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 			id: 'under-test',
 			name: NODE_NAME,
 			type: nodeTypeName,
-			typeVersion: 1,
+			typeVersion: options.typeVersion ?? 1,
 			position: [200, 0],
 			parameters: options.parameters,
 			continueOnFail: options.continueOnFail,
