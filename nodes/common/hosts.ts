@@ -1,6 +1,17 @@
-import { isIPv4, isIPv6 } from 'node:net';
-
 import { isLoopbackHost } from './validate';
+
+const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
+/** Hex groups and colons (an IPv4 tail allowed), as URL's hostname gives an IPv6 address. */
+const IPV6 = /^[0-9a-f:]*:[0-9a-f:]*(?:\d{1,3}(?:\.\d{1,3}){3})?$/;
+
+function isIPv4(host: string): boolean {
+	const parts = IPV4.exec(host);
+	return !!parts && parts.slice(1).every((part) => Number(part) <= 255);
+}
+
+function isIPv6(host: string): boolean {
+	return host.includes(':') && IPV6.test(host);
+}
 
 /**
  * Whether a host name or IP literal can only be reached from inside a network: loopback, private
