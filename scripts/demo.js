@@ -40,6 +40,7 @@ function startSimulator() {
 		const proc = spawn(process.execPath, [path.join(REPO_ROOT, 'scripts', 'simulator.js')], {
 			cwd: REPO_ROOT,
 			stdio: ['ignore', 'pipe', 'pipe'],
+			env: { ...process.env, ZAIA_SIM_CALLBACK_DELAY_MS: '6000' }, // export-and-wait shows Waiting
 		});
 		let out = '';
 		let err = '';

@@ -20,6 +20,7 @@ const CREDENTIALS = {
 	difyApi: { id: 'demoCredDify0001', name: 'Dify (demo simulator)' },
 	gravityRailApi: { id: 'demoCredGravRail', name: 'Gravity Rail (demo simulator)' },
 	zaiaApi: { id: 'demoCredZaia0001', name: 'Zaia (demo simulator)' },
+	zaiaTriggerApi: { id: 'demoCredZaiaTrg1', name: 'Zaia Trigger (demo secret)' },
 };
 
 /** Fixed ids of the example workflows (examples/*.json). */
@@ -55,18 +56,21 @@ const DEMO_OWNER = {
 function demoCredentials(providers, urls) {
 	const out = [];
 	for (const [name, provider] of Object.entries(providers)) {
-		const fixed = CREDENTIALS[provider.credentialType];
-		if (!fixed)
-			throw new Error(
-				`no demo credential id for ${provider.credentialType} (add it to test/e2e/lib.js)`,
-			);
-		if (!urls[name]) throw new Error(`no simulator URL for ${name}`);
-		out.push({
-			id: fixed.id,
-			name: fixed.name,
-			type: provider.credentialType,
-			data: provider.demoCredential(urls[name]),
-		});
+		// a provider's main credential, then any others it declares (e.g. the Zaia Trigger's secret)
+		for (const credential of [provider, ...(provider.moreCredentials ?? [])]) {
+			const fixed = CREDENTIALS[credential.credentialType];
+			if (!fixed)
+				throw new Error(
+					`no demo credential id for ${credential.credentialType} (add it to test/e2e/lib.js)`,
+				);
+			if (!urls[name]) throw new Error(`no simulator URL for ${name}`);
+			out.push({
+				id: fixed.id,
+				name: fixed.name,
+				type: credential.credentialType,
+				data: credential.demoCredential(urls[name]),
+			});
+		}
 	}
 	return out;
 }

@@ -382,26 +382,55 @@ async function simpleExamples() {
 			{ put: put.map((r) => r.body), list: gets.map((r) => r.query) },
 		);
 	}
-	// Zaia: create, then get many
+	// Zaia: a conversation (the customer asks, support answers, the chat is read back)
 	{
-		const run = await execute(WORKFLOWS.zaiaCreateGet, 'Zaia create + get');
-		const created = run.nodeOutput('Create Message')?.[0];
+		const run = await execute(WORKFLOWS.zaiaCreateGet, 'Zaia conversation');
+		const asked = run.nodeOutput('Create Message')?.[0];
+		const answered = run.nodeOutput('Support Answers')?.[0];
 		const list = run.nodeOutput('Get Messages') ?? [];
-		check('Zaia create/get example runs to success', run.ok, describeRun(run));
+		check('Zaia conversation example runs to success', run.ok, describeRun(run));
 		check(
-			'Zaia Create outputs the new message',
-			created &&
-				created.content === 'Any news about order #4411?' &&
-				created.chatId === providers.zaia.CHAT_ID &&
-				created.externalId === 'n8n-demo-1',
-			created,
+			'Zaia Create outputs the customer message',
+			asked &&
+				asked.content === 'Any news about order #4411?' &&
+				asked.chatId === providers.zaia.CHAT_ID &&
+				asked.role === 'user' &&
+				asked.externalId === 'n8n-demo-1',
+			asked,
 		);
 		check(
-			'Zaia Get Many outputs one item per message, the new one last, with senders',
-			list.length === 4 &&
-				list.at(-1).id === created?.id &&
-				list.every((m) => 'senderSuperIdentity' in m),
-			list.map((m) => m.content),
+			'Zaia Create (support) answers in the same chat',
+			answered &&
+				answered.chatId === asked?.chatId &&
+				answered.role === 'support' &&
+				answered.senderId === providers.zaia.AGENT_ID &&
+				answered.externalId === 'n8n-demo-2',
+			answered,
+		);
+		check(
+			'Zaia Get Many (Return All) reads the whole chat back: the 3 earlier messages, then the question and the answer, each with its sender',
+			sameJson(
+				list.map((m) => [m.role, m.content]),
+				[
+					['user', 'Hi, my order has not arrived'],
+					['assistant', 'Sorry to hear that! Which order number?'],
+					['user', 'It is #4411'],
+					['user', 'Any news about order #4411?'],
+					['support', 'Order #4411 left our warehouse yesterday; it should arrive tomorrow.'],
+				],
+			) &&
+				sameJson(
+					list.slice(-2).map((m) => m.id),
+					[asked?.id, answered?.id],
+				) &&
+				list.every((m) => m.senderSuperIdentity && m.senderSuperIdentity.id === m.senderId),
+			list.map((m) => [m.role, m.content, m.senderSuperIdentity?.entity]),
+		);
+		const read = sims.zaia.calls('GET', '/api/v1/chat-messages').at(-1);
+		check(
+			'Zaia Get Many with Return All asked for limit=1000 (the most Zaia gives)',
+			read?.rawQuery === `?chatId=${providers.zaia.CHAT_ID}&limit=1000&joins=senders`,
+			read?.rawQuery,
 		);
 	}
 }
@@ -547,6 +576,39 @@ async function triggerAndWait() {
 		triggerOut,
 	);
 	check(
+		'the Zaia Trigger example keeps its secret in its credential: the workflow JSON does not hold it',
+		loadExamples().some(
+			({ workflow }) =>
+				workflow.id === WORKFLOWS.zaiaTrigger &&
+				!JSON.stringify(workflow).includes(providers.zaia.TRIGGER_SECRET) &&
+				workflow.nodes.some((n) => n.credentials?.zaiaTriggerApi),
+		),
+	);
+	{
+		// a trigger whose secret is too short is not activated, and n8n says what to set
+		const rest = new N8nRest(server.baseUrl);
+		await rest.ensureOwner();
+		const stored = await rest.call('GET', '/rest/workflows/e2eZaiaTrgShort1');
+		const versionId = (stored.json?.data ?? stored.json)?.versionId;
+		const activation = await rest.call('POST', '/rest/workflows/e2eZaiaTrgShort1/activate', {
+			versionId,
+		});
+		check(
+			'Zaia Trigger with a 12-character secret: n8n refuses to activate it, naming what to set',
+			activation.status >= 400 &&
+				activation.text.includes(
+					'needs a secret of at least 16 characters in the Zaia Trigger credential',
+				),
+			{ status: activation.status, body: activation.text.slice(0, 400) },
+		);
+		const after = await rest.call('GET', '/rest/workflows/e2eZaiaTrgShort1');
+		check(
+			'…and it stays inactive',
+			(after.json?.data ?? after.json)?.active === false,
+			(after.json?.data ?? after.json)?.active,
+		);
+	}
+	check(
 		'Zaia Trigger hides the secret from the output',
 		triggerOut && !JSON.stringify(triggerOut).includes('demo-secret-change-me'),
 		triggerOut?.query,
@@ -591,23 +653,34 @@ async function triggerAndWait() {
 		done && { status: done.status, error: done.data?.resultData?.error },
 	);
 	check(
-		"Zaia node outputs the callback's content (callbackReceived, the export's messages)",
+		"Zaia node outputs the callback's export first (Zaia's field names), then callbackReceived, then callback",
 		out &&
+			sameJson(Object.keys(out), [
+				'exportId',
+				'status',
+				'language',
+				'rangeStart',
+				'rangeEnd',
+				'count',
+				'messages',
+				'callbackReceived',
+				'callback',
+			]) &&
 			out.callbackReceived === true &&
-			out.format === 'json' &&
-			out.body.exportId === waitJob?.id &&
+			out.callback.format === 'json' &&
+			out.exportId === waitJob?.id &&
 			sameJson(
-				out.body.messages.map((m) => m.id),
+				out.messages.map((m) => m.id),
 				waitJob.messages.map((m) => m.id),
 			),
-		out,
+		out && { keys: Object.keys(out), callback: out.callback },
 	);
 	check(
 		'the resume token is not in the output',
 		out &&
 			!JSON.stringify(out).includes('zaiaToken=') &&
-			!JSON.stringify(out?.query ?? {}).includes('zaiaToken'),
-		out?.query,
+			!JSON.stringify(out?.callback?.query ?? {}).includes('zaiaToken'),
+		out?.callback?.query,
 	);
 	const replay = await request(
 		resumeCallback.url.startsWith('http')
@@ -704,7 +777,8 @@ async function editorApi() {
 
 	// No secret in n8n's own log (server log at info level, after every example, failure and callback above).
 	const secrets = Object.values(providers).flatMap((p) =>
-		Object.entries(p.demoCredential('http://127.0.0.1:1'))
+		[p, ...(p.moreCredentials ?? [])]
+			.flatMap((c) => Object.entries(c.demoCredential('http://127.0.0.1:1')))
 			.filter(([k, v]) => /key|token|secret/i.test(k) && typeof v === 'string' && v.length >= 8)
 			.map(([, v]) => v),
 	);
@@ -741,6 +815,12 @@ async function main() {
 			...providers.zaia.demoCredential(urls.zaia),
 			apiKey: 'zaia_bad_key_0000000000000000000000000000',
 		},
+	});
+	credentials.push({
+		id: 'e2eZaiaTrgShort1',
+		name: 'Zaia Trigger (short secret)',
+		type: 'zaiaTriggerApi',
+		data: { secret: 'short-secret' },
 	});
 	await inst.importCredentials(credentials);
 
@@ -784,9 +864,25 @@ async function main() {
 	difyError.name = 'e2e: Dify provider error';
 	difyError.nodes.find((n) => n.name === 'First Turn').parameters.query =
 		'Hello sim:error-provider_quota_exceeded';
+	const shortSecret = JSON.parse(
+		JSON.stringify(workflows.find((w) => w.id === WORKFLOWS.zaiaTrigger)),
+	);
+	shortSecret.id = 'e2eZaiaTrgShort1';
+	shortSecret.name = 'e2e: Zaia Trigger with a short secret';
+	for (const n of shortSecret.nodes)
+		if (n.credentials?.zaiaTriggerApi) {
+			n.credentials.zaiaTriggerApi = {
+				id: 'e2eZaiaTrgShort1',
+				name: 'Zaia Trigger (short secret)',
+			};
+			n.webhookId = 'e2e0000a-0000-4000-8000-00000000f00d';
+		}
+	const extra = [badKey, difyError, shortSecret];
 	const ti = Date.now();
-	await inst.importWorkflow([...workflows, badKey, difyError]);
-	console.log(`     (credentials + ${workflows.length + 2} workflows imported, ${since(ti)})`);
+	await inst.importWorkflow([...workflows, ...extra]);
+	console.log(
+		`     (credentials + ${workflows.length + extra.length} workflows imported, ${since(ti)})`,
+	);
 
 	await simpleExamples();
 	await failures(sims);
