@@ -40,6 +40,7 @@ function startSimulator() {
 		const proc = spawn(process.execPath, [path.join(REPO_ROOT, 'scripts', 'simulator.js')], {
 			cwd: REPO_ROOT,
 			stdio: ['ignore', 'pipe', 'pipe'],
+			env: { ...process.env, ZAIA_SIM_CALLBACK_DELAY_MS: '6000' }, // export-and-wait shows Waiting
 		});
 		let out = '';
 		let err = '';
@@ -159,7 +160,7 @@ async function main() {
  Sign in: ${DEMO_OWNER.email} / ${DEMO_OWNER.password}   (owner account ${owner === 'created' ? 'created now' : owner === 'existing' ? 'of an earlier run' : owner})
 
  Then open Overview → any example workflow and click "Execute workflow":
-   ClickUp Chat: open a DM, then post in it      DevRev: create (or open) a DM
+   ClickUp Chat: a conversation in a DM          DevRev: create (or open) a DM
    Dify: a conversation in two turns             Dify: streaming Agent app
    Gravity Rail: create a chat and a DM          Zaia: post a message, then read the chat
    Zaia: export to the Zaia Trigger  → its export arrives as an execution of

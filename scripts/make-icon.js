@@ -1,5 +1,8 @@
 #!/usr/bin/env node
-// Writes a simple original light/dark icon pair: a speech bubble in the provider's colour with its initials.
+// Writes a placeholder light/dark icon pair for a new provider: a speech bubble in the provider's colour
+// with its initials. The shipped nodes no longer use it: their icons are brand marks (nodes/ICONS.md
+// lists each one's source and licence). Use this only until the new provider's mark is drawn, and
+// replace it before a release.
 // Usage: node scripts/make-icon.js <out-base-path> <hex colour> <initials>
 const fs = require('fs');
 const [base, colour, initials] = process.argv.slice(2);

@@ -6,10 +6,12 @@
  */
 import type {
 	ICredentialDataDecryptedObject,
+	ICredentialTestFunctions,
 	ICredentialType,
 	IDataObject,
 	IHttpRequestOptions,
 	INode,
+	INodeType,
 } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 import path from 'path';
@@ -111,8 +113,68 @@ describe.each(
 	});
 });
 
+/** The demo values of a credential type: a provider's main credential or one of its others. */
+function demoOf(typeName: string): ((baseUrl: string) => IDataObject) | undefined {
+	for (const provider of Object.values(providers)) {
+		if (provider.credentialType === typeName) return provider.demoCredential;
+		const other = (provider.moreCredentials ?? []).find(
+			(c: { credentialType: string }) => c.credentialType === typeName,
+		);
+		if (other) return other.demoCredential;
+	}
+	return undefined;
+}
+
+/** The node (from package.json) that tests a credential type through `testedBy`, and its test. */
+function nodeTestOf(typeName: string) {
+	for (const file of pkg.n8n.nodes as string[]) {
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		const mod = require(
+			path.join(__dirname, '..', file.replace(/^dist\//, '').replace(/\.js$/, '.ts')),
+		);
+		const node = new (Object.values(mod)[0] as new () => INodeType)();
+		const entry = (node.description.credentials ?? []).find(
+			(c) => c.name === typeName && typeof c.testedBy === 'string',
+		);
+		const test = entry && node.methods?.credentialTest?.[entry.testedBy as string];
+		if (test) return test;
+	}
+	return undefined;
+}
+
+/** Credentials whose Test button is a node's `testedBy` function (nothing to request, e.g. a webhook secret). */
+const testedByNode = (type: ICredentialType) => !type.test;
+
 describe.each(
-	credentialFiles.filter((f) => !isOAuth2(loadCredential(f))).map((f) => [path.basename(f), f]),
+	credentialFiles
+		.filter((f) => !isOAuth2(loadCredential(f)) && testedByNode(loadCredential(f)))
+		.map((f) => [path.basename(f), f]),
+)('credential %s (tested by its node)', (_name, file) => {
+	const type = loadCredential(file);
+
+	test("a node tests it (testedBy); the demo value passes, a short one fails, and the test doesn't echo it", async () => {
+		const credentialTest = nodeTestOf(type.name);
+		expect(credentialTest).toBeDefined();
+		const good = demoOf(type.name)!('http://127.0.0.1:1');
+		const run = async (data: IDataObject) =>
+			await credentialTest!.call({} as ICredentialTestFunctions, {
+				id: '1',
+				name: 'x',
+				type: type.name,
+				data: data as ICredentialDataDecryptedObject,
+			});
+		expect((await run(good)).status).toBe('OK');
+		const secretField = type.properties.find((p) => p.typeOptions?.password)!.name;
+		const bad = await run({ ...good, [secretField]: 'short-secret' });
+		expect(bad.status).toBe('Error');
+		expect(bad.message).not.toContain('short-secret');
+	});
+});
+
+describe.each(
+	credentialFiles
+		.filter((f) => !isOAuth2(loadCredential(f)) && !testedByNode(loadCredential(f)))
+		.map((f) => [path.basename(f), f]),
 )('credential %s', (_name, file) => {
 	const type = loadCredential(file);
 	const provider = Object.values(providers).find((p) => p.credentialType === type.name);

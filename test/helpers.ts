@@ -9,10 +9,14 @@ export type Simulator = {
 		method: string;
 		path: string;
 		query: Record<string, unknown>;
+		/** the query string as sent (`query` is coerced by the route's schema) */
+		rawQuery?: string;
 		headers: Record<string, string>;
 		body: any;
 		rejected?: string;
 		route?: string;
+		/** The kind of random fault this request drew (see `randomFaults`). */
+		randomFault?: string;
 		at: number;
 	}>;
 	state: any;
@@ -22,6 +26,14 @@ export type Simulator = {
 	fault(
 		match: { method?: string; path?: string | RegExp; times?: number },
 		fault: Record<string, unknown>,
+	): Simulator;
+	randomFaults(
+		options: {
+			seed: number;
+			match?: { method?: string; path?: string | RegExp };
+			stallMs?: number;
+			rates: Record<string, number>;
+		} | null,
 	): Simulator;
 	calls(method?: string, pathPrefix?: string): Simulator['requests'];
 };

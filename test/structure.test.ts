@@ -13,16 +13,19 @@ const root = path.resolve(__dirname, '..');
 const nodeFiles: string[] = require(path.join(root, 'package.json')).n8n.nodes.map((file: string) =>
 	path.join(root, file.replace(/^dist\//, '').replace(/\.js$/, '.ts')),
 );
-const routed = nodeFiles.filter((file) =>
-	fs.existsSync(path.join(path.dirname(file), 'actions', 'router.ts')),
-);
-
 function load(file: string): INodeType {
 	const exports = require(file) as Record<string, new () => INodeType>;
 	const NodeClass = Object.values(exports).find((value) => typeof value === 'function');
 	if (!NodeClass) throw new Error(`${file} exports no node class`);
 	return new NodeClass();
 }
+
+// A trigger beside an action node (Zaia Trigger) shares its folder, not its shape.
+const routed = nodeFiles.filter(
+	(file) =>
+		fs.existsSync(path.join(path.dirname(file), 'actions', 'router.ts')) &&
+		!(load(file).description.group as string[]).includes('trigger'),
+);
 
 /** resource → operation values, as the editor offers them. */
 function offered(properties: INodeProperties[]): Record<string, string[]> {

@@ -10,11 +10,16 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import type { OperationOptions, ResourceOptions } from '../common/descriptions';
 import { operationSubtitle } from '../common/descriptions';
 import { concurrencyOption, routeItems } from '../common/items';
+import { timeoutOption } from '../common/transport';
 import * as createDirectMessage from './actions/channel/createDirectMessage.operation';
+import * as getChannel from './actions/channel/get.operation';
+import * as getAllChannels from './actions/channel/getAll.operation';
 import * as createMessage from './actions/message/create.operation';
+import * as getAllMessages from './actions/message/getAll.operation';
+import * as replyMessage from './actions/message/reply.operation';
 import type { ClickUpChatMap } from './actions/node.type';
 import { operations } from './actions/router';
-import { getWorkspaces } from './methods/listSearch';
+import { getChannels, getWorkspaces } from './methods/listSearch';
 
 const properties: INodeProperties[] = [
 	{
@@ -50,7 +55,21 @@ const properties: INodeProperties[] = [
 				value: 'createDirectMessage',
 				action: 'Create a direct message',
 				description:
-					'Open a Direct Message with up to 15 users, or get the existing one. Outputs the channel in "data" and "created": true when it is new (HTTP 201), false when it already existed (HTTP 200).',
+					'Open a Direct Message with up to 15 users, or get the existing one. Outputs the channel\'s own fields (ID, type, members, …) and "created": true when it is new (HTTP 201), false when it already existed (HTTP 200).',
+			},
+			{
+				name: 'Get',
+				value: 'get',
+				action: 'Get a channel',
+				description:
+					"Get one channel or Direct Message by its ID. Outputs the channel's own fields (ID, name, type, visibility, …).",
+			},
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				action: 'Get many channels',
+				description:
+					'List the channels and Direct Messages of a Workspace, optionally filtered (types, followed, with recent messages). Outputs one item per channel.',
 			},
 		] satisfies OperationOptions<ClickUpChatMap, 'channel'>,
 		default: 'createDirectMessage',
@@ -67,20 +86,38 @@ const properties: INodeProperties[] = [
 				value: 'create',
 				action: 'Send a message',
 				description:
-					'Post a message (or a post) in a channel or Direct Message. Outputs the created message as ClickUp returns it.',
+					'Post a message (or a post) in a channel or Direct Message. Outputs the created message as ClickUp returns it (ID, content, date, parent channel, …).',
+			},
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				action: 'Get many messages',
+				description:
+					'Read the messages of a channel or Direct Message, most recent first (top-level messages; replies stay in their threads). Outputs one item per message.',
+			},
+			{
+				name: 'Reply',
+				value: 'reply',
+				action: 'Reply to a message',
+				description:
+					"Post a reply in a message's thread. Outputs the reply as ClickUp returns it (ID, content, parent message, …).",
 			},
 		] satisfies OperationOptions<ClickUpChatMap, 'message'>,
 		default: 'create',
 	},
 	...createDirectMessage.description,
+	...getChannel.description,
+	...getAllChannels.description,
 	...createMessage.description,
+	...getAllMessages.description,
+	...replyMessage.description,
 	{
 		displayName: 'Options',
 		name: 'options',
 		type: 'collection',
 		placeholder: 'Add option',
 		default: {},
-		options: [concurrencyOption],
+		options: [concurrencyOption, timeoutOption],
 	},
 ];
 
@@ -92,7 +129,8 @@ export class ClickUpChat implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: operationSubtitle(properties),
-		description: 'Open Direct Messages and send chat messages with ClickUp Chat (API v3)',
+		description:
+			'Open Direct Messages, find channels, and send, read and reply to chat messages with ClickUp Chat (API v3)',
 		defaults: { name: 'ClickUp Chat' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -112,7 +150,7 @@ export class ClickUpChat implements INodeType {
 		properties,
 	};
 
-	methods = { listSearch: { getWorkspaces } };
+	methods = { listSearch: { getWorkspaces, getChannels } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await routeItems(this, operations);

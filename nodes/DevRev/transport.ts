@@ -2,8 +2,25 @@ import { errorObject, fallbackErrorMessage, nonEmptyText as text } from '../comm
 import type { ProviderProfile } from '../common/transport';
 
 /**
+ * DevRev's error types and whether the same request may succeed later (responses.mdx: a 429 is
+ * throttling until the rate limit window resets, a 500 "should retry after a short delay", a 503
+ * is "a transient error"; the 4xx types describe the request itself).
+ */
+const RETRYABLE_TYPES: Record<string, boolean> = {
+	too_many_requests: true,
+	internal_error: true,
+	service_unavailable: true,
+	bad_request: false,
+	unauthenticated: false,
+	forbidden: false,
+	not_found: false,
+	conflict: false,
+};
+
+/**
  * DevRev answers errors as `{ type, message, detail }`; a 500 adds `reference_id` (quote it to
- * DevRev support), a 429 adds `retry_after` (seconds, read by the shared transport).
+ * DevRev support), a 429 adds `retry_after` (seconds, read by the shared transport). `type` is the
+ * failed item's `code`, `reference_id` its `requestId`.
  */
 export const devRevProfile: ProviderProfile = {
 	name: 'DevRev',
@@ -22,6 +39,12 @@ export const devRevProfile: ProviderProfile = {
 		]
 			.filter(Boolean)
 			.join('\n');
-		return { message, code: type, description: description || undefined };
+		return {
+			message,
+			code: type,
+			description: description || undefined,
+			requestId: referenceId,
+			retryable: type === undefined ? undefined : RETRYABLE_TYPES[type],
+		};
 	},
 };

@@ -41,7 +41,12 @@ const CODE_HINTS: Record<string, string> = {
 	unsupported_file_type: 'The file has no MIME type or one Dify does not accept.',
 };
 
-/** Codes after which the same request cannot succeed later, whatever the HTTP status says. */
+/**
+ * Codes after which the same request cannot succeed later, whatever the HTTP status says.
+ * openapi_service.json lists `rate_limit_error` only for the workflow endpoints (Completion's 429
+ * names only `too_many_requests`); the errors guide says any 429 `rate_limit_error` is a Dify Cloud
+ * plan quota that retrying will not clear. We follow the guide, for every endpoint.
+ */
 const NOT_RETRYABLE = new Set(['rate_limit_error']);
 
 /**

@@ -8,17 +8,9 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import {
-	DEFAULT_MAX_BODY_MB,
-	answer,
-	bodySize,
-	callbackToItem,
-	presentedSecret,
-	readCallbackRequest,
-	secretsMatch,
-} from './callback';
-
-export const MIN_SECRET_LENGTH = 16;
+import { DEFAULT_MAX_BODY_MB } from './helpers/callbackFlow';
+import { requireUsableTriggerSecret, testTriggerSecret } from './helpers/triggerSecret';
+import { receiveTriggerCallback } from './helpers/triggerCallback';
 
 export class ZaiaTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -26,12 +18,21 @@ export class ZaiaTrigger implements INodeType {
 		name: 'zaiaTrigger',
 		icon: { light: 'file:zaia.svg', dark: 'file:zaia.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: 'Export ready',
 		description: 'Starts the workflow when Zaia delivers a chat-message export to this URL',
 		defaults: { name: 'Zaia Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
+		credentials: [
+			{
+				name: 'zaiaTriggerApi',
+				required: true,
+				testedBy: 'zaiaTriggerSecretTest',
+				displayOptions: { show: { authentication: ['credential'] } },
+			},
+		],
 		webhooks: [
 			{
 				name: 'default',
@@ -43,10 +44,37 @@ export class ZaiaTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					"Give Zaia this trigger's Production URL with <code>?secret=YOUR_SECRET</code> appended as the Callback URL of a Zaia node's Export (Send to URL). Zaia signs nothing itself: a request without the secret (query parameter or X-Zaia-Secret header) gets 401 and starts nothing. The trigger answers at once and then runs the workflow.",
+					"Give Zaia this trigger's Production URL with <code>?secret=YOUR_SECRET</code> appended as the Callback URL of a Zaia node's Export (Send to URL). Zaia signs nothing itself: a request without the secret (query parameter or X-Zaia-Secret header) gets 401 and starts nothing. The trigger answers at once and then runs the workflow. It cannot be activated without a secret of at least 16 characters.",
 				name: 'notice',
 				type: 'notice',
 				default: '',
+			},
+			{
+				displayName: 'Secret Storage',
+				name: 'authentication',
+				type: 'options',
+				options: [
+					{
+						name: 'Zaia Trigger Credential',
+						value: 'credential',
+						description: 'The secret stays out of exported and shared workflow JSON',
+					},
+					{
+						name: 'Secret in the Node (Legacy)',
+						value: 'nodeSecret',
+						description: 'The secret travels inside the workflow JSON',
+					},
+				],
+				default: 'nodeSecret',
+				description: 'Where the secret callers must present is kept',
+				displayOptions: { show: { '@version': [1] } },
+			},
+			{
+				displayName: 'Secret Storage',
+				name: 'authentication',
+				type: 'hidden',
+				default: 'credential',
+				displayOptions: { show: { '@version': [{ _cnd: { gte: 2 } }] } },
 			},
 			{
 				displayName: 'Secret',
@@ -56,7 +84,8 @@ export class ZaiaTrigger implements INodeType {
 				default: '',
 				required: true,
 				description:
-					'A long random string (at least 16 characters) that callers must present. Kept in the workflow (not in a credential) because it only guards this one URL; change it to revoke old callback URLs.',
+					'A long random string (at least 16 characters) that callers must present. It is saved in the workflow; prefer Secret Storage → Zaia Trigger Credential.',
+				displayOptions: { show: { authentication: ['nodeSecret'] } },
 			},
 			{
 				displayName: 'Download Linked File',
@@ -116,16 +145,21 @@ export class ZaiaTrigger implements INodeType {
 		],
 	};
 
+	methods = { credentialTest: { zaiaTriggerSecretTest: testTriggerSecret } };
+
 	/**
-	 * Zaia has no API to register, list or delete webhooks: the callback URL travels with each export
-	 * request. These hooks exist for n8n's lifecycle and do nothing.
+	 * Zaia has no API to register, list or delete webhooks: the callback URL travels with each
+	 * export request. Activation and "Listen for test event" only check that the trigger has a
+	 * usable secret, and refuse with a message saying what to set when it has not.
 	 */
 	webhookMethods = {
 		default: {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
+				await requireUsableTriggerSecret(this);
 				return true;
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
+				await requireUsableTriggerSecret(this);
 				return true;
 			},
 			async delete(this: IHookFunctions): Promise<boolean> {
@@ -135,41 +169,6 @@ export class ZaiaTrigger implements INodeType {
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const options = this.getNodeParameter('options', {}) as IDataObject;
-		const queryName = String(options.queryParameterName || 'secret');
-		const headerName = String(options.headerName || 'x-zaia-secret').toLowerCase();
-		const maxBytes = Math.round(Number(options.maxBodySizeMb || DEFAULT_MAX_BODY_MB) * 1024 * 1024);
-
-		const request = await readCallbackRequest(this);
-		const secret = this.getNodeParameter('secret', '') as unknown;
-		const expected = typeof secret === 'string' ? secret : '';
-		if (expected.length < MIN_SECRET_LENGTH) {
-			// Fail closed: a trigger without a usable secret starts nothing.
-			answer(this, 401, {
-				error: 'Unauthorized',
-				message: `The Zaia Trigger has no secret of at least ${MIN_SECRET_LENGTH} characters configured`,
-			});
-			return { noWebhookResponse: true };
-		}
-		if (!secretsMatch(presentedSecret(request, queryName, headerName), expected)) {
-			answer(this, 401, { error: 'Unauthorized' });
-			return { noWebhookResponse: true };
-		}
-		if (bodySize(request) > maxBytes) {
-			answer(this, 413, { error: 'Payload Too Large', maxBytes });
-			return { noWebhookResponse: true };
-		}
-
-		// Answer before any parsing or download, so the export service never waits on n8n.
-		answer(this, 200, { received: true });
-		const item = await callbackToItem(this, request, {
-			downloadFile: this.getNodeParameter('downloadFile', false) as boolean,
-			downloadUrlField: String(options.downloadUrlField ?? ''),
-			maxBytes,
-			binaryPropertyName: String(options.binaryPropertyName || 'data'),
-			hiddenHeaders: [headerName],
-			hiddenQuery: [queryName],
-		});
-		return { noWebhookResponse: true, workflowData: [[item]] };
+		return await receiveTriggerCallback(this, this.getNodeParameter('options', {}) as IDataObject);
 	}
 }

@@ -107,7 +107,8 @@ export async function collectPages<T, C extends string | number>(
 	}
 }
 
-function pagingError(
+/** The error a paging loop stops with (code `paging_stopped`): also for provider-specific page checks. */
+export function pagingError(
 	opts: { node: INode; itemIndex: number; providerName: string },
 	problem: string,
 ) {

@@ -8,6 +8,7 @@ import type {
 	IWebhookFunctions,
 	JsonObject,
 } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 import { NodeApiError, sleep } from 'n8n-workflow';
 
 import type { ProviderErrorInfo } from './errors';
@@ -89,6 +90,37 @@ export interface RetryPolicy {
 	fallbackWaitMs: number;
 	/** First backoff after a transient failure of an idempotent call (doubling per attempt). */
 	transientWaitMs: number;
+}
+
+/** n8n's own default for a request without an answer (its axios default). */
+export const DEFAULT_TIMEOUT_MS = 300_000;
+
+/** The `Timeout` option every action node offers in its Options collection. */
+export const timeoutOption: INodeProperties = {
+	displayName: 'Timeout',
+	name: 'timeout',
+	type: 'number',
+	typeOptions: { minValue: 1 },
+	default: DEFAULT_TIMEOUT_MS,
+	description:
+		'How long to wait, in milliseconds, for the API to answer (or, in a stream, to send the next bytes) before the request fails with ETIMEDOUT. Reads are then retried; creates are not.',
+};
+
+/** The node's Timeout option for an item, when the node has one. */
+function timeoutFor(ctx: RequestContext, itemIndex: number | undefined): number {
+	if (!('getInputData' in ctx)) return DEFAULT_TIMEOUT_MS;
+	let value: unknown;
+	try {
+		value = (ctx as IExecuteFunctions).getNodeParameter(
+			'options.timeout',
+			itemIndex ?? 0,
+			DEFAULT_TIMEOUT_MS,
+		);
+	} catch {
+		return DEFAULT_TIMEOUT_MS;
+	}
+	const ms = Number(value);
+	return Number.isFinite(ms) && ms >= 1 ? Math.floor(ms) : DEFAULT_TIMEOUT_MS;
 }
 
 export const DEFAULT_RETRY: RetryPolicy = {
@@ -272,7 +304,7 @@ export async function apiRequest<T = unknown>(
 		encoding,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
-		timeout: request.timeout,
+		timeout: request.timeout ?? timeoutFor(ctx, request.itemIndex),
 	};
 	if (request.abortSignal) options.abortSignal = request.abortSignal;
 
@@ -327,44 +359,27 @@ export async function apiRequest<T = unknown>(
 				continue;
 			}
 		}
+		const info = profile.parseError(statusCode, body);
 		if (statusCode === 429) {
 			const wait =
 				retryAfterMs(response.headers ?? {}, body) ?? policy.fallbackWaitMs * 2 ** attempt;
 			// A 429 the provider marks as not retryable (e.g. a used-up plan quota) fails at once.
-			const retryable = profile.parseError(statusCode, body).retryable !== false;
+			const retryable = info.retryable !== false;
 			if (retryable && attempt < policy.maxRetries && waited + wait <= policy.maxTotalWaitMs) {
 				await abortableSleep(wait, signal);
 				waited += wait;
 				continue;
 			}
-			const info = profile.parseError(statusCode, body);
-			const seconds = Math.ceil(wait / 1000);
-			if (!retryable) {
-				throw buildApiError(node, {
-					providerName: profile.name,
-					status: statusCode,
-					info,
-					body,
-					secrets,
-					itemIndex: request.itemIndex,
-				});
+			if (retryable) {
+				const seconds = Math.ceil(wait / 1000);
+				info.description = [
+					info.description,
+					`Still rate limited after ${attempt + 1} attempt(s) and ${Math.round(waited / 1000)} s of waiting; ${profile.name} asks to wait ${seconds} s more.`,
+				]
+					.filter(Boolean)
+					.join('\n');
 			}
-			info.description = [
-				info.description,
-				`Still rate limited after ${attempt + 1} attempt(s) and ${Math.round(waited / 1000)} s of waiting; ${profile.name} asks to wait ${seconds} s more.`,
-			]
-				.filter(Boolean)
-				.join('\n');
-			throw buildApiError(node, {
-				providerName: profile.name,
-				status: statusCode,
-				info,
-				body,
-				secrets,
-				itemIndex: request.itemIndex,
-			});
 		}
-		const info = profile.parseError(statusCode, body);
 		throw buildApiError(node, {
 			providerName: profile.name,
 			status: statusCode,

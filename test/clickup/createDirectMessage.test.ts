@@ -30,9 +30,12 @@ describe('ClickUp Chat: Create Direct Message', () => {
 		expect(first.error).toBeUndefined();
 		expect(first.items).toHaveLength(1);
 		expect(first.items[0].json.created).toBe(true);
-		const data = first.items[0].json.data as Record<string, unknown>;
+		// one flat item: the channel's own fields as ClickUp sent them, plus `created`
+		const data = first.items[0].json;
 		expect(data.type).toBe('GROUP_DM');
 		expect(data.workspace_id).toBe('9012345678');
+		expect(data).toEqual({ ...ctx.sim.state.channels.get(data.id), created: true });
+		expect(data).not.toHaveProperty('data');
 
 		const sent = ctx.sim.calls('POST', DM_PATH);
 		expect(sent).toHaveLength(1);
@@ -42,14 +45,14 @@ describe('ClickUp Chat: Create Direct Message', () => {
 
 		const second = await run({ userIds: '4560123,183' });
 		expect(second.items[0].json.created).toBe(false);
-		expect((second.items[0].json.data as Record<string, unknown>).id).toBe(data.id);
+		expect(second.items[0].json).toEqual({ ...data, created: false });
 	});
 
 	test('empty user list creates the Self DM with an empty user_ids array', async () => {
 		const result = await run({ userIds: '' });
 		expect(result.error).toBeUndefined();
 		expect(ctx.sim.calls('POST', DM_PATH)[0].body).toEqual({ user_ids: [] });
-		expect((result.items[0].json.data as Record<string, unknown>).type).toBe('DM');
+		expect(result.items[0].json.type).toBe('DM');
 	});
 
 	test('accepts an expression returning an array, and picks the workspace from the list mode', async () => {
@@ -291,10 +294,10 @@ describe('ClickUp Chat: Create Direct Message', () => {
 		);
 		expect(result.error).toBeUndefined();
 		expect(result.items.map((i) => i.pairedItem)).toEqual(items.map((_, i) => ({ item: i })));
-		expect((result.items[0].json.data as Record<string, unknown>).id).toBe('slow');
-		expect(
-			result.items.slice(1).map((i) => (i.json.data as Record<string, string[]>).members),
-		).toEqual(items.slice(1).map((i) => ['42', i.ids].sort()));
+		expect(result.items[0].json).toEqual({ id: 'slow', created: true });
+		expect(result.items.slice(1).map((i) => i.json.members)).toEqual(
+			items.slice(1).map((i) => ['42', i.ids].sort()),
+		);
 		// items 1..5 ran while item 0 was still waiting: they were all received before item 0 was answered
 		const calls = ctx.sim.calls('POST', DM_PATH);
 		expect(calls.filter((c) => c.at < calls[0].at + 400).length).toBeGreaterThanOrEqual(3);

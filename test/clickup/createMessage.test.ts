@@ -25,11 +25,15 @@ function run(resource: string, parameters: Record<string, unknown>, items?: IDat
 describe('ClickUp Chat: Message > Create', () => {
 	test('posts into a DM opened by a previous step (the ID comes from an expression)', async () => {
 		const dm = await run('channel', { operation: 'createDirectMessage', userIds: '183' });
-		const channelId = (dm.items[0].json.data as Record<string, string>).id;
+		const channelId = dm.items[0].json.id as string;
 
 		const result = await run(
 			'message',
-			{ operation: 'create', channelId: '={{ $json.data.id }}', content: 'Hello **there**' },
+			{
+				operation: 'create',
+				channelId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
+				content: 'Hello **there**',
+			},
 			[dm.items[0].json],
 		);
 		expect(result.error).toBeUndefined();
@@ -47,7 +51,8 @@ describe('ClickUp Chat: Message > Create', () => {
 
 	test('a post sends post_data and the optional fields under their API names', async () => {
 		const dm = await run('channel', { operation: 'createDirectMessage', userIds: '184' });
-		const channelId = (dm.items[0].json.data as Record<string, string>).id;
+		const channelId = dm.items[0].json.id as string;
+		// a plain ID string, as workflows saved before the Channel picker hold it
 		const result = await run('message', {
 			operation: 'create',
 			channelId,
@@ -87,7 +92,7 @@ describe('ClickUp Chat: Message > Create', () => {
 		[
 			'a channel ID with a slash',
 			{ channelId: '={{ "a/b" }}' },
-			/Channel ID: "a\/b" is not a channel ID/,
+			/Channel: "a\/b" is not a channel ID/,
 		],
 	])('%s is rejected before any request', async (_label, parameters, message) => {
 		const result = await run('message', {

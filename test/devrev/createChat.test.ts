@@ -1,24 +1,14 @@
 import { DevRevApi } from '../../credentials/DevRevApi.credentials';
 import { DevRev } from '../../nodes/DevRev/DevRev.node';
 import { runNode } from '../engine/harness';
-import type { RunOptions } from '../engine/harness';
-import { allText, providers, useSimulator } from '../helpers';
+import { allText, useSimulator } from '../helpers';
+import { devRevRunner, devrev } from './runner';
 
-const devrev = providers.devrev;
 const ctx = useSimulator('devrev');
+const run = devRevRunner(ctx, { resource: 'chat', operation: 'create', type: 'dm' });
 const ME_ID: string = devrev.ME.id;
 
 beforeEach(() => ctx.sim.reset({ resetState: true }));
-
-function run(parameters: Record<string, unknown>, extra: Partial<RunOptions> = {}) {
-	return runNode({
-		node: new DevRev(),
-		credentialTypes: [new DevRevApi()],
-		credentials: { devRevApi: { accessToken: devrev.TOKEN, baseUrl: ctx.sim.baseUrl } },
-		parameters: { resource: 'chat', operation: 'create', type: 'dm', ...parameters },
-		...extra,
-	});
-}
 
 const creates = () => ctx.sim.calls('POST', '/chats.create');
 const selfLookups = () => ctx.sim.calls('GET', '/dev-users.self');

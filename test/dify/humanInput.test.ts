@@ -129,6 +129,34 @@ describe('Dify Human Input: send → paused → get form → submit → resumed 
 	});
 });
 
+describe('Dify Human Input: a run that pauses again', () => {
+	test('Submit stops at the next pause (Dify keeps the stream open there) and outputs that form', async () => {
+		const paused = await runDify(ctx.sim, {
+			resource: 'workflow',
+			operation: 'run',
+			inputsFormat: 'json',
+			inputsJson: '{"doc": "sim:workflow-two-reviews-pause"}',
+		});
+		const run = paused.items[0].json as Record<string, any>;
+		expect(run.form.form_token).toBe('tok_review_legal');
+		const started = Date.now();
+		const next = await submit({
+			formToken: 'tok_review_legal',
+			workflowRunId: run.workflow_run_id,
+			inputs: { values: [{ name: 'comment', value: 'ok' }] },
+		});
+		expect(Date.now() - started).toBeLessThan(20_000);
+		const item = next.items[0].json as Record<string, any>;
+		expect(item.status).toBe('paused');
+		expect(item.form.form_token).toBe('tok_review_brand');
+		expect(item.workflow.status).toBe('paused');
+		expect(item.nodes.list.map((n: IDataObject) => n.node_id)).toEqual(['summarise']);
+		// the second form can be answered in turn
+		const form = await getForm('tok_review_brand');
+		expect(form.items[0].json).toMatchObject({ form_content: 'Review 2 of 2' });
+	});
+});
+
 describe('Dify Human Input: bad input is refused before any request', () => {
 	test.each([
 		['Form Token', { formToken: '  ' }],

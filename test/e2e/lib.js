@@ -20,17 +20,20 @@ const CREDENTIALS = {
 	difyApi: { id: 'demoCredDify0001', name: 'Dify (demo simulator)' },
 	gravityRailApi: { id: 'demoCredGravRail', name: 'Gravity Rail (demo simulator)' },
 	zaiaApi: { id: 'demoCredZaia0001', name: 'Zaia (demo simulator)' },
+	zaiaTriggerApi: { id: 'demoCredZaiaTrg1', name: 'Zaia Trigger (demo secret)' },
 };
 
 /** Fixed ids of the example workflows (examples/*.json). */
 const WORKFLOWS = {
 	clickup: 'exClickUpDmMsg01',
 	devrev: 'exDevRevChat0001',
+	devrevConversation: 'exDevRevConvers1',
 	difyConversation: 'exDifyConvers001',
 	difyAgent: 'exDifyAgentStrm1',
 	difyHumanInput: 'exDifyHumanLoop1',
 	difyWorkflowRun: 'exDifyWorkflowR1',
 	gravityRail: 'exGravityRail001',
+	gravityRailRoundTrip: 'exGravRailRound1',
 	zaiaCreateGet: 'exZaiaGetCreate1',
 	zaiaTrigger: 'exZaiaTrigger001',
 	zaiaExportUrl: 'exZaiaExportUrl1',
@@ -55,18 +58,21 @@ const DEMO_OWNER = {
 function demoCredentials(providers, urls) {
 	const out = [];
 	for (const [name, provider] of Object.entries(providers)) {
-		const fixed = CREDENTIALS[provider.credentialType];
-		if (!fixed)
-			throw new Error(
-				`no demo credential id for ${provider.credentialType} (add it to test/e2e/lib.js)`,
-			);
-		if (!urls[name]) throw new Error(`no simulator URL for ${name}`);
-		out.push({
-			id: fixed.id,
-			name: fixed.name,
-			type: provider.credentialType,
-			data: provider.demoCredential(urls[name]),
-		});
+		// a provider's main credential, then any others it declares (e.g. the Zaia Trigger's secret)
+		for (const credential of [provider, ...(provider.moreCredentials ?? [])]) {
+			const fixed = CREDENTIALS[credential.credentialType];
+			if (!fixed)
+				throw new Error(
+					`no demo credential id for ${credential.credentialType} (add it to test/e2e/lib.js)`,
+				);
+			if (!urls[name]) throw new Error(`no simulator URL for ${name}`);
+			out.push({
+				id: fixed.id,
+				name: fixed.name,
+				type: credential.credentialType,
+				data: credential.demoCredential(urls[name]),
+			});
+		}
 	}
 	return out;
 }

@@ -211,9 +211,10 @@ async function main_() {
 		check(
 			"queue: the Zaia node outputs the callback's export",
 			out?.callbackReceived === true &&
-				out.body?.exportId === job?.id &&
+				out.exportId === job?.id &&
+				out.callback?.format === 'json' &&
 				sameJson(
-					out.body.messages.map((m) => m.id),
+					out.messages.map((m) => m.id),
 					job.messages.map((m) => m.id),
 				),
 			out,

@@ -13,7 +13,8 @@
  *   3. Zaia export-and-wait: the execution waits; resume calls without / with a wrong token get 401
  *      and it keeps waiting; the simulator's own callback resumes it and it finishes with the
  *      callback's content.
- *   4. The editor's REST API: every credential's Test button, and the ClickUp Workspace picker.
+ *   4. The editor's REST API: every credential's Test button, and the ClickUp Workspace and Channel
+ *      pickers.
  *
  * n8n's WEBHOOK_URL points at a gate proxy (test/e2e/lib.js) so callbacks the simulator makes while
  * n8n is not started yet are held, then released in a known order.
@@ -94,32 +95,67 @@ function describeRun(run) {
 }
 
 async function simpleExamples() {
-	// ClickUp: DM, then a message in it
+	// ClickUp: a conversation in a DM (open it, post, reply in the thread, read it back)
 	{
-		const run = await execute(WORKFLOWS.clickup, 'ClickUp DM then message');
+		const run = await execute(WORKFLOWS.clickup, 'ClickUp conversation in a DM');
 		check('ClickUp example runs to success', run.ok && run.status === 'success', describeRun(run));
 		const dm = run.nodeOutput('Open DM')?.[0];
 		const msg = run.nodeOutput('Post Message')?.[0];
+		const reply = run.nodeOutput('Reply in Thread')?.[0];
+		const read = run.nodeOutput('Read Messages') ?? [];
+		// the DM as the simulator answered it (posting in it since added latest_comment_at)
+		const { latest_comment_at: _latest, ...stored } =
+			(dm && sims.clickup.state.channels.get(dm.id)) ?? {};
 		check(
-			'ClickUp Open DM outputs the new DM (created: true, type DM, you + user 183)',
-			dm?.created === true && dm?.data?.type === 'DM' && sameJson(dm?.data?.members, ['183', '42']),
+			'ClickUp Open DM outputs the new DM flat: the channel as ClickUp sent it + created: true (type DM, you + user 183)',
+			dm?.created === true &&
+				dm.type === 'DM' &&
+				sameJson(dm.members, ['183', '42']) &&
+				!('data' in dm) &&
+				sameJson(dm, { ...stored, created: true }),
 			dm,
 		);
 		check(
 			'ClickUp Post Message posted into that DM',
 			msg &&
-				msg.parent_channel === dm?.data?.id &&
+				msg.parent_channel === dm?.id &&
 				msg.content.startsWith('Hello from n8n') &&
 				msg.type === 'message',
 			msg,
 		);
-		const req = sims.clickup.requests.find((r) => r.path.endsWith('/messages'));
+		check(
+			"ClickUp Reply in Thread replied in the message's thread",
+			reply &&
+				reply.parent_message === msg?.id &&
+				reply.parent_channel === dm?.id &&
+				reply.content.startsWith('And this reply'),
+			reply,
+		);
+		check(
+			'ClickUp Read Messages reads the DM back: one item, the posted message, its reply counted',
+			read.length === 1 &&
+				read[0].id === msg?.id &&
+				read[0].content === msg?.content &&
+				read[0].replies_count === 1,
+			read,
+		);
+		const req = sims.clickup.requests.find(
+			(r) => r.path.endsWith('/messages') && r.method === 'POST',
+		);
 		check(
 			'ClickUp simulator received the message with the raw token header',
 			req &&
 				req.headers.authorization === providers.clickup.TOKEN &&
 				req.body.content_format === 'text/md',
 			req && { headers: req.headers, body: req.body },
+		);
+		const list = sims.clickup.requests.find(
+			(r) => r.path.endsWith('/messages') && r.method === 'GET',
+		);
+		check(
+			"ClickUp simulator received the read with limit 10 (the node's Limit)",
+			list && list.rawQuery === '?limit=10',
+			list && { path: list.path, rawQuery: list.rawQuery },
 		);
 	}
 	// DevRev: twice, the second opens the same chat
@@ -149,6 +185,54 @@ async function simpleExamples() {
 				body.users.includes('DEVU-7') &&
 				body.users.length === 2,
 			body,
+		);
+	}
+	// DevRev: a conversation in a DM: open it, send a message, read the messages back
+	{
+		const run = await execute(WORKFLOWS.devrevConversation, 'DevRev DM conversation');
+		check('DevRev conversation example runs to success', run.ok, describeRun(run));
+		const chat = run.nodeOutput('Open DM')?.[0]?.chat;
+		const sent = run.nodeOutput('Send Message')?.[0]?.timeline_entry;
+		const read = run.nodeOutput('Read Messages') ?? [];
+		const text = 'Hello from n8n: the release checklist is ready for review.';
+		check(
+			'DevRev Open DM: the DM between you and DEVU-8, titled',
+			chat &&
+				sameJson(chat.users.map((u) => u.display_id).sort(), ['DEVU-42', 'DEVU-8']) &&
+				chat.title === 'n8n conversation',
+			chat,
+		);
+		check(
+			'DevRev Send Message: a text timeline comment on that DM',
+			sent &&
+				sent.type === 'timeline_comment' &&
+				sent.object === chat?.id &&
+				sent.body === text &&
+				sent.body_type === 'text',
+			sent,
+		);
+		check(
+			'DevRev Read Messages: one item per message, the sent one read back exactly',
+			read.length === 1 && sameJson(read[0], sent),
+			read,
+		);
+		const create = sims.devrev.calls('POST', '/timeline-entries.create');
+		check(
+			'DevRev simulator received the documented comment body',
+			create.length === 1 &&
+				sameJson(create[0].body, {
+					type: 'timeline_comment',
+					object: chat?.id,
+					body: text,
+					body_type: 'text',
+				}),
+			create.map((c) => c.body),
+		);
+		const lists = sims.devrev.calls('GET', '/timeline-entries.list');
+		check(
+			'DevRev simulator was asked for the DM timeline once, by object and limit',
+			lists.length === 1 && sameJson(lists[0].query, { object: chat?.id, limit: 50 }),
+			lists.map((c) => c.query),
 		);
 	}
 	// Dify: two turns, the second continues the first's conversation
@@ -325,26 +409,109 @@ async function simpleExamples() {
 			call?.path,
 		);
 	}
-	// Zaia: create, then get many
+	// Gravity Rail: a chat's round trip: create, update, read back, find it in the list
 	{
-		const run = await execute(WORKFLOWS.zaiaCreateGet, 'Zaia create + get');
-		const created = run.nodeOutput('Create Message')?.[0];
-		const list = run.nodeOutput('Get Messages') ?? [];
-		check('Zaia create/get example runs to success', run.ok, describeRun(run));
+		const run = await execute(WORKFLOWS.gravityRailRoundTrip, 'Gravity Rail chat round trip');
+		check('Gravity Rail round-trip example runs to success', run.ok, describeRun(run));
+		const created = run.nodeOutput('Create Chat')?.[0];
+		const updated = run.nodeOutput('Update Chat')?.[0];
+		const got = run.nodeOutput('Get Chat')?.[0];
+		const list = run.nodeOutput('List Chats') ?? [];
 		check(
-			'Zaia Create outputs the new message',
+			'Gravity Rail Create Chat: a web chat for member 202, assistant on',
 			created &&
-				created.content === 'Any news about order #4411?' &&
-				created.chatId === providers.zaia.CHAT_ID &&
-				created.externalId === 'n8n-demo-1',
+				created.channel === 'web-chat' &&
+				created.memberId === '202' &&
+				created.title === 'Billing question' &&
+				created.assistantEnabled === true,
 			created,
 		);
 		check(
-			'Zaia Get Many outputs one item per message, the new one last, with senders',
-			list.length === 4 &&
-				list.at(-1).id === created?.id &&
-				list.every((m) => 'senderSuperIdentity' in m),
-			list.map((m) => m.content),
+			'Gravity Rail Update Chat: renamed, assistant off, same chat',
+			updated &&
+				updated.id === created?.id &&
+				updated.title === 'Billing question (operator)' &&
+				updated.assistantEnabled === false,
+			updated,
+		);
+		check('Gravity Rail Get Chat reads back exactly the updated chat', sameJson(got, updated), got);
+		const stored = sims.gravityrail.state.chats;
+		check(
+			'Gravity Rail List Chats: one item per chat of the workspace, the updated one among them',
+			list.length === stored.length &&
+				sameJson(
+					list.map((c) => c.id),
+					stored.map((c) => c.id),
+				) &&
+				sameJson(
+					list.find((c) => c.id === created?.id),
+					updated,
+				),
+			list.map((c) => [c.id, c.title]),
+		);
+		const put = sims.gravityrail.requests.filter((r) => r.method === 'PUT');
+		const gets = sims.gravityrail.requests.filter(
+			(r) =>
+				r.method === 'GET' && r.path === `/api/v2/w/${providers.gravityrail.WORKSPACE_UUID}/chats`,
+		);
+		check(
+			'Gravity Rail simulator received the update body and one list page (limit/offset)',
+			put.length === 1 &&
+				sameJson(put[0].body, { title: 'Billing question (operator)', assistantEnabled: false }) &&
+				gets.length === 1 &&
+				sameJson(gets[0].query, { limit: 100, offset: 0 }),
+			{ put: put.map((r) => r.body), list: gets.map((r) => r.query) },
+		);
+	}
+	// Zaia: a conversation (the customer asks, support answers, the chat is read back)
+	{
+		const run = await execute(WORKFLOWS.zaiaCreateGet, 'Zaia conversation');
+		const asked = run.nodeOutput('Create Message')?.[0];
+		const answered = run.nodeOutput('Support Answers')?.[0];
+		const list = run.nodeOutput('Get Messages') ?? [];
+		check('Zaia conversation example runs to success', run.ok, describeRun(run));
+		check(
+			'Zaia Create outputs the customer message',
+			asked &&
+				asked.content === 'Any news about order #4411?' &&
+				asked.chatId === providers.zaia.CHAT_ID &&
+				asked.role === 'user' &&
+				asked.externalId === 'n8n-demo-1',
+			asked,
+		);
+		check(
+			'Zaia Create (support) answers in the same chat',
+			answered &&
+				answered.chatId === asked?.chatId &&
+				answered.role === 'support' &&
+				answered.senderId === providers.zaia.AGENT_ID &&
+				answered.externalId === 'n8n-demo-2',
+			answered,
+		);
+		check(
+			'Zaia Get Many (Return All) reads the whole chat back: the 3 earlier messages, then the question and the answer, each with its sender',
+			sameJson(
+				list.map((m) => [m.role, m.content]),
+				[
+					['user', 'Hi, my order has not arrived'],
+					['assistant', 'Sorry to hear that! Which order number?'],
+					['user', 'It is #4411'],
+					['user', 'Any news about order #4411?'],
+					['support', 'Order #4411 left our warehouse yesterday; it should arrive tomorrow.'],
+				],
+			) &&
+				sameJson(
+					list.slice(-2).map((m) => m.id),
+					[asked?.id, answered?.id],
+				) &&
+				list.every((m) => m.senderSuperIdentity && m.senderSuperIdentity.id === m.senderId),
+			list.map((m) => [m.role, m.content, m.senderSuperIdentity?.entity]),
+		);
+		const read = sims.zaia.calls('GET', '/api/v1/chat-messages').at(-1);
+		check(
+			'Zaia Get Many with Return All asked for limit=1000 (the most Zaia gives)',
+			read?.rawQuery === `?chatId=${providers.zaia.CHAT_ID}&limit=1000&joins=senders`,
+			read?.rawQuery,
 		);
 	}
 }
@@ -555,6 +722,39 @@ async function triggerAndWait() {
 		triggerOut,
 	);
 	check(
+		'the Zaia Trigger example keeps its secret in its credential: the workflow JSON does not hold it',
+		loadExamples().some(
+			({ workflow }) =>
+				workflow.id === WORKFLOWS.zaiaTrigger &&
+				!JSON.stringify(workflow).includes(providers.zaia.TRIGGER_SECRET) &&
+				workflow.nodes.some((n) => n.credentials?.zaiaTriggerApi),
+		),
+	);
+	{
+		// a trigger whose secret is too short is not activated, and n8n says what to set
+		const rest = new N8nRest(server.baseUrl);
+		await rest.ensureOwner();
+		const stored = await rest.call('GET', '/rest/workflows/e2eZaiaTrgShort1');
+		const versionId = (stored.json?.data ?? stored.json)?.versionId;
+		const activation = await rest.call('POST', '/rest/workflows/e2eZaiaTrgShort1/activate', {
+			versionId,
+		});
+		check(
+			'Zaia Trigger with a 12-character secret: n8n refuses to activate it, naming what to set',
+			activation.status >= 400 &&
+				activation.text.includes(
+					'needs a secret of at least 16 characters in the Zaia Trigger credential',
+				),
+			{ status: activation.status, body: activation.text.slice(0, 400) },
+		);
+		const after = await rest.call('GET', '/rest/workflows/e2eZaiaTrgShort1');
+		check(
+			'…and it stays inactive',
+			(after.json?.data ?? after.json)?.active === false,
+			(after.json?.data ?? after.json)?.active,
+		);
+	}
+	check(
 		'Zaia Trigger hides the secret from the output',
 		triggerOut && !JSON.stringify(triggerOut).includes('demo-secret-change-me'),
 		triggerOut?.query,
@@ -599,23 +799,34 @@ async function triggerAndWait() {
 		done && { status: done.status, error: done.data?.resultData?.error },
 	);
 	check(
-		"Zaia node outputs the callback's content (callbackReceived, the export's messages)",
+		"Zaia node outputs the callback's export first (Zaia's field names), then callbackReceived, then callback",
 		out &&
+			sameJson(Object.keys(out), [
+				'exportId',
+				'status',
+				'language',
+				'rangeStart',
+				'rangeEnd',
+				'count',
+				'messages',
+				'callbackReceived',
+				'callback',
+			]) &&
 			out.callbackReceived === true &&
-			out.format === 'json' &&
-			out.body.exportId === waitJob?.id &&
+			out.callback.format === 'json' &&
+			out.exportId === waitJob?.id &&
 			sameJson(
-				out.body.messages.map((m) => m.id),
+				out.messages.map((m) => m.id),
 				waitJob.messages.map((m) => m.id),
 			),
-		out,
+		out && { keys: Object.keys(out), callback: out.callback },
 	);
 	check(
 		'the resume token is not in the output',
 		out &&
 			!JSON.stringify(out).includes('zaiaToken=') &&
-			!JSON.stringify(out?.query ?? {}).includes('zaiaToken'),
-		out?.query,
+			!JSON.stringify(out?.callback?.query ?? {}).includes('zaiaToken'),
+		out?.callback?.query,
 	);
 	const replay = await request(
 		resumeCallback.url.startsWith('http')
@@ -683,10 +894,37 @@ async function editorApi() {
 		results.length === 1 && results[0].value === providers.clickup.WORKSPACES[0].id,
 		picked.json ?? picked.text.slice(0, 300),
 	);
+	const channelsPicked = await rest.call(
+		'POST',
+		'/rest/dynamic-node-parameters/resource-locator-results',
+		{
+			methodName: 'getChannels',
+			nodeTypeAndVersion: { name: 'n8n-nodes-chat-connectors.clickUpChat', version: 1 },
+			path: 'parameters.channelId',
+			currentNodeParameters: {
+				authentication: 'accessToken',
+				resource: 'message',
+				operation: 'getAll',
+				workspaceId: { __rl: true, mode: 'id', value: providers.clickup.WORKSPACES[0].id },
+				channelId: { __rl: true, mode: 'list', value: '' },
+			},
+			credentials: { clickUpChatApi: CREDENTIALS.clickUpChatApi },
+			filter: 'engin',
+		},
+	);
+	const channelResults = channelsPicked.json?.data?.results ?? [];
+	check(
+		"ClickUp Chat: the Channel picker lists the picked Workspace's channels, filtered",
+		channelResults.length === 1 &&
+			channelResults[0].value === '8cdu0engineering' &&
+			channelResults[0].name === '#engineering',
+		channelsPicked.json ?? channelsPicked.text.slice(0, 300),
+	);
 
 	// No secret in n8n's own log (server log at info level, after every example, failure and callback above).
 	const secrets = Object.values(providers).flatMap((p) =>
-		Object.entries(p.demoCredential('http://127.0.0.1:1'))
+		[p, ...(p.moreCredentials ?? [])]
+			.flatMap((c) => Object.entries(c.demoCredential('http://127.0.0.1:1')))
 			.filter(([k, v]) => /key|token|secret/i.test(k) && typeof v === 'string' && v.length >= 8)
 			.map(([, v]) => v),
 	);
@@ -723,6 +961,12 @@ async function main() {
 			...providers.zaia.demoCredential(urls.zaia),
 			apiKey: 'zaia_bad_key_0000000000000000000000000000',
 		},
+	});
+	credentials.push({
+		id: 'e2eZaiaTrgShort1',
+		name: 'Zaia Trigger (short secret)',
+		type: 'zaiaTriggerApi',
+		data: { secret: 'short-secret' },
 	});
 	await inst.importCredentials(credentials);
 
@@ -766,9 +1010,25 @@ async function main() {
 	difyError.name = 'e2e: Dify provider error';
 	difyError.nodes.find((n) => n.name === 'First Turn').parameters.query =
 		'Hello sim:error-provider_quota_exceeded';
+	const shortSecret = JSON.parse(
+		JSON.stringify(workflows.find((w) => w.id === WORKFLOWS.zaiaTrigger)),
+	);
+	shortSecret.id = 'e2eZaiaTrgShort1';
+	shortSecret.name = 'e2e: Zaia Trigger with a short secret';
+	for (const n of shortSecret.nodes)
+		if (n.credentials?.zaiaTriggerApi) {
+			n.credentials.zaiaTriggerApi = {
+				id: 'e2eZaiaTrgShort1',
+				name: 'Zaia Trigger (short secret)',
+			};
+			n.webhookId = 'e2e0000a-0000-4000-8000-00000000f00d';
+		}
+	const extra = [badKey, difyError, shortSecret];
 	const ti = Date.now();
-	await inst.importWorkflow([...workflows, badKey, difyError]);
-	console.log(`     (credentials + ${workflows.length + 2} workflows imported, ${since(ti)})`);
+	await inst.importWorkflow([...workflows, ...extra]);
+	console.log(
+		`     (credentials + ${workflows.length + extra.length} workflows imported, ${since(ti)})`,
+	);
 
 	await simpleExamples();
 	await difyWorkflowExamples();

@@ -15,6 +15,7 @@ import type {
 	IVersionedNodeType,
 	IWorkflowBase,
 	IWorkflowExecuteAdditionalData,
+	IWorkflowSettings,
 	NodeExecutionHint,
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
@@ -135,7 +136,9 @@ export interface RunOptions {
 	additionalData?: Partial<IWorkflowExecuteAdditionalData>;
 	/** Add lifecycle handlers the way n8n's runner does (e.g. `sendChunk` for streaming executions). */
 	onHooks?: (hooks: ExecutionLifecycleHooks) => void;
-	/** The node's typeVersion in the workflow (default 1). */
+	/** Workflow Settings (e.g. `timezone`), merged over the harness's `executionOrder: 'v1'`. */
+	workflowSettings?: IWorkflowSettings;
+	/** The node's version in the workflow (default 1). */
 	typeVersion?: number;
 }
 
@@ -211,7 +214,7 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 		connections,
 		active: false,
 		nodeTypes,
-		settings: { executionOrder: 'v1' },
+		settings: { executionOrder: 'v1', ...options.workflowSettings },
 	});
 
 	const mode = options.mode ?? 'manual';

@@ -23,7 +23,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parse as parseQueryString } from 'node:querystring';
 
-import { WebhookContext, WorkflowExecute } from 'n8n-core';
+import { HookContext, WebhookContext, WorkflowExecute } from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
 	ICredentialType,
@@ -40,6 +40,7 @@ import type {
 	IWebhookResponseData,
 	IWorkflowBase,
 	IWorkflowExecuteAdditionalData,
+	WorkflowActivateMode,
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
 import { Workflow, createRunExecutionData } from 'n8n-workflow';
@@ -213,6 +214,8 @@ export interface TriggerServerOptions extends WebhookCredentials {
 	mode?: WorkflowExecuteMode;
 	/** Which of the node's webhook descriptions (by name); default 'default'. */
 	webhookName?: string;
+	/** The node's typeVersion in the workflow; default 1. */
+	typeVersion?: number;
 }
 
 export interface TriggerServer {
@@ -223,7 +226,8 @@ export interface TriggerServer {
 	stop(): Promise<void>;
 }
 
-export async function startTriggerServer(options: TriggerServerOptions): Promise<TriggerServer> {
+/** The one-node workflow a trigger test runs in (as n8n builds it from the saved workflow). */
+function triggerWorkflow(options: TriggerServerOptions) {
 	const nodeTypeName = `${PACKAGE}.${options.node.description.name}`;
 	const nodeTypes = new NodeTypes({ [nodeTypeName]: options.node });
 	const description = (options.node.description.webhooks ?? []).find(
@@ -237,7 +241,7 @@ export async function startTriggerServer(options: TriggerServerOptions): Promise
 		id: 'trigger-under-test',
 		name: NODE_NAME,
 		type: nodeTypeName,
-		typeVersion: 1,
+		typeVersion: options.typeVersion ?? 1,
 		position: [0, 0],
 		parameters: options.parameters,
 		webhookId: randomUUID(),
@@ -257,6 +261,54 @@ export async function startTriggerServer(options: TriggerServerOptions): Promise
 		nodeTypes,
 		settings: { executionOrder: 'v1' },
 	});
+	// the Workflow constructor filled in the parameters' defaults, as n8n does for a saved workflow
+	return { node: workflow.getNode(NODE_NAME)!, workflow, description };
+}
+
+/**
+ * Run one of the trigger's webhook lifecycle methods the way n8n's WebhookService does at
+ * activation (`activation` 'activate', mode 'trigger') or for the editor's "Listen for test event"
+ * (both 'manual'), through n8n-core's HookContext. Rejects with the node's error when it refuses.
+ */
+export async function runWebhookMethod(
+	options: TriggerServerOptions & {
+		method: 'checkExists' | 'create' | 'delete';
+		activation?: WorkflowActivateMode;
+	},
+): Promise<boolean | undefined> {
+	const { node, workflow, description } = triggerWorkflow(options);
+	const mode = options.mode ?? (options.activation === 'manual' ? 'manual' : 'trigger');
+	const { additionalData } = additionalDataFor(
+		options,
+		mode,
+		`exec-${randomUUID()}`,
+		workflowBase(workflow),
+		{},
+	);
+	const webhookData: IWebhookData = {
+		httpMethod: description.httpMethod as IWebhookData['httpMethod'],
+		node: node.name,
+		path: String(description.path ?? ''),
+		webhookDescription: description as IWebhookDescription,
+		workflowId: workflow.id,
+		workflowExecuteAdditionalData: additionalData,
+		webhookId: node.webhookId,
+	};
+	const hook = options.node.webhookMethods?.[description.name]?.[options.method];
+	if (!hook) return undefined;
+	const context = new HookContext(
+		workflow,
+		node,
+		additionalData,
+		mode,
+		options.activation ?? 'activate',
+		webhookData,
+	);
+	return await hook.call(context);
+}
+
+export async function startTriggerServer(options: TriggerServerOptions): Promise<TriggerServer> {
+	const { node, workflow, description } = triggerWorkflow(options);
 	const mode = options.mode ?? 'webhook';
 	const path = `/webhook/${node.webhookId}/${String(description.path ?? '')}`.replace(/\/+$/, '');
 	const hits: WebhookHit[] = [];
@@ -385,6 +437,12 @@ export interface WaitingServer {
 	/** Give this as `additionalData.webhookWaitingBaseUrl` to `runNode`. */
 	webhookWaitingBaseUrl: string;
 	hits: Array<WebhookHit & { executionId: string }>;
+	/**
+	 * The execution exists and runs (n8n creates its row when it starts and stores it as waiting
+	 * only after the run stops): until `store`, a call for it gets n8n's 409 "is running already"
+	 * at once, instead of the grace wait calls for unknown executions get.
+	 */
+	markRunning(executionId: string): void;
 	/** Keep a run that `runNode` left waiting, as n8n saves it to its database. */
 	store(
 		executionId: string,
@@ -559,6 +617,17 @@ export async function startWaitingServer(): Promise<WaitingServer> {
 	return {
 		webhookWaitingBaseUrl: `${base}/webhook-waiting`,
 		hits,
+		markRunning(executionId) {
+			executions.set(executionId, {
+				id: executionId,
+				status: 'running',
+				mode: 'manual',
+				data: JSON.stringify({ resultData: { runData: {} } }),
+				workflow: { id: 'wf-test', name: 'test', nodes: [], connections: {} },
+				nodeTypes: undefined as unknown as INodeTypes,
+				credentials: {},
+			});
+		},
 		store(executionId, result, options) {
 			if (result.status !== 'waiting') throw new Error(`The run is ${result.status}, not waiting`);
 			const workflow = result.workflow;

@@ -1,37 +1,14 @@
 import { GravityRailApi } from '../../credentials/GravityRailApi.credentials';
-import { GravityRail } from '../../nodes/GravityRail/GravityRail.node';
-import { runNode } from '../engine/harness';
-import type { RunOptions } from '../engine/harness';
-import { allText, providers, useSimulator } from '../helpers';
+import { allText, useSimulator } from '../helpers';
+import { gr, gravityRailRunner } from './runner';
 
-const gr = providers.gravityrail;
 const ctx = useSimulator('gravityrail');
+const run = gravityRailRunner(ctx);
 const WS: string = gr.WORKSPACE_UUID;
 const CHATS = `/api/v2/w/${WS}/chats`;
 const DM = `/api/v2/w/${WS}/chats/dm`;
 
 beforeEach(() => ctx.sim.reset({ resetState: true }));
-
-function run(
-	parameters: Record<string, unknown>,
-	extra: Partial<RunOptions> & { credential?: Record<string, unknown> } = {},
-) {
-	const { credential, ...rest } = extra;
-	return runNode({
-		node: new GravityRail(),
-		credentialTypes: [new GravityRailApi()],
-		credentials: {
-			gravityRailApi: {
-				apiKey: gr.API_KEY,
-				workspaceUuid: WS,
-				baseUrl: ctx.sim.baseUrl,
-				...credential,
-			},
-		},
-		parameters: { resource: 'chat', ...parameters },
-		...rest,
-	});
-}
 
 const createCalls = () => ctx.sim.requests.filter((r) => r.method === 'POST' && r.path === CHATS);
 const dmCalls = () => ctx.sim.requests.filter((r) => r.method === 'POST' && r.path === DM);

@@ -13,6 +13,7 @@ const http = require('http');
 const { URL } = require('url');
 const Ajv = require('ajv');
 const addFormats = require('ajv-formats');
+const { rng } = require('./random');
 
 const MAX_BODY_BYTES = 20 * 1024 * 1024;
 
@@ -101,6 +102,15 @@ function parseMultipart(buffer, contentType) {
 	return parts;
 }
 
+/** Whether a request matches a fault's `{ method, path }` (a path prefix or a RegExp). */
+function matches(match, method, path) {
+	if (match.method && match.method !== method) return false;
+	if (!match.path) return true;
+	return match.path instanceof RegExp
+		? match.path.test(path)
+		: path === match.path || path.startsWith(match.path);
+}
+
 class ProviderSimulator {
 	/**
 	 * @param {object} provider a provider module
@@ -175,6 +185,54 @@ class ProviderSimulator {
 		return this;
 	}
 
+	/**
+	 * Seeded random faults for soak runs: every request matching `match` (as in `fault`) that has no
+	 * explicit fault draws one of the kinds by its rate (the rest get a normal answer):
+	 * `rateLimit` (429 with Retry-After 0 or 1 s), `serverError` (500), `resetBeforeHeaders`,
+	 * `resetAfterHeaders` (headers and a partial body, then the connection drops) and `stall` (no
+	 * answer for `stallMs`, or until the client gives up). `randomFaults(null)` switches it off.
+	 * The kind drawn is recorded on the request as `randomFault`.
+	 * @param {{seed: number, match?: object, stallMs?: number, rates: Record<string, number>} | null} options
+	 */
+	randomFaults(options) {
+		this.random = options ? { ...options, next: rng(options.seed) } : undefined;
+		return this;
+	}
+
+	drawRandomFault(method, path) {
+		const random = this.random;
+		if (!random || !matches(random.match || {}, method, path)) return undefined;
+		let roll = random.next();
+		for (const [kind, rate] of Object.entries(random.rates)) {
+			if (roll >= rate) {
+				roll -= rate;
+				continue;
+			}
+			switch (kind) {
+				case 'rateLimit': {
+					const seconds = random.next() < 0.5 ? 0 : 1;
+					return {
+						kind,
+						status: 429,
+						retryAfter: seconds,
+						headers: { 'retry-after': String(seconds) },
+					};
+				}
+				case 'serverError':
+					return { kind, status: 500, message: 'Internal server error (random fault)' };
+				case 'resetBeforeHeaders':
+					return { kind, reset: true };
+				case 'resetAfterHeaders':
+					return { kind, status: 200, partialBody: '{"id":"partial' };
+				case 'stall':
+					return { kind, stallMs: random.stallMs ?? 5000 };
+				default:
+					throw new Error(`unknown random fault kind ${kind}`);
+			}
+		}
+		return undefined;
+	}
+
 	/** Requests that reached a route (method + path), optionally filtered. */
 	calls(method, pathPrefix) {
 		return this.requests.filter(
@@ -185,13 +243,7 @@ class ProviderSimulator {
 	takeFault(method, path) {
 		for (const entry of this.faults) {
 			if (entry.remaining === 0) continue;
-			const m = entry.match;
-			if (m.method && m.method !== method) continue;
-			if (
-				m.path &&
-				!(m.path instanceof RegExp ? m.path.test(path) : path === m.path || path.startsWith(m.path))
-			)
-				continue;
+			if (!matches(entry.match, method, path)) continue;
 			if (entry.remaining > 0) entry.remaining -= 1;
 			return entry.fault;
 		}
@@ -245,10 +297,22 @@ class ProviderSimulator {
 		const error = (status, message, extra) =>
 			send(status, this.provider.errorBody(status, message, extra));
 
-		const fault = this.takeFault(req.method, path);
+		const fault = this.takeFault(req.method, path) || this.drawRandomFault(req.method, path);
 		if (fault) {
 			record.fault = fault;
+			if (fault.kind) record.randomFault = fault.kind;
 			if (fault.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
+			if (fault.stallMs) {
+				// say nothing until the time is up or the client gives up, whichever comes first
+				await new Promise((resolve) => {
+					const timer = setTimeout(resolve, fault.stallMs);
+					req.socket.once('close', () => {
+						clearTimeout(timer);
+						resolve();
+					});
+				});
+				if (req.socket.destroyed) return;
+			}
 			if (fault.reset) {
 				req.socket.destroy();
 				return;

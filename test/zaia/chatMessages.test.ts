@@ -370,3 +370,173 @@ describe('Zaia: Create chat message', () => {
 		expect(calls[1].at - calls[0].at).toBeGreaterThanOrEqual(900);
 	});
 });
+
+describe('Zaia: Get Many, Return All / Limit', () => {
+	/** A chat with `count` messages (Zaia returns at most 1000 per request; it has no cursor). */
+	function seedChat(count: number) {
+		const chatId = '5e5e5e5e-1111-4222-8333-444444444444';
+		ctx.sim.state.chats.set(
+			chatId,
+			Array.from({ length: count }, (_, n) => ({
+				createdAt: new Date(Date.UTC(2025, 0, 1, 0, n)).toISOString(),
+				id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+				updatedAt: new Date(Date.UTC(2025, 0, 1, 0, n)).toISOString(),
+				chatId,
+				chatThreadId: null,
+				content: `message ${n}`,
+				detail: { attachments: [], delivery: [], referral: null },
+				externalId: null,
+				rawContent: null,
+				role: 'user',
+				senderId: zaia.USER_ID,
+			})),
+		);
+		return chatId;
+	}
+
+	test('Return All asks for the most Zaia gives (limit=1000) and outputs every message', async () => {
+		const chatId = seedChat(120);
+		const result = await run({ operation: 'getAll', chatId, returnAll: true });
+		expect(result.error).toBeUndefined();
+		expect(result.items).toHaveLength(120);
+		const calls = ctx.sim.calls('GET', PATH);
+		expect(calls).toHaveLength(1);
+		expect((calls[0] as any).rawQuery).toBe(`?chatId=${chatId}&limit=1000`);
+		expect(result.items.every((item) => (item.pairedItem as any).item === 0)).toBe(true);
+		expect(result.hints).toEqual([]);
+	});
+
+	test('Limit caps the request and the output (default 50)', async () => {
+		const chatId = seedChat(120);
+		const limited = await run({ operation: 'getAll', chatId, returnAll: false, limit: 7 });
+		expect(limited.items.map((item) => item.json.content)).toEqual(
+			Array.from({ length: 7 }, (_, n) => `message ${n}`),
+		);
+		expect((ctx.sim.calls('GET', PATH)[0] as any).rawQuery).toBe(`?chatId=${chatId}&limit=7`);
+		ctx.sim.reset();
+		const byDefault = await run({ operation: 'getAll', chatId });
+		expect(byDefault.items).toHaveLength(50);
+	});
+
+	test('Return All that hits the 1000 cap says so in a hint (Zaia has no cursor for more)', async () => {
+		const chatId = seedChat(1005);
+		const result = await run({ operation: 'getAll', chatId, returnAll: true });
+		expect(result.items).toHaveLength(1000);
+		expect(ctx.sim.calls('GET', PATH)).toHaveLength(1);
+		expect(result.hints).toEqual([
+			{
+				message:
+					'Zaia returned 1000 messages, the most it gives in one request (it has no cursor for more). Narrow the list with Chat Thread ID or Ticket IDs to see the rest.',
+				type: 'warning',
+				location: 'outputPane',
+			},
+		]);
+	});
+
+	test('a 503 is retried (a read is idempotent): one answer, two requests', async () => {
+		ctx.sim.fault({ method: 'GET', path: PATH }, { status: 503, message: 'Service unavailable' });
+		const result = await run({ operation: 'getAll', chatId: zaia.CHAT_ID, limit: 2 });
+		expect(result.error).toBeUndefined();
+		expect(result.items).toHaveLength(2);
+		expect(ctx.sim.calls('GET', PATH)).toHaveLength(2);
+	});
+
+	test('a 429 with Retry-After is waited out on a read too', async () => {
+		ctx.sim.fault(
+			{ method: 'GET', path: PATH },
+			{ status: 429, retryAfter: 0, message: 'Slow down' },
+		);
+		const result = await run({ operation: 'getAll', chatId: zaia.CHAT_ID, limit: 1 });
+		expect(result.items).toHaveLength(1);
+		expect(ctx.sim.calls('GET', PATH)).toHaveLength(2);
+	});
+});
+
+describe('Zaia: errors a workflow can branch on', () => {
+	test("the NodeApiError carries Zaia's code and whether a retry can help", async () => {
+		const result = await run({
+			operation: 'getAll',
+			chatId: '12345678-1234-4234-8234-123456789abc',
+		});
+		expect(result.error?.name).toBe('NodeApiError');
+		expect(result.error?.context).toMatchObject({ code: 'NOT_FOUND', retryable: false });
+		expect(result.error?.context).not.toHaveProperty('requestId');
+	});
+
+	test("a body with only Zaia's error name uses the name as code", async () => {
+		ctx.sim.fault(
+			{ method: 'POST', path: PATH },
+			{
+				status: 400,
+				body: {
+					message: 'content too long',
+					name: 'ValidationError',
+					feedback: { enUs: 'The message is too long.' },
+				},
+			},
+		);
+		const result = await run({
+			operation: 'create',
+			chatId: zaia.CHAT_ID,
+			senderId: zaia.USER_ID,
+			role: 'user',
+			content: 'hi',
+		});
+		expect(result.error?.message).toBe('The message is too long.');
+		expect(result.error?.context).toMatchObject({ code: 'ValidationError', retryable: false });
+	});
+
+	test('continue on fail: API failures and refused input become items with the structured fields', async () => {
+		const result = await run(
+			{ operation: 'getAll', chatId: '={{ $json.chat }}', limit: 1 },
+			{
+				items: [
+					{ chat: '12345678-1234-4234-8234-123456789abc' },
+					{ chat: 'not-a-chat' },
+					{ chat: zaia.CHAT_ID },
+				],
+				continueOnFail: true,
+			},
+		);
+		expect(result.items).toHaveLength(3);
+		expect(result.items[0]).toEqual({
+			json: {
+				error: 'We could not find this chat.',
+				errorDescription: expect.stringContaining('Zaia code: NOT_FOUND'),
+				httpCode: '404',
+				code: 'NOT_FOUND',
+				retryable: false,
+			},
+			pairedItem: { item: 0 },
+		});
+		expect(result.items[1]).toEqual({
+			json: {
+				error:
+					'Chat ID: must be a UUID like 123e4567-e89b-12d3-a456-426614174000, got "not-a-chat"',
+				code: 'invalid_parameter',
+				retryable: false,
+				field: 'Chat ID',
+			},
+			pairedItem: { item: 1 },
+		});
+		expect(result.items[2].json.chatId).toBe(zaia.CHAT_ID);
+		// the refused item sent nothing: one request for item 0, one for item 2
+		expect(ctx.sim.calls('GET', PATH)).toHaveLength(2);
+	});
+
+	test('a 429 that outlasts the retries is retryable', async () => {
+		ctx.sim.fault(
+			{ method: 'POST', path: PATH, times: 10 },
+			{ status: 429, retryAfter: 120, message: 'Too many requests' },
+		);
+		const result = await run({
+			operation: 'create',
+			chatId: zaia.CHAT_ID,
+			senderId: zaia.USER_ID,
+			role: 'user',
+			content: 'hi',
+		});
+		expect(result.error?.httpCode).toBe('429');
+		expect(result.error?.context).toMatchObject({ code: 'TOO_MANY_REQUESTS', retryable: true });
+	});
+});

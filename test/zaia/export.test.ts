@@ -370,3 +370,144 @@ describe('Zaia Trigger: the simulator calls back', () => {
 		}
 	});
 });
+
+describe("Zaia: Export reads Range Start/End in the workflow's time zone", () => {
+	const send = async (timezone: string, rangeStart: string, rangeEnd: string) => {
+		const result = await run(
+			{
+				rangeStart,
+				deliverTo: 'url',
+				callbackUrl: 'https://hooks.example.com/zaia',
+				additionalFields: { rangeEnd },
+			},
+			{ workflowSettings: { timezone } },
+		);
+		expect(result.error).toBeUndefined();
+		const { rangeStart: start, rangeEnd: end } = ctx.sim.calls('POST', EXPORT)[0].body;
+		return { start, end, output: result.items[0].json.exportRequested };
+	};
+
+	test("the date picker's wall-clock times (no offset) are read in America/Sao_Paulo (UTC-3)", async () => {
+		const sent = await send('America/Sao_Paulo', '2025-02-15T00:00:00', '2025-04-01T08:30:00');
+		expect(sent).toEqual({
+			start: '2025-02-15T03:00:00.000Z',
+			end: '2025-04-01T11:30:00.000Z',
+			output: {
+				rangeStart: '2025-02-15T03:00:00.000Z',
+				rangeEnd: '2025-04-01T11:30:00.000Z',
+				language: 'enUs',
+			},
+		});
+	});
+
+	test('Europe/Berlin: winter (+1) and summer (+2) offsets each at their own date', async () => {
+		const sent = await send('Europe/Berlin', '2025-03-01T00:00:00', '2025-07-01T12:30:00');
+		expect([sent.start, sent.end]).toEqual([
+			'2025-02-28T23:00:00.000Z',
+			'2025-07-01T10:30:00.000Z',
+		]);
+	});
+
+	test('a date without a time is midnight in the workflow time zone', async () => {
+		const sent = await send('Asia/Tokyo', '2025-03-01', '2025-03-02');
+		expect([sent.start, sent.end]).toEqual([
+			'2025-02-28T15:00:00.000Z',
+			'2025-03-01T15:00:00.000Z',
+		]);
+	});
+
+	test('values that carry an offset or Z are exact whatever the time zone', async () => {
+		const sent = await send(
+			'Europe/Berlin',
+			'2025-02-15T00:00:00.000Z',
+			'2025-04-01T00:00:00+05:00',
+		);
+		expect([sent.start, sent.end]).toEqual([
+			'2025-02-15T00:00:00.000Z',
+			'2025-03-31T19:00:00.000Z',
+		]);
+	});
+});
+
+describe('Zaia: Export refuses callback URLs Zaia cannot reach, before sending', () => {
+	const realZaia = { apiKey: zaia.API_KEY, baseUrl: 'https://api.endless.zaia.app' };
+
+	test.each([
+		['https://192.168.1.20/webhook/x/zaia-export?secret=s', '192.168.1.20'],
+		['https://10.0.0.5/webhook/x', '10.0.0.5'],
+		['https://172.20.1.1/webhook/x', '172.20.1.1'],
+		['https://169.254.169.254/latest', '169.254.169.254'],
+		['https://[fd00::1]/webhook/x', '[fd00::1]'],
+		['https://[fe80::1]/webhook/x', '[fe80::1]'],
+		['https://localhost:5678/webhook/x', 'localhost'],
+		['http://127.0.0.1:5678/webhook/x', '127.0.0.1'],
+		['https://n8n.local/webhook/x', 'n8n.local'],
+		['https://n8n/webhook/x', 'n8n'],
+	])('with a real Zaia Base URL, %s is refused', async (callbackUrl, host) => {
+		const result = await runNode({
+			node: new Zaia(),
+			credentialTypes: [new ZaiaApi()],
+			credentials: { zaiaApi: realZaia },
+			parameters: {
+				resource: 'chatMessage',
+				operation: 'export',
+				rangeStart: '2025-02-15T00:00:00.000Z',
+				deliverTo: 'url',
+				callbackUrl,
+				additionalFields: { rangeEnd: '2025-04-01T00:00:00.000Z' },
+			},
+		});
+		expect(result.status).toBe('error');
+		expect(result.error?.name).toBe('NodeOperationError');
+		expect(result.error?.message).toBe(
+			`Callback URL: points at ${host}, a private, link-local or loopback host that Zaia cannot reach from the internet (Zaia refuses it: the callback URL "must point to a public server"); give the public HTTPS address Zaia can reach`,
+		);
+		expect(result.error?.context).toMatchObject({
+			code: 'invalid_parameter',
+			field: 'Callback URL',
+			retryable: false,
+		});
+		expect(ctx.sim.requests).toHaveLength(0);
+	});
+
+	test('with a loopback Base URL (the simulator) a loopback callback URL still works', async () => {
+		const result = await run({
+			deliverTo: 'url',
+			callbackUrl: 'http://127.0.0.1:5678/webhook/x/zaia-export?secret=s',
+			additionalFields: { rangeEnd: '2025-04-01T00:00:00.000Z' },
+		});
+		expect(result.error).toBeUndefined();
+		expect(ctx.sim.calls('POST', EXPORT)[0].body.callbackUrl).toBe(
+			'http://127.0.0.1:5678/webhook/x/zaia-export?secret=s',
+		);
+	});
+
+	test('continue on fail: a refused callback URL is an item with the structured fields', async () => {
+		const result = await runNode({
+			node: new Zaia(),
+			credentialTypes: [new ZaiaApi()],
+			credentials: { zaiaApi: realZaia },
+			parameters: {
+				resource: 'chatMessage',
+				operation: 'export',
+				rangeStart: '2025-02-15T00:00:00.000Z',
+				deliverTo: 'url',
+				callbackUrl: 'https://10.1.2.3/hook',
+				additionalFields: { rangeEnd: '2025-04-01T00:00:00.000Z' },
+			},
+			continueOnFail: true,
+		});
+		expect(result.items).toEqual([
+			{
+				json: {
+					error:
+						'Callback URL: points at 10.1.2.3, a private, link-local or loopback host that Zaia cannot reach from the internet (Zaia refuses it: the callback URL "must point to a public server"); give the public HTTPS address Zaia can reach',
+					code: 'invalid_parameter',
+					retryable: false,
+					field: 'Callback URL',
+				},
+				pairedItem: { item: 0 },
+			},
+		]);
+	});
+});

@@ -105,10 +105,23 @@ describe('Zaia: Export → Wait for the Export', () => {
 		const output = run.data.resultData.runData[NODE_NAME].at(-1)!.data!.main[0]!;
 		expect(output).toHaveLength(1);
 		const json = output[0].json as any;
+		// issue 11: the export first (Zaia's field names), then callbackReceived, then how it arrived
+		expect(Object.keys(json)).toEqual([
+			'exportId',
+			'status',
+			'language',
+			'rangeStart',
+			'rangeEnd',
+			'count',
+			'messages',
+			'callbackReceived',
+			'callback',
+		]);
 		expect(json.callbackReceived).toBe(true);
-		expect(json.format).toBe('json');
-		expect(json.body.messages).toHaveLength(3);
-		expect(json.query).toEqual({});
+		expect(Object.keys(json.callback)).toEqual(['format', 'headers', 'query', 'receivedAt']);
+		expect(json.callback.format).toBe('json');
+		expect(json.messages).toHaveLength(3);
+		expect(json.callback.query).toEqual({});
 		expect(run.data.resultData.runData[NODE_NAME]).toHaveLength(1);
 		expect(waiting.execution(executionId)?.status).toBe('success');
 		const deadline = Date.now() + 3000;
@@ -150,8 +163,8 @@ describe('Zaia: Export → Wait for the Export', () => {
 
 		const run = await waiting.waitForFinish(executionId);
 		const json = run.data.resultData.runData[NODE_NAME].at(-1)!.data!.main[0]![0].json as any;
-		expect(json.body.forged).toBeUndefined();
-		expect(json.body.status).toBe('completed');
+		expect(json.forged).toBeUndefined();
+		expect(json.status).toBe('completed');
 	});
 
 	test('CSV callback resumes with the file as binary', async () => {
@@ -159,7 +172,8 @@ describe('Zaia: Export → Wait for the Export', () => {
 		const { executionId } = await startWaiting();
 		const run = await waiting.waitForFinish(executionId);
 		const item = run.data.resultData.runData[NODE_NAME].at(-1)!.data!.main[0]![0];
-		expect((item.json as any).format).toBe('file');
+		expect(Object.keys(item.json)).toEqual(['callbackReceived', 'callback']);
+		expect((item.json as any).callback.format).toBe('file');
 		expect(item.binary?.data.mimeType).toBe('text/csv');
 		expect(item.binary?.data.fileName).toMatch(/\.csv$/);
 		expect(Buffer.from(item.binary!.data.data, 'base64').toString('utf8')).toContain(
@@ -172,8 +186,9 @@ describe('Zaia: Export → Wait for the Export', () => {
 		const { executionId } = await startWaiting({ downloadFile: true });
 		const run = await waiting.waitForFinish(executionId);
 		const item = run.data.resultData.runData[NODE_NAME].at(-1)!.data!.main[0]![0];
-		expect((item.json as any).format).toBe('downloadUrl');
-		expect((item.json as any).downloaded).toBe(true);
+		expect((item.json as any).status).toBe('completed');
+		expect((item.json as any).callback.format).toBe('downloadUrl');
+		expect((item.json as any).callback.downloaded).toBe(true);
 		expect(item.binary?.data.mimeType).toBe('text/csv');
 		expect(ctx.sim.state.downloads).toHaveLength(1);
 	});
@@ -216,8 +231,9 @@ describe('Zaia: Export → Wait for the Export', () => {
 		expect(both.status).toBe(200);
 		const run = await waiting.waitForFinish(executionId);
 		const json = run.data.resultData.runData[NODE_NAME].at(-1)!.data!.main[0]![0].json as any;
-		expect(json.body).toEqual({ manual: true });
-		expect(json.query).toEqual({});
+		expect(json.manual).toBe(true);
+		expect(Object.keys(json)).toEqual(['manual', 'callbackReceived', 'callback']);
+		expect(json.callback.query).toEqual({});
 	});
 
 	test.each([
@@ -288,4 +304,78 @@ describe('Zaia: Export → Wait for the Export', () => {
 		expect(result.error?.httpCode).toBe('412');
 		expect(result.run.waitTill).toBeUndefined();
 	});
+});
+
+describe('Zaia: Export → Wait for the Export, the callback race and unreachable resume URLs', () => {
+	test("a callback before n8n stored the wait gets n8n's 409; the execution waits out its Time Limit and passes its input on without callbackReceived", async () => {
+		ctx.sim.state.callbackDelayMs = 0;
+		const executionId = `exec-wait-race-${++counter}`;
+		waiting.markRunning(executionId);
+		const creds = credentialsFor();
+		const result = await runNode({
+			node: new Zaia(),
+			...creds,
+			parameters: {
+				resource: 'chatMessage',
+				operation: 'export',
+				deliverTo: 'wait',
+				rangeStart: '2025-02-15T00:00:00.000Z',
+				additionalFields: { rangeEnd: '2025-04-01T00:00:00.000Z' },
+				waitAmount: 1,
+				waitUnit: 'hours',
+			},
+			items: [{ order: 4411 }],
+			additionalData: { executionId, webhookWaitingBaseUrl: waiting.webhookWaitingBaseUrl },
+		});
+		expect(result.status).toBe('waiting');
+		// Zaia called back while the execution was still running (not yet stored as waiting)
+		const deadline = Date.now() + 3000;
+		while (ctx.sim.state.callbacks.length === 0 && Date.now() < deadline)
+			await new Promise((resolve) => setTimeout(resolve, 10));
+		const [early] = ctx.sim.state.callbacks;
+		expect(early.status).toBe(409);
+		expect(JSON.parse(early.body)).toEqual({
+			message: `The execution "${executionId}" is running already.`,
+		});
+		const [hit] = waiting.hits.filter((h) => h.executionId === executionId);
+		expect(hit.result).toBeUndefined(); // the node's webhook never ran
+		waiting.store(executionId, result, creds);
+		expect(waiting.execution(executionId)?.status).toBe('waiting');
+
+		const run = await waiting.expire(executionId);
+		expect(run.status).toBe('success');
+		const output = run.data.resultData.runData[NODE_NAME].at(-1)!.data!.main[0]!;
+		expect(output.map((item) => item.json.order)).toEqual([4411]);
+		expect(output[0].json).not.toHaveProperty('callbackReceived');
+	});
+
+	test('the node says so in its parameters: the wait notice documents the 409 and callbackReceived', () => {
+		const notice = new Zaia().description.properties.find((p) => p.name === 'waitNotice')!;
+		expect(notice.displayName).toMatch(/answered 409 by n8n itself/);
+		expect(notice.displayName).toMatch(/without callbackReceived/);
+	});
+
+	test.each([
+		['http://127.0.0.1:5678/webhook-waiting', '127.0.0.1'],
+		['https://n8n.internal/webhook-waiting', 'n8n.internal'],
+		['https://192.168.1.20/webhook-waiting', '192.168.1.20'],
+	])(
+		'against a real Zaia Base URL, a resume URL under %s is refused before sending',
+		async (base, host) => {
+			const { result } = await startWaiting(
+				{},
+				{ additionalData: { executionId: 'exec-private', webhookWaitingBaseUrl: base } },
+				{ baseUrl: 'https://api.endless.zaia.app' },
+			);
+			expect(result.status).toBe('error');
+			expect(result.error?.message).toBe(
+				`n8n's resume URL (set WEBHOOK_URL to the public https address of n8n): points at ${host}, a private, link-local or loopback host that Zaia cannot reach from the internet (Zaia refuses it: the callback URL "must point to a public server"); set n8n's WEBHOOK_URL to its public HTTPS address`,
+			);
+			expect(result.error?.context).toMatchObject({
+				code: 'invalid_parameter',
+				retryable: false,
+			});
+			expect(ctx.sim.requests).toHaveLength(0);
+		},
+	);
 });

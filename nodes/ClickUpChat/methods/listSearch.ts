@@ -1,6 +1,9 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { apiRequest } from '../../common/transport';
+import { optionalText } from '../../common/validate';
+import { MAX_CHAT_PAGE_SIZE } from '../helpers/paging';
 import { clickUpProfile } from '../transport';
 
 /** Workspaces ("teams" in ClickUp API v2) the token can see, for the Workspace picker. */
@@ -24,4 +27,62 @@ export async function getWorkspaces(
 				!needle || entry.name.toLowerCase().includes(needle) || entry.value.includes(needle),
 		);
 	return { results };
+}
+
+/** With a search text, how many pages one call reads at most to find matches (the API has no name search). */
+export const MAX_SEARCH_PAGES = 10;
+
+/** A channel's name in the picker: its own, or what it is when it has none (DMs). */
+function channelLabel(channel: IDataObject): string {
+	const name = optionalText(channel.name);
+	if (name) return channel.type === 'CHANNEL' ? `#${name}` : name;
+	const kind = channel.type === 'GROUP_DM' ? 'Group DM' : channel.type === 'DM' ? 'DM' : 'Channel';
+	return `${kind} ${String(channel.id)}`;
+}
+
+/**
+ * The Channel picker: the picked Workspace's channels and DMs, one API page per call (the editor
+ * asks for more with the page token). A search text filters names and IDs here, reading further
+ * pages until some match.
+ */
+export async function getChannels(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const workspace = optionalText(
+		this.getCurrentNodeParameter('workspaceId', { extractValue: true }),
+	);
+	if (!workspace || !/^\d+$/.test(workspace)) {
+		throw new NodeOperationError(
+			this.getNode(),
+			'Workspace: pick a Workspace first; the channel list belongs to it',
+		);
+	}
+	const needle = (filter ?? '').trim().toLowerCase();
+	const results: INodeListSearchResult['results'] = [];
+	const seen = new Set<string>();
+	let cursor = optionalText(paginationToken);
+	for (let page = 0; page < (needle ? MAX_SEARCH_PAGES : 1); page++) {
+		const response = await apiRequest<{ data?: IDataObject[]; next_cursor?: string }>(
+			this,
+			clickUpProfile,
+			{
+				method: 'GET',
+				path: `/api/v3/workspaces/${workspace}/chat/channels`,
+				qs: { limit: MAX_CHAT_PAGE_SIZE, ...(cursor ? { cursor } : {}) },
+			},
+		);
+		for (const channel of response.body.data ?? []) {
+			const entry = { name: channelLabel(channel), value: String(channel.id) };
+			if (!needle || entry.name.toLowerCase().includes(needle) || entry.value.includes(needle))
+				results.push(entry);
+		}
+		if (cursor) seen.add(cursor);
+		const next = optionalText(response.body.next_cursor);
+		// a cursor that came back before would loop: stop offering more pages
+		cursor = next && !seen.has(next) ? next : undefined;
+		if (!cursor || results.length > 0) break;
+	}
+	return { results, paginationToken: cursor };
 }

@@ -1,6 +1,12 @@
 /**
  * Recognising events a reopened stream sends again: a compact fingerprint of every event read
  * (type and size), and the IDs of workflow and node records.
+ *
+ * openapi_service.json says `include_state_snapshot=true` replays "a status summary of
+ * already-executed nodes" before new events; the streaming guide only says it "first replays the
+ * status of nodes that already ran". Neither says whether answer chunks are sent again, so both
+ * are handled: an exact replay of what was read (matched in order) and a node summary (matched
+ * by the records' IDs).
  */
 import type { IDataObject } from 'n8n-workflow';
 

@@ -287,7 +287,9 @@ export async function runStreamedCall(
 				});
 			} catch (error) {
 				if (signal?.aborted) break;
-				resumeProblem = `Reopening the stream failed: ${(error as Error).message}`;
+				// Dify's errors guide: a 404 from a resume call means a wrong user or an unknown run.
+				const notFound = (error as { httpCode?: string }).httpCode === '404';
+				resumeProblem = `Reopening the stream failed: ${(error as Error).message}${notFound ? ' (Dify answers 404 when the User differs from the one that started the run, or the run does not exist)' : ''}`;
 				break;
 			}
 			broken = (await reader.read(reopened.body, { reopened: true })).broken;

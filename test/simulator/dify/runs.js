@@ -188,7 +188,18 @@ function routes({ fixtures, fail, schemas }) {
 						run.blocks = run.blocks.concat(more);
 						run.delivered = run.blocks.length;
 						run.continuation = null;
-						return { status: 200, stream: writeBlocks(more, { seed }) };
+						run.submitted = null;
+						for (const block of more) {
+							if (!block.event || block.event.event !== 'human_input_required') continue;
+							const form = { ...block.event.data };
+							form.expiration_time = Math.floor(Date.now() / 1000) + 86400;
+							state.forms.set(form.form_token, { runId: run.id, form, submitted: false });
+						}
+						// with continue_on_pause Dify keeps the stream open at a new pause
+						const holdOpen =
+							(query.continue_on_pause === true || query.continue_on_pause === 'true') &&
+							lastWorkflowEvent(more)?.event === 'workflow_paused';
+						return { status: 200, stream: writeBlocks(more, { seed, holdOpen }) };
 					}
 					// still waiting: the pause again (the stream closes at the first pause)
 					const pause = run.blocks.filter(

@@ -52,9 +52,9 @@ function offsetFlag(text, name) {
 /**
  * Writes blocks as a stream: chunks of 1–64 bytes (seeded), a short pause now and then. With
  * `cutAt` the socket is destroyed after that many bytes; with `stallAt` nothing more is sent
- * (the connection stays open until the client gives up).
+ * (the connection stays open until the client gives up); `holdOpen` keeps it open after the end.
  */
-async function* writeBlocks(blocks, { seed = 1, cutAt, stallAt, onDone } = {}) {
+async function* writeBlocks(blocks, { seed = 1, cutAt, stallAt, holdOpen, onDone } = {}) {
 	const bytes = Buffer.concat(blocks.map((block) => block.bytes));
 	const random = rng(seed);
 	const stop = Math.min(bytes.length, cutAt ?? Infinity, stallAt ?? Infinity);
@@ -71,7 +71,7 @@ async function* writeBlocks(blocks, { seed = 1, cutAt, stallAt, onDone } = {}) {
 		yield { cut: true };
 		return;
 	}
-	if (stallAt !== undefined && stallAt < bytes.length) {
+	if (holdOpen || (stallAt !== undefined && stallAt < bytes.length)) {
 		// up to 60 s of silence; the core stops writing as soon as the client closes
 		for (let i = 0; i < 1200; i++) yield { delayMs: 50 };
 		return;

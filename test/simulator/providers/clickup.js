@@ -5,6 +5,9 @@
  * access token as `Bearer <token>`.
  * Errors: v3 `{ status, message, trace_id, timestamp }`; v2 `{ err, ECODE }`.
  * Rate limits: 429 with X-RateLimit-Limit / -Remaining / -Reset (epoch seconds).
+ * Lists (channels, messages) page with an opaque `cursor` and `next_cursor` (empty on the last
+ * page); `state.repeatCursor = true` makes every page hand out the same cursor. Tests grow the
+ * state with `addChannel` / `addMessage`.
  */
 const crypto = require('crypto');
 const schemas = require('../schemas/clickup.json');
@@ -41,14 +44,21 @@ function newId(prefix) {
 	return `${prefix}${crypto.randomBytes(6).toString('hex')}`;
 }
 
-function channel(workspaceId, users, type, createdAt) {
+/** ClickUp's room: the documented Channel object (API v3). */
+function channel(
+	workspaceId,
+	{ id, name = '', description = '', topic = '', type, visibility },
+	members,
+	createdAt,
+) {
+	const channelId = id || newId('8cdu');
 	return {
-		id: newId('8cdu'),
-		name: '',
-		description: '',
-		topic: '',
+		id: channelId,
+		name,
+		description,
+		topic,
 		type,
-		visibility: 'PRIVATE',
+		visibility: visibility || 'PRIVATE',
 		parent: { id: String(workspaceId), type: 7 },
 		creator: String(ME.id),
 		created_at: String(createdAt),
@@ -58,8 +68,153 @@ function channel(workspaceId, users, type, createdAt) {
 		is_canonical_channel: false,
 		is_hidden: false,
 		channel_type: 1,
-		members: users,
+		...(members ? { members } : {}),
+		links: {
+			members: `/api/v3/workspaces/${workspaceId}/chat/channels/${channelId}/members`,
+			followers: `/api/v3/workspaces/${workspaceId}/chat/channels/${channelId}/followers`,
+		},
 	};
+}
+
+/** Channels every simulator starts with (besides the DMs workflows open): id, workspace, fields. */
+const SEEDED_CHANNELS = [
+	{
+		workspace: '9012345678',
+		id: '8cdu0general0001',
+		name: 'general',
+		description: '**Company-wide** announcements',
+		topic: 'Announcements',
+		type: 'CHANNEL',
+		visibility: 'PUBLIC',
+		following: true,
+	},
+	{
+		workspace: '9012345678',
+		id: '8cdu0engineering',
+		name: 'engineering',
+		description: 'Builds, _releases_ and incidents',
+		topic: 'Ship it',
+		type: 'CHANNEL',
+		visibility: 'PUBLIC',
+		following: true,
+	},
+	{
+		workspace: '9012345678',
+		id: '8cdu0leadership1',
+		name: 'leadership',
+		description: 'Private planning',
+		type: 'CHANNEL',
+		visibility: 'PRIVATE',
+		following: false,
+	},
+	{
+		workspace: '9087654321',
+		id: '8cdu0sideproject',
+		name: 'side-general',
+		type: 'CHANNEL',
+		visibility: 'PUBLIC',
+		following: true,
+	},
+];
+
+const SEEDED_AT = Date.UTC(2026, 0, 5, 9, 0, 0);
+
+/** Add a channel to a simulator's state (tests use it to build long lists). */
+function addChannel(state, workspaceId, fields, { following = true, closed = false } = {}) {
+	const created = channel(workspaceId, fields, fields.members, fields.createdAt ?? Date.now());
+	state.channels.set(created.id, created);
+	if (following) state.following.add(created.id);
+	if (closed) state.closed.add(created.id);
+	return created;
+}
+
+/** Opaque page cursors, as ClickUp's are: the offset into the list, encoded. */
+function encodeCursor(offset) {
+	return Buffer.from(`sim-offset:${offset}`).toString('base64url');
+}
+
+function decodeCursor(cursor) {
+	if (cursor === undefined || cursor === '') return 0;
+	const match = /^sim-offset:(\d+)$/.exec(
+		Buffer.from(String(cursor), 'base64url').toString('utf8'),
+	);
+	return match ? Number(match[1]) : undefined;
+}
+
+/**
+ * One page of a list, ClickUp style: `{ next_cursor, data }`; `next_cursor` is empty on the last
+ * page. `state.repeatCursor` makes every page hand out the same cursor (a loop on the API's side).
+ */
+function page(state, list, query) {
+	const offset = decodeCursor(query.cursor);
+	if (offset === undefined) return { status: 400, body: errorBody(400, 'Invalid cursor') };
+	const limit = query.limit ?? 50;
+	const data = list.slice(offset, offset + limit);
+	const more = offset + limit < list.length;
+	const next_cursor = state.repeatCursor
+		? encodeCursor(limit)
+		: more
+			? encodeCursor(offset + limit)
+			: '';
+	return { status: 200, body: { next_cursor, data } };
+}
+
+/** What `text/plain` does to the simulator's Markdown: the marks go. */
+function plainText(text) {
+	return String(text).replace(/[*_`#~]/g, '');
+}
+
+function unknownWorkspace(workspaceId) {
+	return WORKSPACES.some((w) => w.id === String(workspaceId))
+		? undefined
+		: { status: 404, body: errorBody(404, `Workspace ${workspaceId} not found`) };
+}
+
+function findChannel(state, workspaceId, channelId) {
+	const found = state.channels.get(channelId);
+	return found && found.workspace_id === String(workspaceId) ? found : undefined;
+}
+
+function message(fields) {
+	const id = newId('80');
+	return {
+		id,
+		type: fields.type,
+		content: fields.content,
+		date: Date.now(),
+		parent_channel: fields.parent_channel,
+		...(fields.parent_message ? { parent_message: fields.parent_message } : {}),
+		resolved: false,
+		user_id: String(ME.id),
+		...(fields.assignee ? { assignee: fields.assignee } : {}),
+		...(fields.group_assignee ? { group_assignee: fields.group_assignee } : {}),
+		...(fields.post_data ? { post_data: fields.post_data } : {}),
+		...(fields.followers ? { followers: fields.followers } : {}),
+		links: {
+			reactions: `/api/v3/workspaces/${fields.workspace_id}/chat/messages/${id}/reactions`,
+			replies: `/api/v3/workspaces/${fields.workspace_id}/chat/messages/${id}/replies`,
+			tagged_users: `/api/v3/workspaces/${fields.workspace_id}/chat/messages/${id}/tagged_users`,
+		},
+		replies_count: 0,
+	};
+}
+
+/** Add a top-level message to a channel (tests use it to build long histories). */
+function addMessage(state, workspaceId, channelId, fields) {
+	const created = message({
+		type: 'message',
+		...fields,
+		parent_channel: channelId,
+		workspace_id: String(workspaceId),
+	});
+	state.messages.push(created);
+	const room = state.channels.get(channelId);
+	if (room) room.latest_comment_at = String(created.date);
+	return created;
+}
+
+function withContentFormat(record, format) {
+	return format === 'text/plain' ? { ...record, content: plainText(record.content) } : record;
 }
 
 module.exports = {
@@ -80,8 +235,26 @@ module.exports = {
 			'X-RateLimit-Reset': String(Math.ceil(Date.now() / 1000 + retryAfterSeconds)),
 		};
 	},
+	addChannel,
+	addMessage,
+	encodeCursor,
 	createState() {
-		return { dms: new Map(), messages: [] };
+		const state = {
+			/** every channel and DM by ID */
+			channels: new Map(),
+			/** DMs by workspace and sorted member list, so opening the same DM twice returns it */
+			dms: new Map(),
+			/** channels the simulated user follows, and DMs they closed */
+			following: new Set(),
+			closed: new Set(),
+			/** top-level messages and replies, oldest first */
+			messages: [],
+			/** when true, every list page hands out the same cursor */
+			repeatCursor: false,
+		};
+		for (const { workspace, following, ...fields } of SEEDED_CHANNELS)
+			addChannel(state, workspace, { ...fields, createdAt: SEEDED_AT }, { following });
+		return state;
 	},
 	authenticate(req, state, route) {
 		const value = req.headers.authorization;
@@ -117,6 +290,70 @@ module.exports = {
 			}),
 		},
 		{
+			method: 'GET',
+			path: '/api/v3/workspaces/:workspace_id/chat/channels',
+			params: schemas.getChatChannels.params,
+			query: schemas.getChatChannels.query,
+			handle({ params, query, state }) {
+				const missing = unknownWorkspace(params.workspace_id);
+				if (missing) return missing;
+				const workspaceId = String(params.workspace_id);
+				const since = query.with_message_since;
+				const list = [...state.channels.values()]
+					.filter((room) => room.workspace_id === workspaceId)
+					.filter((room) => !query.is_follower || state.following.has(room.id))
+					.filter((room) => query.include_closed || !state.closed.has(room.id))
+					.filter((room) => !query.channel_types || query.channel_types.includes(room.type))
+					.filter(
+						(room) =>
+							since === undefined ||
+							(room.latest_comment_at !== undefined && Number(room.latest_comment_at) >= since),
+					)
+					.map((room) =>
+						query.description_format === 'text/plain'
+							? { ...room, description: plainText(room.description) }
+							: room,
+					);
+				return page(state, list, query);
+			},
+		},
+		{
+			method: 'GET',
+			path: '/api/v3/workspaces/:workspace_id/chat/channels/:channel_id',
+			params: schemas.getChatChannel.params,
+			query: schemas.getChatChannel.query,
+			handle({ params, query, state }) {
+				const missing = unknownWorkspace(params.workspace_id);
+				if (missing) return missing;
+				const room = findChannel(state, params.workspace_id, params.channel_id);
+				if (!room)
+					return { status: 404, body: errorBody(404, `Channel ${params.channel_id} not found`) };
+				const data =
+					query.description_format === 'text/plain'
+						? { ...room, description: plainText(room.description) }
+						: room;
+				return { status: 200, body: { data } };
+			},
+		},
+		{
+			method: 'GET',
+			path: '/api/v3/workspaces/:workspace_id/chat/channels/:channel_id/messages',
+			params: schemas.getChatMessages.params,
+			query: schemas.getChatMessages.query,
+			handle({ params, query, state }) {
+				const missing = unknownWorkspace(params.workspace_id);
+				if (missing) return missing;
+				if (!findChannel(state, params.workspace_id, params.channel_id))
+					return { status: 404, body: errorBody(404, `Channel ${params.channel_id} not found`) };
+				// top-level messages, most recent first (replies live under their message)
+				const list = state.messages
+					.filter((m) => m.parent_channel === params.channel_id && !m.parent_message)
+					.reverse()
+					.map((m) => withContentFormat(m, query.content_format));
+				return page(state, list, query);
+			},
+		},
+		{
 			method: 'POST',
 			path: '/api/v3/workspaces/:workspace_id/chat/channels/direct_message',
 			contentType: 'application/json',
@@ -124,15 +361,15 @@ module.exports = {
 			body: schemas.createDirectMessage.body,
 			handle({ params, body, state }) {
 				const workspaceId = String(params.workspace_id);
-				if (!WORKSPACES.some((w) => w.id === workspaceId))
-					return { status: 404, body: errorBody(404, `Workspace ${workspaceId} not found`) };
+				const missing = unknownWorkspace(workspaceId);
+				if (missing) return missing;
 				const others = (body.user_ids || []).filter((id) => id !== String(ME.id));
 				const members = [String(ME.id), ...others].sort();
 				const key = `${workspaceId}:${members.join(',')}`;
 				const existing = state.dms.get(key);
 				if (existing) return { status: 200, body: { data: existing } };
 				const type = members.length <= 2 ? 'DM' : 'GROUP_DM';
-				const created = channel(workspaceId, members, type, Date.now());
+				const created = addChannel(state, workspaceId, { type, members });
 				state.dms.set(key, created);
 				return { status: 201, body: { data: created } };
 			},
@@ -144,23 +381,38 @@ module.exports = {
 			params: schemas.createChatMessage.params,
 			body: schemas.createChatMessage.body,
 			handle({ params, body, state }) {
-				const known = [...state.dms.values()].some((dm) => dm.id === params.channel_id);
-				if (!known)
+				const missing = unknownWorkspace(params.workspace_id);
+				if (missing) return missing;
+				const room = findChannel(state, params.workspace_id, params.channel_id);
+				if (!room)
 					return { status: 404, body: errorBody(404, `Channel ${params.channel_id} not found`) };
-				const message = {
-					id: newId('80'),
-					type: body.type,
-					content: body.content,
-					date: Date.now(),
-					parent_channel: params.channel_id,
-					resolved: false,
-					user_id: String(ME.id),
-					...(body.assignee ? { assignee: body.assignee } : {}),
-					...(body.post_data ? { post_data: body.post_data } : {}),
-					...(body.followers ? { followers: body.followers } : {}),
-				};
-				state.messages.push(message);
-				return { status: 201, body: message };
+				return { status: 201, body: addMessage(state, params.workspace_id, room.id, body) };
+			},
+		},
+		{
+			method: 'POST',
+			path: '/api/v3/workspaces/:workspace_id/chat/messages/:message_id/replies',
+			contentType: 'application/json',
+			params: schemas.createReplyMessage.params,
+			body: schemas.createReplyMessage.body,
+			handle({ params, body, state }) {
+				const missing = unknownWorkspace(params.workspace_id);
+				if (missing) return missing;
+				const parent = state.messages.find(
+					(m) => m.id === params.message_id && m.links.replies.includes(`/${params.workspace_id}/`),
+				);
+				if (!parent)
+					return { status: 404, body: errorBody(404, `Message ${params.message_id} not found`) };
+				const reply = message({
+					...body,
+					parent_channel: parent.parent_channel,
+					parent_message: parent.id,
+					workspace_id: String(params.workspace_id),
+				});
+				delete reply.replies_count;
+				state.messages.push(reply);
+				parent.replies_count += 1;
+				return { status: 201, body: reply };
 			},
 		},
 	],

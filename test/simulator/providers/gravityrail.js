@@ -1,6 +1,7 @@
 'use strict';
 /**
- * Gravity Rail (API v2, workspace chats: create, find-or-create DM, and the current member).
+ * Gravity Rail (API v2, workspace chats: create, find-or-create DM, list, get, update, and the
+ * current member).
  * Auth: an API key as `Authorization: Bearer <key>`.
  * Errors: not documented beyond their statuses; answered as `{ detail }` (a list of
  * `{ loc, msg, type }` for body validation).
@@ -11,6 +12,11 @@
  * has opted out of messages and member 404 has no phone or email, so an initial message to
  * them fails with initialMessageError while the chat is still created. A phone-voice chat with
  * a workflow and the assistant on is recorded in state.outboundCalls.
+ *
+ * The list (GET /chats) pages by limit/offset and answers a bare array, oldest chat first — the
+ * docs are silent, so this is the node's guess. `state.listShape = 'wrapped'` answers
+ * `{ chats, total }` instead; `state.ignoreOffset = true` answers the first page every time (an API
+ * a client must not loop on). `seedChats(state, count, fields)` adds web chats for tests.
  */
 const crypto = require('crypto');
 const schemas = require('../schemas/gravityrail.json');
@@ -91,6 +97,29 @@ function initialMessageProblem(channel, member) {
 	return null;
 }
 
+/** `count` web chats for the operator (titles "Chat 1" …), as Create would store them. */
+function seedChats(state, count, fields = {}) {
+	const out = [];
+	for (let k = 1; k <= count; k++) {
+		const chat = newChat(state, {
+			channel: 'web-chat',
+			chatType: 'simple',
+			title: `Chat ${k}`,
+			memberId: ME.id,
+			assistantEnabled: true,
+			participants: [participant(ME, 'owner')],
+			...fields,
+		});
+		state.chats.push(chat);
+		out.push(chat);
+	}
+	return out;
+}
+
+function findChat(state, id) {
+	return state.chats.find((chat) => chat.id === String(id));
+}
+
 module.exports = {
 	name: 'gravityrail',
 	displayName: 'Gravity Rail',
@@ -104,8 +133,16 @@ module.exports = {
 		return { 'Retry-After': String(retryAfterSeconds) };
 	},
 	createState() {
-		return { chats: [], dms: new Map(), outboundCalls: [], counter: 0 };
+		return {
+			chats: [],
+			dms: new Map(),
+			outboundCalls: [],
+			counter: 0,
+			listShape: 'array',
+			ignoreOffset: false,
+		};
 	},
+	seedChats,
 	authenticate(req) {
 		const value = req.headers.authorization;
 		if (value === `Bearer ${API_KEY}`) return null;
@@ -245,6 +282,66 @@ module.exports = {
 				state.dms.set(member.id, chat);
 				state.chats.push(chat);
 				return { status: 201, body: chat };
+			},
+		},
+		{
+			method: 'GET',
+			path: '/api/v2/w/:workspace_uuid/chats',
+			params: schemas.workspaceParams,
+			query: schemas.ListChatsQuery,
+			validationStatus: 422,
+			handle({ params, query, state }) {
+				if (params.workspace_uuid !== WORKSPACE_UUID)
+					return notFound('Workspace', params.workspace_uuid);
+				const matching = state.chats.filter(
+					(chat) =>
+						(query.channel === undefined || chat.channel === query.channel) &&
+						(query.memberId === undefined || chat.memberId === String(query.memberId)),
+				);
+				const limit = query.limit === undefined ? 50 : Number(query.limit);
+				const offset = state.ignoreOffset || query.offset === undefined ? 0 : Number(query.offset);
+				const page = matching.slice(offset, offset + limit);
+				return {
+					status: 200,
+					body: state.listShape === 'wrapped' ? { chats: page, total: matching.length } : page,
+				};
+			},
+		},
+		{
+			method: 'GET',
+			path: '/api/v2/w/:workspace_uuid/chats/:chat_id',
+			params: schemas.chatParams,
+			validationStatus: 422,
+			handle({ params, state }) {
+				if (params.workspace_uuid !== WORKSPACE_UUID)
+					return notFound('Workspace', params.workspace_uuid);
+				const chat = findChat(state, params.chat_id);
+				return chat ? { status: 200, body: chat } : notFound('Chat', params.chat_id);
+			},
+		},
+		{
+			method: 'PUT',
+			path: '/api/v2/w/:workspace_uuid/chats/:chat_id',
+			contentType: 'application/json',
+			params: schemas.chatParams,
+			body: schemas.UpdateChatRequest,
+			validationStatus: 422,
+			handle({ params, body, state }) {
+				if (params.workspace_uuid !== WORKSPACE_UUID)
+					return notFound('Workspace', params.workspace_uuid);
+				const chat = findChat(state, params.chat_id);
+				if (!chat) return notFound('Chat', params.chat_id);
+				if (
+					body.assistantMemberId !== undefined &&
+					MEMBERS[body.assistantMemberId]?.kind !== 'agent'
+				)
+					return notFound('Assistant member', body.assistantMemberId);
+				if (body.siteId !== undefined && !SITES.includes(body.siteId))
+					return notFound('Site', body.siteId);
+				for (const key of Object.keys(schemas.UpdateChatRequest.properties))
+					if (body[key] !== undefined) chat[key] = body[key];
+				chat.updatedAt = new Date().toISOString();
+				return { status: 200, body: chat };
 			},
 		},
 	],

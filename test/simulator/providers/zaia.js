@@ -22,6 +22,14 @@ const TICKET_ID = '2d3c4b5a-6978-4a1b-9c2d-3e4f5a6b7c8d';
 const AGENT_ID = 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d';
 const USER_ID = 'f0e1d2c3-b4a5-4968-8776-655443322110';
 const MONTH_MS = 30 * 24 * 3600 * 1000;
+/** The Zaia Trigger credential of the demo and the e2e suite (what the example's Callback URL carries). */
+const TRIGGER_SECRET = 'demo-secret-change-me-4f1c2a9e';
+/**
+ * How long after an export request the simulator calls back. Tests set `state.callbackDelayMs`
+ * themselves; the demo (scripts/demo.js) sets ZAIA_SIM_CALLBACK_DELAY_MS so that the
+ * export-and-wait example shows its Waiting state for a few seconds.
+ */
+const DEFAULT_CALLBACK_DELAY_MS = Number(process.env.ZAIA_SIM_CALLBACK_DELAY_MS) || 30;
 
 function errorBody(status, message, extra = {}) {
 	const names = {
@@ -215,6 +223,11 @@ module.exports = {
 	displayName: 'Zaia',
 	credentialType: 'zaiaApi',
 	demoCredential: (baseUrl) => ({ apiKey: API_KEY, baseUrl, testChatId: CHAT_ID }),
+	/** This provider's other credential types and their demo values (test/e2e/lib.js imports them too). */
+	moreCredentials: [
+		{ credentialType: 'zaiaTriggerApi', demoCredential: () => ({ secret: TRIGGER_SECRET }) },
+	],
+	TRIGGER_SECRET,
 	API_KEY,
 	WORKSPACE_ID,
 	CHAT_ID,
@@ -237,7 +250,7 @@ module.exports = {
 			/** 'json' | 'csv' | 'downloadUrl' | 'raw' (then `rawCallback: { headers, body }`). */
 			callbackForm: 'json',
 			callbackHeaders: {},
-			callbackDelayMs: 30,
+			callbackDelayMs: DEFAULT_CALLBACK_DELAY_MS,
 			/** Every callback the simulator made: { url, form, status, body, error }. */
 			callbacks: [],
 			downloads: [],

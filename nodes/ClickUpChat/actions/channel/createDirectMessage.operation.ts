@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { ItemOperation } from '../../../common/items';
 import { apiRequest } from '../../../common/transport';
-import { parseList, requireInteger } from '../../../common/validate';
+import { parseList } from '../../../common/validate';
+import { chatPath, readWorkspaceId } from '../../helpers/parameters';
 import { clickUpProfile } from '../../transport';
 import { workspaceIdProperty } from '../common.descriptions';
 import { forOperation } from '../node.type';
@@ -29,25 +30,27 @@ interface Prepared {
 
 export const createDirectMessage: ItemOperation<Prepared> = {
 	async prepare(this: IExecuteFunctions, i) {
-		const node = this.getNode();
-		const workspace = this.getNodeParameter('workspaceId', i, undefined, {
-			extractValue: true,
-		}) as unknown;
-		const workspaceId = requireInteger(node, i, 'Workspace', workspace, { min: 1 });
-		const userIds = parseList(node, i, 'User IDs', this.getNodeParameter('userIds', i, ''), {
-			max: MAX_DM_USERS,
-			unique: true,
-		});
-		return { workspaceId, userIds };
+		const userIds = parseList(
+			this.getNode(),
+			i,
+			'User IDs',
+			this.getNodeParameter('userIds', i, ''),
+			{
+				max: MAX_DM_USERS,
+				unique: true,
+			},
+		);
+		return { workspaceId: readWorkspaceId(this, i), userIds };
 	},
 
 	async execute(this: IExecuteFunctions, i, { workspaceId, userIds }) {
 		const response = await apiRequest<{ data: IDataObject }>(this, clickUpProfile, {
 			method: 'POST',
-			path: `/api/v3/workspaces/${workspaceId}/chat/channels/direct_message`,
+			path: chatPath(workspaceId, 'channels', 'direct_message'),
 			body: { user_ids: userIds },
 			itemIndex: i,
 		});
-		return { data: response.body.data, created: response.statusCode === 201 };
+		// the channel's own fields, flat like every other operation's output, and whether it is new
+		return { ...response.body.data, created: response.statusCode === 201 };
 	},
 };

@@ -5,20 +5,82 @@ import { apiRequest } from '../../../common/transport';
 import {
 	compact,
 	invalid,
+	optionalText,
 	parseList,
 	requireInteger,
 	requireString,
 } from '../../../common/validate';
+import { readChatSettings } from '../../helpers/chatFields';
+import { addInitialMessageWarning } from '../../helpers/hints';
 import { gravityRailProfile, workspacePath } from '../../transport';
-
-const showOnly = { resource: ['chat'], operation: ['create'] };
+import { OUTBOUND_CALL_WARNING, chatSettingOptions } from '../common.descriptions';
+import { forOperation } from '../node.type';
 
 export const CHANNELS = ['web-chat', 'phone-sms', 'phone-voice', 'email'] as const;
 
-const OUTBOUND_CALL_WARNING =
-	'A Phone Voice chat with a Workflow ID and the assistant enabled places a real outbound phone call to the member as soon as it is created.';
+/** Who and where the chat reaches: the create-only fields of CreateChatRequest. */
+const reachOptions: INodeProperties[] = [
+	{
+		displayName: 'Inbox ID',
+		name: 'inboxId',
+		type: 'string',
+		default: '',
+		description: 'Workspace inbox for an Email chat. Cannot be combined with Phone Number ID.',
+	},
+	{
+		displayName: 'Initial Message',
+		name: 'initialMessage',
+		type: 'string',
+		typeOptions: { rows: 3 },
+		default: '',
+		description:
+			'A first operator message, for Phone SMS or Email chats with the assistant off. If it cannot be sent (dispatch failed, member opted out, no phone or inbox) the chat is still created: the node outputs it with "initialMessageError" and shows a warning.',
+	},
+	{
+		displayName: 'Member ID',
+		name: 'memberId',
+		type: 'string',
+		default: '',
+		description:
+			'The member the chat is for. Gravity Rail uses the member the API key belongs to when left empty.',
+	},
+	{
+		displayName: 'Participants',
+		name: 'participants',
+		type: 'string',
+		default: '',
+		placeholder: '901, 902',
+		description:
+			'IDs of further members taking part, such as an assistant or operator member, comma-separated or an array',
+	},
+	{
+		displayName: 'Phone Number ID',
+		name: 'phoneNumberId',
+		type: 'string',
+		default: '',
+		description:
+			"Workspace phone number for a Phone SMS or Phone Voice chat; the workflow's default number is used when left empty. Cannot be combined with Inbox ID.",
+	},
+	{
+		displayName: 'Workflow ID',
+		name: 'workflowId',
+		type: 'string',
+		default: '',
+		description:
+			'Workflow to run in this chat. Gravity Rail creates the workflow assignment itself. With Phone Voice and the assistant on, this places a real outbound call.',
+	},
+	{
+		displayName: 'Workflow Version Number',
+		name: 'workflowVersionNumber',
+		type: 'number',
+		typeOptions: { minValue: 1, numberPrecision: 0 },
+		default: 1,
+		description:
+			'The published workflow version to pin this chat to. Leave this field out to use the current version.',
+	},
+];
 
-export const description: INodeProperties[] = [
+export const description: INodeProperties[] = forOperation('chat', 'create', [
 	{
 		displayName: 'Channel',
 		name: 'channel',
@@ -38,14 +100,13 @@ export const description: INodeProperties[] = [
 		required: true,
 		description: 'How the chat reaches the member',
 		hint: OUTBOUND_CALL_WARNING,
-		displayOptions: { show: showOnly },
 	},
 	{
 		displayName: `${OUTBOUND_CALL_WARNING} Turn "Assistant Enabled" off or leave out the workflow to only create the chat.`,
 		name: 'phoneVoiceNotice',
 		type: 'notice',
 		default: '',
-		displayOptions: { show: { ...showOnly, channel: ['phone-voice'] } },
+		displayOptions: { show: { channel: ['phone-voice'] } },
 	},
 	{
 		displayName: 'Additional Fields',
@@ -53,171 +114,15 @@ export const description: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		displayOptions: { show: showOnly },
-		options: [
-			{
-				displayName: 'Assistant Chat Model ID',
-				name: 'assistantChatModelId',
-				type: 'string',
-				default: '',
-				description:
-					'Chat model the assistant uses in this chat, instead of the workspace or workflow default',
-			},
-			{
-				displayName: 'Assistant Enabled',
-				name: 'assistantEnabled',
-				type: 'boolean',
-				default: true,
-				description:
-					'Whether the AI assistant runs the chat. Gravity Rail turns it on unless told otherwise.',
-				hint: 'On a Phone Voice chat with a workflow, leaving this on places a real outbound call',
-			},
-			{
-				displayName: 'Assistant Member ID',
-				name: 'assistantMemberId',
-				type: 'string',
-				default: '',
-				description: "A specific assistant member to run the chat instead of the workflow's agent",
-			},
-			{
-				displayName: 'Assistant Realtime Model ID',
-				name: 'assistantRealtimeModelId',
-				type: 'string',
-				default: '',
-				description:
-					'Realtime (voice) model the assistant uses in this chat, instead of the default',
-			},
-			{
-				displayName: 'Chat Type',
-				name: 'chatType',
-				type: 'string',
-				default: '',
-				description: "Gravity Rail's classification of the chat, sent as given",
-			},
-			{
-				displayName: 'Inbox ID',
-				name: 'inboxId',
-				type: 'string',
-				default: '',
-				description: 'Workspace inbox for an Email chat. Cannot be combined with Phone Number ID.',
-			},
-			{
-				displayName: 'Initial Message',
-				name: 'initialMessage',
-				type: 'string',
-				typeOptions: { rows: 3 },
-				default: '',
-				description:
-					'A first operator message, for Phone SMS or Email chats with the assistant off. If it cannot be sent (dispatch failed, member opted out, no phone or inbox) the chat is still created: the node outputs it with "initialMessageError" and shows a warning.',
-			},
-			{
-				displayName: 'Is Test',
-				name: 'isTest',
-				type: 'boolean',
-				default: false,
-				description: 'Whether this is a test chat',
-			},
-			{
-				displayName: 'Member ID',
-				name: 'memberId',
-				type: 'string',
-				default: '',
-				description:
-					'The member the chat is for. Gravity Rail uses the member the API key belongs to when left empty.',
-			},
-			{
-				displayName: 'Participants',
-				name: 'participants',
-				type: 'string',
-				default: '',
-				placeholder: '901, 902',
-				description:
-					'IDs of further members taking part, such as an assistant or operator member, comma-separated or an array',
-			},
-			{
-				displayName: 'Phone Number ID',
-				name: 'phoneNumberId',
-				type: 'string',
-				default: '',
-				description:
-					"Workspace phone number for a Phone SMS or Phone Voice chat; the workflow's default number is used when left empty. Cannot be combined with Inbox ID.",
-			},
-			{
-				displayName: 'Site ID',
-				name: 'siteId',
-				type: 'string',
-				default: '',
-				description: 'The site the chat belongs to',
-			},
-			{
-				displayName: 'Title',
-				name: 'title',
-				type: 'string',
-				default: '',
-				description: 'A title for the chat',
-			},
-			{
-				displayName: 'Workflow ID',
-				name: 'workflowId',
-				type: 'string',
-				default: '',
-				description:
-					'Workflow to run in this chat. Gravity Rail creates the workflow assignment itself. With Phone Voice and the assistant on, this places a real outbound call.',
-			},
-			{
-				displayName: 'Workflow Version Number',
-				name: 'workflowVersionNumber',
-				type: 'number',
-				typeOptions: { minValue: 1, numberPrecision: 0 },
-				default: 1,
-				description:
-					'The published workflow version to pin this chat to. Leave this field out to use the current version.',
-			},
-		],
+		options: [...chatSettingOptions, ...reachOptions].sort((a, b) =>
+			a.displayName.localeCompare(b.displayName),
+		),
 	},
-];
-
-/** Text ID fields of the create body, by their API (and parameter) names and display names. */
-const ID_FIELDS: Array<[string, string]> = [
-	['workflowId', 'Workflow ID'],
-	['memberId', 'Member ID'],
-	['phoneNumberId', 'Phone Number ID'],
-	['inboxId', 'Inbox ID'],
-	['assistantMemberId', 'Assistant Member ID'],
-	['assistantChatModelId', 'Assistant Chat Model ID'],
-	['assistantRealtimeModelId', 'Assistant Realtime Model ID'],
-	['siteId', 'Site ID'],
-];
+]);
 
 interface Prepared {
 	path: string;
 	body: IDataObject;
-}
-
-/** A text field left empty is not sent; one given is sent trimmed. */
-function optionalText(fields: IDataObject, name: string): string | undefined {
-	const value = fields[name];
-	if (value === undefined || value === null) return undefined;
-	const textValue = String(value).trim();
-	return textValue === '' ? undefined : textValue;
-}
-
-function optionalBoolean(fields: IDataObject, name: string): boolean | undefined {
-	return typeof fields[name] === 'boolean' ? (fields[name] as boolean) : undefined;
-}
-
-/** The warning shown in the editor when the chat was created but its initial message was not sent. */
-function addInitialMessageWarning(
-	ctx: IExecuteFunctions,
-	itemIndex: number,
-	chat: IDataObject,
-): void {
-	const reason = chat.initialMessageError;
-	if (reason === undefined || reason === null || reason === '') return;
-	const chatId = chat.id ?? chat.uuid;
-	const message = `Item ${itemIndex}: the chat${chatId !== undefined ? ` ${String(chatId)}` : ''} was created, but its initial message was not sent (${String(reason)}). Reload the chat in Gravity Rail and send the message again.`;
-	// addExecutionHints is missing in older n8n versions: there the chat's initialMessageError still shows the reason.
-	ctx.addExecutionHints?.({ message, type: 'warning', location: 'outputPane' });
 }
 
 export const create: ItemOperation<Prepared> = {
@@ -234,8 +139,9 @@ export const create: ItemOperation<Prepared> = {
 			);
 		}
 		const fields = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
-		const ids = Object.fromEntries(ID_FIELDS.map(([name]) => [name, optionalText(fields, name)]));
-		if (ids.phoneNumberId !== undefined && ids.inboxId !== undefined) {
+		const phoneNumberId = optionalText(fields.phoneNumberId);
+		const inboxId = optionalText(fields.inboxId);
+		if (phoneNumberId !== undefined && inboxId !== undefined) {
 			throw invalid(
 				node,
 				i,
@@ -249,9 +155,7 @@ export const create: ItemOperation<Prepared> = {
 				? undefined
 				: parseList(node, i, 'Participants', fields.participants, { unique: true });
 		const workflowVersionNumber =
-			fields.workflowVersionNumber === undefined ||
-			fields.workflowVersionNumber === null ||
-			fields.workflowVersionNumber === ''
+			optionalText(fields.workflowVersionNumber) === undefined
 				? undefined
 				: requireInteger(node, i, 'Workflow Version Number', fields.workflowVersionNumber, {
 						min: 1,
@@ -262,14 +166,14 @@ export const create: ItemOperation<Prepared> = {
 				: requireString(node, i, 'Initial Message', fields.initialMessage);
 		const body = compact({
 			channel,
-			...ids,
+			workflowId: optionalText(fields.workflowId),
+			memberId: optionalText(fields.memberId),
+			phoneNumberId,
+			inboxId,
 			workflowVersionNumber,
 			participants: participants && participants.length > 0 ? participants : undefined,
-			assistantEnabled: optionalBoolean(fields, 'assistantEnabled'),
 			initialMessage,
-			title: optionalText(fields, 'title'),
-			isTest: optionalBoolean(fields, 'isTest'),
-			chatType: optionalText(fields, 'chatType'),
+			...readChatSettings(fields),
 		});
 		return { path, body };
 	},

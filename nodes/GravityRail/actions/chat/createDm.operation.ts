@@ -4,10 +4,10 @@ import type { ItemOperation } from '../../../common/items';
 import { apiRequest } from '../../../common/transport';
 import { parseJsonObject, requireString } from '../../../common/validate';
 import { gravityRailProfile, workspacePath } from '../../transport';
+import { additionalBodyFieldsProperty } from '../common.descriptions';
+import { forOperation } from '../node.type';
 
-const showOnly = { resource: ['chat'], operation: ['createDm'] };
-
-export const description: INodeProperties[] = [
+export const description: INodeProperties[] = forOperation('chat', 'createDm', [
 	{
 		displayName: 'Member ID',
 		name: 'memberId',
@@ -17,19 +17,14 @@ export const description: INodeProperties[] = [
 		description:
 			'The member to open the DM with. Sent as "memberId": Gravity Rail\'s docs do not name this field, so the node uses the name the Create body uses for a member. If your workspace expects another name, add it in Additional Body Fields.',
 		hint: 'A DM with an agent needs no extra permission; a DM with another human member needs the dm:write scope',
-		displayOptions: { show: showOnly },
 	},
 	{
-		displayName: 'Additional Body Fields (JSON)',
-		name: 'additionalBodyFields',
-		type: 'json',
-		default: '{}',
+		...additionalBodyFieldsProperty,
 		placeholder: '{"targetMemberId": "123"}',
 		description:
 			'A JSON object merged into the request body after Member ID (its keys win), so you can send fields the docs do not list without waiting for a new node version',
-		displayOptions: { show: showOnly },
 	},
-];
+]);
 
 interface Prepared {
 	path: string;

@@ -2,34 +2,24 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { ItemOperation } from '../../../common/items';
 import { apiRequest } from '../../../common/transport';
-import { invalid, requireString, requireUuid } from '../../../common/validate';
+import { invalid, optionalText, requireString, requireUuid } from '../../../common/validate';
 import { zaiaProfile } from '../../transport';
-
-const showOnly = { resource: ['chatMessage'], operation: ['create'] };
+import { chatIdProperty, chatThreadIdProperty, UUID_PLACEHOLDER } from '../common.descriptions';
+import { forOperation } from '../node.type';
 
 export const MAX_CONTENT = 4000;
 const NAMED_EXTENSIONS = ['png', 'pdf', 'md', 'txt'];
 
-export const description: INodeProperties[] = [
-	{
-		displayName: 'Chat ID',
-		name: 'chatId',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: '123e4567-e89b-42d3-a456-426614174000',
-		description: 'UUID of the Zaia chat the message is posted to',
-		displayOptions: { show: showOnly },
-	},
+export const description: INodeProperties[] = forOperation('chatMessage', 'create', [
+	chatIdProperty('UUID of the Zaia chat the message is posted to'),
 	{
 		displayName: 'Sender ID',
 		name: 'senderId',
 		type: 'string',
 		default: '',
 		required: true,
-		placeholder: '123e4567-e89b-42d3-a456-426614174000',
+		placeholder: UUID_PLACEHOLDER,
 		description: 'Super identity UUID of the sender (agent, squad, user or external user)',
-		displayOptions: { show: showOnly },
 	},
 	{
 		displayName: 'Role',
@@ -42,7 +32,6 @@ export const description: INodeProperties[] = [
 		default: 'user',
 		description:
 			'Who the message is from; Zaia accepts only these two roles when creating a message',
-		displayOptions: { show: showOnly },
 	},
 	{
 		displayName: 'Content',
@@ -51,7 +40,6 @@ export const description: INodeProperties[] = [
 		typeOptions: { rows: 4 },
 		default: '',
 		description: 'The message text, at most 4000 characters',
-		displayOptions: { show: showOnly },
 	},
 	{
 		displayName: 'Additional Fields',
@@ -59,7 +47,6 @@ export const description: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		displayOptions: { show: showOnly },
 		options: [
 			{
 				displayName: 'Attachments',
@@ -116,14 +103,7 @@ export const description: INodeProperties[] = [
 					},
 				],
 			},
-			{
-				displayName: 'Chat Thread ID',
-				name: 'chatThreadId',
-				type: 'string',
-				default: '',
-				placeholder: '123e4567-e89b-42d3-a456-426614174000',
-				description: 'UUID of the thread; left empty, Zaia receives null',
-			},
+			chatThreadIdProperty('UUID of the thread; left empty, Zaia receives null'),
 			{
 				displayName: 'External ID',
 				name: 'externalId',
@@ -134,16 +114,10 @@ export const description: INodeProperties[] = [
 			},
 		],
 	},
-];
+]);
 
 interface Prepared {
 	body: IDataObject;
-}
-
-function blank(value: unknown): boolean {
-	return (
-		value === undefined || value === null || (typeof value === 'string' && value.trim() === '')
-	);
 }
 
 function readAttachments(ctx: IExecuteFunctions, i: number, raw: unknown): IDataObject[] {
@@ -191,12 +165,13 @@ export const create: ItemOperation<Prepared> = {
 			max: MAX_CONTENT,
 		});
 		const extra = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
-		const chatThreadId = blank(extra.chatThreadId)
-			? null
-			: requireUuid(node, i, 'Chat Thread ID', extra.chatThreadId);
-		const externalId = blank(extra.externalId)
-			? null
-			: requireString(node, i, 'External ID', extra.externalId, { min: 3, max: 250 });
+		const threadText = optionalText(extra.chatThreadId);
+		const chatThreadId =
+			threadText === undefined ? null : requireUuid(node, i, 'Chat Thread ID', threadText);
+		const externalId =
+			optionalText(extra.externalId) === undefined
+				? null
+				: requireString(node, i, 'External ID', extra.externalId, { min: 3, max: 250 });
 		const attachments = readAttachments(this, i, extra.attachments);
 		// Every key is required by Zaia's schema: optional values are sent as null, never left out.
 		return {

@@ -1,35 +1,25 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { ItemOperation } from '../../../common/items';
+import { collectPages, readLimit, returnAllProperties } from '../../../common/paging';
 import { apiRequest } from '../../../common/transport';
-import { isUuid, parseList, requireInteger, requireUuid } from '../../../common/validate';
+import { isUuid, optionalText, parseList, requireUuid } from '../../../common/validate';
 import { zaiaProfile } from '../../transport';
-
-const showOnly = { resource: ['chatMessage'], operation: ['getAll'] };
+import { chatIdProperty, chatThreadIdProperty, UUID_PLACEHOLDER } from '../common.descriptions';
+import { forOperation } from '../node.type';
 
 export const JOINS = ['chat-message-follow-ups', 'senders'] as const;
+/** Zaia's `pagination.limit` maximum; the API has no cursor or offset beyond it. */
 export const MAX_LIMIT = 1000;
 
-export const description: INodeProperties[] = [
+const [returnAll, limit] = returnAllProperties({ max: MAX_LIMIT });
+
+export const description: INodeProperties[] = forOperation('chatMessage', 'getAll', [
+	chatIdProperty('UUID of the Zaia chat whose messages to read'),
+	returnAll,
 	{
-		displayName: 'Chat ID',
-		name: 'chatId',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: '123e4567-e89b-42d3-a456-426614174000',
-		description: 'UUID of the Zaia chat whose messages to read',
-		displayOptions: { show: showOnly },
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1, maxValue: MAX_LIMIT },
-		default: 50,
-		description: 'Max number of results to return',
-		hint: 'Zaia returns at most 1000 messages per request; it has no cursor for more',
-		displayOptions: { show: showOnly },
+		...limit,
+		hint: 'Zaia returns at most 1000 messages per request and offers no cursor for more',
 	},
 	{
 		displayName: 'Additional Fields',
@@ -37,16 +27,8 @@ export const description: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		displayOptions: { show: showOnly },
 		options: [
-			{
-				displayName: 'Chat Thread ID',
-				name: 'chatThreadId',
-				type: 'string',
-				default: '',
-				placeholder: '123e4567-e89b-42d3-a456-426614174000',
-				description: 'Only messages of this thread (UUID)',
-			},
+			chatThreadIdProperty('Only messages of this thread (UUID)'),
 			{
 				displayName: 'Joins',
 				name: 'joins',
@@ -72,39 +54,29 @@ export const description: INodeProperties[] = [
 				name: 'ticketIds',
 				type: 'string',
 				default: '',
-				placeholder: '123e4567-e89b-42d3-a456-426614174000, 9b2d...',
+				placeholder: `${UUID_PLACEHOLDER}, 9b2d...`,
 				description:
 					'Only messages of these tickets: UUIDs, comma-separated or an expression returning an array',
 			},
 		],
 	},
-];
+]);
 
 interface Prepared {
 	qs: IDataObject;
-}
-
-function optionalUuid(
-	ctx: IExecuteFunctions,
-	i: number,
-	field: string,
-	value: unknown,
-): string | undefined {
-	if (value === undefined || value === null || (typeof value === 'string' && value.trim() === ''))
-		return undefined;
-	return requireUuid(ctx.getNode(), i, field, value);
+	/** undefined: Return All (as many as Zaia gives in one request, 1000). */
+	limit: number | undefined;
 }
 
 export const getAll: ItemOperation<Prepared> = {
 	async prepare(this: IExecuteFunctions, i) {
 		const node = this.getNode();
 		const chatId = requireUuid(node, i, 'Chat ID', this.getNodeParameter('chatId', i));
-		const limit = requireInteger(node, i, 'Limit', this.getNodeParameter('limit', i, 50), {
-			min: 1,
-			max: MAX_LIMIT,
-		});
+		const limit = readLimit(this, i, { max: MAX_LIMIT });
 		const extra = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
-		const chatThreadId = optionalUuid(this, i, 'Chat Thread ID', extra.chatThreadId);
+		const threadText = optionalText(extra.chatThreadId);
+		const chatThreadId =
+			threadText === undefined ? undefined : requireUuid(node, i, 'Chat Thread ID', threadText);
 		const joins = parseList(node, i, 'Joins', extra.joins, {
 			unique: true,
 			each: (entry) =>
@@ -118,23 +90,40 @@ export const getAll: ItemOperation<Prepared> = {
 		});
 		// OpenAPI defaults for query parameters: style "form", explode true. Arrays repeat the name
 		// (joins=a&joins=b) and the `pagination` object spreads its properties (limit=250).
-		const qs: IDataObject = { chatId, limit };
+		const qs: IDataObject = { chatId };
 		if (chatThreadId) qs.chatThreadId = chatThreadId;
 		if (joins.length) qs.joins = joins;
 		if (ticketIds.length) qs.ticketIds = ticketIds;
-		return { qs };
+		return { qs, limit };
 	},
 
-	async execute(this: IExecuteFunctions, i, { qs }) {
-		const response = await apiRequest<unknown>(this, zaiaProfile, {
-			method: 'GET',
-			path: '/api/v1/chat-messages',
-			qs,
-			arrayFormat: 'repeat',
+	async execute(this: IExecuteFunctions, i, { qs, limit }) {
+		const messages = await collectPages<IDataObject, string>({
+			node: this.getNode(),
 			itemIndex: i,
+			providerName: zaiaProfile.name,
+			limit,
+			maxPageSize: MAX_LIMIT,
+			// Zaia documents only `pagination.limit`: one request is the whole list it will give.
+			fetchPage: async (_cursor, pageSize) => {
+				const response = await apiRequest<unknown>(this, zaiaProfile, {
+					method: 'GET',
+					path: '/api/v1/chat-messages',
+					qs: { chatId: qs.chatId, limit: pageSize, ...qs },
+					arrayFormat: 'repeat',
+					itemIndex: i,
+				});
+				const body = response.body;
+				return { items: (Array.isArray(body) ? body : []) as IDataObject[] };
+			},
 		});
-		const body = response.body;
-		const messages = Array.isArray(body) ? body : [];
-		return messages.map((message) => ({ json: message as IDataObject }));
+		if (limit === undefined && messages.length >= MAX_LIMIT) {
+			this.addExecutionHints?.({
+				message: `Zaia returned ${messages.length} messages, the most it gives in one request (it has no cursor for more). Narrow the list with Chat Thread ID or Ticket IDs to see the rest.`,
+				type: 'warning',
+				location: 'outputPane',
+			});
+		}
+		return messages.map((message) => ({ json: message }));
 	},
 };

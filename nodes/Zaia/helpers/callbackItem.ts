@@ -1,6 +1,6 @@
 /**
- * The Zaia export callback, shared by the Zaia Trigger and the Zaia node's "Wait for the Export"
- * mode: reading the request n8n received, checking secrets, and turning the body into one item.
+ * The Zaia export callback as one item, shared by the Zaia Trigger and the Zaia node's "Wait for
+ * the Export" mode: reading the request n8n received and turning its body into an item.
  *
  * Zaia documents only that "a POST will be made to callbackUrl when ready". Every plausible form
  * is handled:
@@ -13,7 +13,6 @@
  *  - form-urlencoded: the fields in `body`.
  * The raw headers (minus the secret) are always kept.
  */
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import type {
 	IBinaryData,
 	IBinaryKeyData,
@@ -22,18 +21,11 @@ import type {
 	IWebhookFunctions,
 } from 'n8n-workflow';
 
+import { headerValue } from '../../common/transport';
+import { isLoopbackHost } from '../../common/validate';
+
 /** Request headers as Node gives them (lower-case names). */
-type IncomingHttpHeaders = Record<string, string | string[] | undefined>;
-
-/** The part of Node's (and express's) response object used to answer. */
-interface ResponseLike {
-	headersSent: boolean;
-	writeHead(status: number, headers: Record<string, string>): unknown;
-	end(body: string): unknown;
-}
-
-export const DEFAULT_MAX_BODY_MB = 25;
-export const TOKEN_QUERY_PARAMETER = 'zaiaToken';
+export type IncomingHttpHeaders = Record<string, string | string[] | undefined>;
 
 const DOWNLOAD_URL_KEYS = [
 	'downloadUrl',
@@ -70,7 +62,7 @@ export interface CallbackRequest {
 	rawBody?: Buffer;
 }
 
-export interface CallbackOptions {
+export interface CallbackItemOptions {
 	/** Download the file a JSON callback points at into binary. */
 	downloadFile: boolean;
 	/** Dot path of the download URL in the JSON; empty = look for the usual names. */
@@ -112,71 +104,13 @@ export async function readCallbackRequest(ctx: IWebhookFunctions): Promise<Callb
 	};
 }
 
-function headerValue(headers: IncomingHttpHeaders, name: string): string | undefined {
-	const value = headers[name.toLowerCase()];
-	if (value === undefined) return undefined;
-	return Array.isArray(value) ? value[0] : String(value);
-}
-
-/** Constant-time comparison of two secrets of any length. */
-export function secretsMatch(given: string | undefined, expected: string): boolean {
-	if (given === undefined || given === '' || expected === '') return false;
-	const a = createHash('sha256').update(given).digest();
-	const b = createHash('sha256').update(expected).digest();
-	return timingSafeEqual(a, b);
-}
-
-/** The secret the caller sent: in the query parameter or in the header. */
-export function presentedSecret(
-	request: CallbackRequest,
-	queryName: string,
-	headerName: string,
-): string | undefined {
-	const fromQuery = request.query[queryName];
-	if (typeof fromQuery === 'string' && fromQuery !== '') return fromQuery;
-	if (Array.isArray(fromQuery) && typeof fromQuery[0] === 'string') return fromQuery[0];
-	return headerValue(request.headers, headerName);
-}
-
-/**
- * The resume token of "Wait for the Export": HMAC-SHA256 over the execution and node IDs with a
- * key from the credential (its Callback Secret, or a key derived from the API key). Stateless, so
- * any main or worker process can check it.
- */
-export function resumeToken(credentials: IDataObject, executionId: string, nodeId: string): string {
-	const callbackSecret =
-		typeof credentials.callbackSecret === 'string' ? credentials.callbackSecret : '';
-	const apiKey = typeof credentials.apiKey === 'string' ? credentials.apiKey : '';
-	const key =
-		callbackSecret !== ''
-			? callbackSecret
-			: createHmac('sha256', apiKey).update('zaia-n8n-export-callback-key/v1').digest('hex');
-	return createHmac('sha256', key)
-		.update(`zaia-export-resume/v1\n${executionId}\n${nodeId}`)
-		.digest('base64url');
-}
-
-/** Answer the HTTP request now (n8n then does not answer it again: return `noWebhookResponse`). */
-export function answer(ctx: IWebhookFunctions, status: number, body: IDataObject): void {
-	const res = ctx.getResponseObject() as unknown as ResponseLike;
-	if (res.headersSent) return;
-	const text = JSON.stringify(body);
-	res.writeHead(status, {
-		'content-type': 'application/json; charset=utf-8',
-		'content-length': String(Buffer.byteLength(text)),
-	});
-	res.end(text);
-}
-
-/** Size of the body: Content-Length when given, else the bytes n8n read. */
-export function bodySize(request: CallbackRequest): number {
-	const declared = Number(headerValue(request.headers, 'content-length'));
-	const actual = request.rawBody?.length ?? 0;
-	return Math.max(Number.isFinite(declared) ? declared : 0, actual);
+/** One request header's value (the first when repeated). */
+export function requestHeader(headers: IncomingHttpHeaders, name: string): string | undefined {
+	return headerValue(headers as IDataObject, name);
 }
 
 function mediaType(headers: IncomingHttpHeaders): string {
-	return String(headerValue(headers, 'content-type') ?? '')
+	return String(requestHeader(headers, 'content-type') ?? '')
 		.split(';')[0]
 		.trim()
 		.toLowerCase();
@@ -244,11 +178,6 @@ export function findDownloadUrl(body: unknown, field?: string): string | undefin
 	return undefined;
 }
 
-function isLoopback(hostname: string): boolean {
-	const host = hostname.replace(/^\[|\]$/g, '');
-	return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
-}
-
 function visibleHeaders(headers: IncomingHttpHeaders, hidden: string[]): IDataObject {
 	const drop = new Set(hidden.map((h) => h.toLowerCase()));
 	const out: IDataObject = {};
@@ -275,11 +204,11 @@ interface UploadedFile {
 async function downloadInto(
 	ctx: IWebhookFunctions,
 	url: string,
-	options: CallbackOptions,
+	options: CallbackItemOptions,
 	json: IDataObject,
 ): Promise<IBinaryKeyData | undefined> {
 	const parsed = new URL(url);
-	if (parsed.protocol !== 'https:' && !isLoopback(parsed.hostname)) {
+	if (parsed.protocol !== 'https:' && !isLoopbackHost(parsed.hostname)) {
 		json.downloadError = 'The download URL is not HTTPS; it was not fetched.';
 		return undefined;
 	}
@@ -304,7 +233,7 @@ async function downloadInto(
 		const bodyName =
 			typeof json.body === 'object' ? (json.body as IDataObject).fileName : undefined;
 		const fileName =
-			fileNameFrom(headerValue(response.headers, 'content-disposition')) ??
+			fileNameFrom(requestHeader(response.headers, 'content-disposition')) ??
 			(typeof bodyName === 'string' && bodyName ? bodyName.split(/[\\/]/).pop() : undefined) ??
 			(parsed.pathname.split('/').pop() || defaultFileName(mimeType));
 		const binary = await ctx.helpers.prepareBinaryData(data, fileName, mimeType);
@@ -322,7 +251,7 @@ async function downloadInto(
 export async function callbackToItem(
 	ctx: IWebhookFunctions,
 	request: CallbackRequest,
-	options: CallbackOptions,
+	options: CallbackItemOptions,
 ): Promise<INodeExecutionData> {
 	const type = mediaType(request.headers);
 	const json: IDataObject = {
@@ -333,7 +262,7 @@ export async function callbackToItem(
 	};
 	const item: INodeExecutionData = { json };
 	const raw = request.rawBody;
-	const disposition = headerValue(request.headers, 'content-disposition');
+	const disposition = requestHeader(request.headers, 'content-disposition');
 	const namedFile = fileNameFrom(disposition);
 	const isJson = type === 'application/json' || type.endsWith('+json');
 

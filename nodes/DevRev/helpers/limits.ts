@@ -1,0 +1,13 @@
+/** DevRev's documented bounds (public OpenAPI), checked before anything is sent. */
+
+/** chats.create / chats.get / chats.update: users 1..16 items. */
+export const MAX_DM_USERS = 16;
+
+/** chats.create / chats.update: records at most 16 items. */
+export const MAX_DM_RECORDS = 16;
+
+/** timeline-entries.create (timeline comment): artifacts at most 50 items. */
+export const MAX_COMMENT_ARTIFACTS = 50;
+
+/** timeline-entries.list: `limit` "defaults to 50"; the node asks for at most this many per page. */
+export const TIMELINE_PAGE_SIZE = 50;
