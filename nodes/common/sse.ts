@@ -30,8 +30,6 @@ export interface ReadSseOptions {
 	signal?: AbortSignal;
 	/** Called for each comment line (`: text`), without the leading colon. */
 	onComment?: (comment: string) => void;
-	/** Called for every chunk the source yields (e.g. to notice a stalled connection). */
-	onChunk?: () => void;
 	/** Called when the server sends a valid `retry:` field (milliseconds). */
 	onRetry?: (retryMs: number) => void;
 	/** Called for recoverable parse problems (unknown field, invalid retry). */
@@ -151,7 +149,6 @@ export async function* readSseBatches(
 				break;
 			}
 			const chunk = step.value;
-			options.onChunk?.();
 			let text: string;
 			if (typeof chunk === 'string') {
 				// Flush bytes held back from an earlier binary chunk before switching to text.

@@ -131,12 +131,12 @@ describe('Dify: Workflow → Run survives a broken stream', () => {
 		},
 	);
 
-	test('a stall past the Read Timeout is a break too, and is resumed', async () => {
+	test('a stall past the Timeout option is a break too, and is resumed', async () => {
 		const unbroken = await run('coffee');
 		ctx.sim.reset();
 		const offset = eventEnds(fixture)[10] + 5;
 		const started = Date.now();
-		const result = await run(`coffee +stall@${offset}`, { readTimeout: 1 });
+		const result = await run(`coffee +stall@${offset}`, { timeout: 1000 });
 		expect(result.error).toBeUndefined();
 		expect(result.items[0].json).toEqual({ ...unbroken.items[0].json, resumed: 1 });
 		expect(Date.now() - started).toBeGreaterThanOrEqual(1000);

@@ -112,7 +112,6 @@ describe('Dify Workflow → Run: bad input is refused before any request', () =>
 		['Inputs (JSON)', { inputsJson: '{not json' }],
 		['User', { user: '  ' }],
 		['Resume Attempts', { options: { resumeAttempts: 11 } }],
-		['Read Timeout (Seconds)', { options: { readTimeout: -1 } }],
 		['When Dify Replaces the Answer', { options: { replacedAnswer: 'ignore' } }],
 		[
 			'Files → File 1 → URL',

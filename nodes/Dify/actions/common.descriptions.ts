@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { concurrencyOption } from '../../common/items';
+import { timeoutOption } from '../../common/transport';
 
 /** Parameters several Dify operations share, defined once. */
 
@@ -166,22 +167,13 @@ export const streamedReplyOptions: INodeProperties[] = [
 			'Whether to collect the audio of apps with text-to-speech auto-play into "tts" (base64 MP3); ignored otherwise',
 	},
 	{
-		displayName: 'Read Timeout (Seconds)',
-		name: 'readTimeout',
-		type: 'number',
-		typeOptions: { minValue: 0, maxValue: 3600 },
-		default: 60,
-		description:
-			'A stream that sends nothing for this long (Dify sends a ping every 10 s) is treated as broken: resumed when it belongs to a workflow run, else an error with the partial answer. 0 waits forever.',
-	},
-	{
 		displayName: 'Resume Attempts',
 		name: 'resumeAttempts',
 		type: 'number',
 		typeOptions: { minValue: 0, maxValue: 10 },
 		default: 3,
 		description:
-			'Chatflow and Workflow apps: how often a stream that breaks after the run started (reset, truncation, a stall) is reopened from the run\'s saved state, waiting 0.5 s, 1 s, 2 s, ... between tries. The answer is the same as an unbroken one, no event is counted twice, and the item says "resumed". Chatbot and Agent replies cannot be resumed (Dify keeps no run for them). 0 turns it off.',
+			'Chatflow and Workflow apps: how often a stream that breaks after the run started (reset, truncation, no data for longer than the Timeout option) is reopened from the run\'s saved state, waiting 0.5 s, 1 s, 2 s, ... between tries. The answer is the same as an unbroken one, no event is counted twice, and the item says "resumed". Chatbot and Agent replies cannot be resumed (Dify keeps no run for them). 0 turns it off.',
 	},
 	{
 		displayName: 'When Dify Replaces the Answer',
@@ -215,7 +207,7 @@ export const streamedReplyOptions: INodeProperties[] = [
 	},
 ];
 
-/** An operation's Options collection: Concurrency first, then the operation's own knobs. */
+/** An operation's Options collection: Concurrency and Timeout first, then the operation's own knobs. */
 export function optionsCollection(options: INodeProperties[] = []): INodeProperties {
 	return {
 		displayName: 'Options',
@@ -223,7 +215,7 @@ export function optionsCollection(options: INodeProperties[] = []): INodePropert
 		type: 'collection',
 		placeholder: 'Add option',
 		default: {},
-		options: [concurrencyOption, ...options],
+		options: [concurrencyOption, timeoutOption, ...options],
 	};
 }
 

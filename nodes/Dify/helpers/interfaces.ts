@@ -165,11 +165,6 @@ export interface AggregateDifyStreamOptions extends DifyAggregatorOptions {
 	/** Told the replacement answer when Dify withdraws what was streamed (`message_replace`). */
 	onAnswerReplaced?: (answer: string) => void | Promise<void>;
 	/**
-	 * A stream that sends nothing (not even Dify's 10-second ping) for this long is treated as
-	 * broken, in milliseconds; 0 or absent: no limit.
-	 */
-	stallTimeoutMs?: number;
-	/**
 	 * The most characters one event may hold before reading stops as `stream_interrupted`
 	 * (default {@link DEFAULT_MAX_EVENT_CHARS}), so a stream that never ends its event cannot
 	 * take all memory.

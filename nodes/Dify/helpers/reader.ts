@@ -3,7 +3,6 @@
  * incrementally) into one output item through {@link DifyStreamAggregator}.
  */
 import type { IDataObject } from 'n8n-workflow';
-import { sleep } from 'n8n-workflow';
 
 import {
 	isEventStreamContentType,
@@ -60,8 +59,6 @@ function errorMessage(error: unknown): string {
 	return textOf(error) || 'unknown error';
 }
 
-const STALL_CHECK_MS = 200;
-
 /**
  * Reads one reply into one aggregate, over one stream or, when a workflow-backed stream broke,
  * over the stream Dify reopens (`GET /workflow/{id}/events?include_state_snapshot=true`).
@@ -91,7 +88,8 @@ export class DifyReplyReader {
 
 	/**
 	 * Reads one stream to its end. Returns `broken: true` when it ended without a terminal event
-	 * (reset, truncation, a stall past `stallTimeoutMs`); with `reopened`, the stream is one Dify
+	 * (reset, truncation, a stall past the node's Timeout, which the transport turns into an
+	 * error of the stream); with `reopened`, the stream is one Dify
 	 * reopened after a break and repeats what was read before. An abort throws a
 	 * {@link DifyStreamAbortedError} carrying the partial result; errors from the chunk callbacks
 	 * propagate.
@@ -101,31 +99,6 @@ export class DifyReplyReader {
 		const outer = this.options.signal;
 		if (opts.reopened) this.aggregator.resumeAfterBreak();
 
-		const stallMs = this.options.stallTimeoutMs ?? 0;
-		let reading = true;
-		let stalled = false;
-		let lastChunkAt = Date.now();
-		let signal = outer;
-		let stopWatching = (): void => undefined;
-		if (stallMs > 0) {
-			const controller = new AbortController();
-			const forward = () => controller.abort(outer?.reason);
-			if (outer?.aborted) forward();
-			outer?.addEventListener('abort', forward, { once: true });
-			stopWatching = () => outer?.removeEventListener('abort', forward);
-			signal = controller.signal;
-			void (async () => {
-				while (reading) {
-					await sleep(Math.min(STALL_CHECK_MS, stallMs));
-					if (reading && Date.now() - lastChunkAt > stallMs) {
-						stalled = true;
-						controller.abort();
-						return;
-					}
-				}
-			})();
-		}
-
 		let replayIndex = opts.reopened ? 0 : -1;
 		const formsAtStart = this.aggregator.formRequests;
 		let callbackFailed = false;
@@ -134,11 +107,8 @@ export class DifyReplyReader {
 		let broken = false;
 		try {
 			reading: for await (const batch of readSseBatches(source, {
-				signal,
+				signal: outer,
 				maxBufferSize: this.options.maxEventChars ?? DEFAULT_MAX_EVENT_CHARS,
-				onChunk: () => {
-					lastChunkAt = Date.now();
-				},
 			})) {
 				for (let i = 0; i < batch.length; i++) {
 					if (outer?.aborted) {
@@ -193,21 +163,16 @@ export class DifyReplyReader {
 				}
 			}
 		} catch (error) {
-			if (error instanceof SseAbortError && !stalled) {
+			if (error instanceof SseAbortError) {
 				abortReason = { reason: error.cause ?? outer?.reason };
 			} else {
 				broken = true;
 				this.aggregator.interrupt({
 					status: 502,
 					code: DIFY_STREAM_ERROR_CODES.interrupted,
-					message: stalled
-						? `Reading the Dify stream failed: no data for ${Math.round(stallMs / 1000)} s (Dify sends a ping every 10 s)`
-						: `Reading the Dify stream failed: ${errorMessage(error)}`,
+					message: `Reading the Dify stream failed: ${errorMessage(error)}`,
 				});
 			}
-		} finally {
-			reading = false;
-			stopWatching();
 		}
 		if (callbackFailed) throw callbackError;
 		if (abortReason) throw new DifyStreamAbortedError(abortReason.reason, this.finish());

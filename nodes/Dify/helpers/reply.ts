@@ -33,8 +33,6 @@ export interface ReplyOptions {
 	replacedAnswer: 'correct' | 'hold';
 	/** How often a broken workflow-backed stream is reopened (0: never). */
 	resumeAttempts: number;
-	/** No data for this long breaks the stream, in milliseconds (0: no limit). */
-	stallTimeoutMs: number;
 }
 
 export const MAX_RESUME_ATTEMPTS = 10;
@@ -61,11 +59,6 @@ export function readReplyOptions(ctx: IExecuteFunctions, i: number): ReplyOption
 			min: 0,
 			max: MAX_RESUME_ATTEMPTS,
 		}),
-		stallTimeoutMs:
-			requireInteger(node, i, 'Read Timeout (Seconds)', options.readTimeout ?? 60, {
-				min: 0,
-				max: 3600,
-			}) * 1000,
 	};
 }
 
@@ -236,7 +229,6 @@ export async function runStreamedCall(
 		signal,
 		keepEvents: options.keepEvents,
 		includeTts: options.includeTts,
-		stallTimeoutMs: options.stallTimeoutMs,
 		mode: call.mode,
 		onAnswerChunk: chat.onAnswerChunk,
 		onAnswerReplaced: chat.onAnswerReplaced,

@@ -25,6 +25,9 @@
  *   +sse               a blocking request is answered with text/event-stream (seen with some Dify versions)
  *   +mislabelled       the event stream is sent as `Content-Type: application/json`
  *   +cut               the connection is dropped halfway through the stream
+ *   +cut@N / +stall@N / +cutresume / +summary / +expired   run flags, see ../dify/runs.js
+ * Workflow-backed replies are kept as runs (../dify/runs.js: Human Input forms, reopened streams);
+ * Workflow and Text Generator routes are in ../dify/workflows.js.
  * Agent (`agent-chat`) and New Agent (`agent`) fixtures refuse blocking mode with 400 `bad_request`,
  * as Dify documents. A `conversation_id` must be one the simulator knows (a fixture's, or one of
  * an earlier reply), else 404 `not_found`; local files must have been uploaded by the same `user`.
