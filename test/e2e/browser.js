@@ -509,11 +509,17 @@ async function leaveWithoutSaving(page) {
 }
 
 async function closeNodeCreator(page) {
-	await page.keyboard.press('Escape');
-	await page
-		.locator(tid('node-creator'))
-		.waitFor({ state: 'hidden', timeout: 3000 })
-		.catch(() => {});
+	// Escape first clears a search that found nothing, then closes the panel
+	const panel = page.locator(tid('node-creator')).first();
+	for (let k = 0; k < 3 && (await panel.isVisible().catch(() => false)); k++) {
+		await page.keyboard.press('Escape');
+		await panel.waitFor({ state: 'hidden', timeout: 1500 }).catch(() => {});
+	}
+	// with "No results" shown, Escape stays in the search box: a click on the empty canvas closes it
+	if (await panel.isVisible().catch(() => false)) {
+		await page.mouse.click(120, VIEWPORT.height / 2);
+		await panel.waitFor({ state: 'hidden', timeout: 3000 }).catch(() => {});
+	}
 }
 
 /** Names listed in the node panel right now. */
@@ -711,6 +717,20 @@ async function checkPanel(ctx, desc, config, NodeHelpers, theme) {
 	check(`${where}: no error text in the panel`, problems.length === 0, problems);
 	const creds = credentialsFor(desc, config.params, NodeHelpers);
 	if (Object.keys(creds).length) {
+		// the select shows the credential's id until the credentials list has loaded
+		const names = Object.values(creds).map((c) => c.name);
+		await page
+			.waitForFunction(
+				(want) =>
+					want.includes(
+						document.querySelector(
+							'[data-test-id="ndv"] [data-test-id="node-credentials-select"] input',
+						)?.value,
+					),
+				names,
+				{ timeout: 5000 },
+			)
+			.catch(() => {});
 		const selected = await page
 			.locator(`${tid('ndv')} ${tid('node-credentials-select')} input`)
 			.first()
@@ -924,9 +944,9 @@ async function searchChecks(ctx, baseUrl, rest, ours, typesByName, NodeHelpers) 
 		);
 	}
 	// the canvas "+" button (top right), same panel, another entry point
-	await step(ctx, 'canvas "+" button: search every node', async () => {
-		await openWorkflow(page, baseUrl, onlyTrigger, 'Start');
-		for (const desc of [...actions, ...triggers]) {
+	await openWorkflow(page, baseUrl, onlyTrigger, 'Start');
+	for (const desc of [...actions, ...triggers]) {
+		await step(ctx, `canvas "+" button: search "${desc.displayName}"`, async () => {
 			await page
 				.locator(`${tid('node-creator-plus-button')}, ${tid('canvas-plus-button')}`)
 				.first()
@@ -940,8 +960,8 @@ async function searchChecks(ctx, baseUrl, rest, ours, typesByName, NodeHelpers) 
 			);
 			await shot(page, `search-plus-${desc.displayName}`);
 			await closeNodeCreator(page);
-		}
-	});
+		});
+	}
 	// the first step of an empty workflow: the trigger panel
 	for (const desc of triggers) {
 		await step(ctx, `trigger panel: search "${desc.displayName}"`, async () => {
@@ -963,6 +983,7 @@ async function searchChecks(ctx, baseUrl, rest, ours, typesByName, NodeHelpers) 
 			);
 			await shot(page, `search-trigger-${desc.displayName}`);
 			// open the entry: the trigger is offered ("On new … event", or its events)
+			if (!names.includes(entry)) return closeNodeCreator(page);
 			await creatorItem(page, entry).click();
 			await page.waitForTimeout(500);
 			const listed = await creatorItemNames(page);
