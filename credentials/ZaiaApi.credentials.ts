@@ -45,13 +45,13 @@ export class ZaiaApi implements ICredentialType {
 			description: 'Change only to point at a proxy or a local simulator',
 		},
 		{
-			displayName: 'Chat ID for the Test Button',
+			displayName: 'Test Chat ID (Optional)',
 			name: 'testChatId',
 			type: 'string',
 			default: '',
 			placeholder: '123e4567-e89b-42d3-a456-426614174000',
 			description:
-				'Optional. Any chat of your workspace: the Test button reads one of its messages. Zaia has no endpoint to check a key without a chat; left empty, the test ends with "key accepted, chat not found".',
+				'Only for the credential\'s Test button: Zaia has no endpoint that checks an API key alone, so the test reads one message of this chat. Any chat of your workspace will do; left empty, the test says "key accepted, chat not found". The nodes never use it.',
 		},
 		{
 			displayName: 'Callback Secret',
@@ -95,7 +95,7 @@ export class ZaiaApi implements ICredentialType {
 				properties: {
 					value: 404,
 					message:
-						'Zaia accepted the API key, but the chat to test with was not found: enter one of your chat IDs in "Chat ID for the Test Button" for a green test',
+						'Zaia accepted the API key, but the chat to test with was not found: enter one of your chat IDs in "Test Chat ID (Optional)" for a green test',
 				},
 			},
 		],

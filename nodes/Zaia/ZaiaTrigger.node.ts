@@ -21,7 +21,9 @@ export class ZaiaTrigger implements INodeType {
 		version: [1, 2],
 		defaultVersion: 2,
 		subtitle: 'Export ready',
-		description: 'Starts the workflow when Zaia delivers a chat-message export to this URL',
+		// n8n shows the trigger's description on the app's entry in the node panel (Zaia + Zaia Trigger)
+		description:
+			'Post, read and export Zaia chat messages; start a workflow when an export arrives',
 		defaults: { name: 'Zaia Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
@@ -43,8 +45,22 @@ export class ZaiaTrigger implements INodeType {
 		],
 		properties: [
 			{
+				displayName: 'Event',
+				name: 'event',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{
+						name: 'Export Delivered',
+						value: 'exportDelivered',
+						description: 'Zaia delivered a chat-message export to this URL',
+					},
+				],
+				default: 'exportDelivered',
+			},
+			{
 				displayName:
-					"Give Zaia this trigger's Production URL with <code>?secret=YOUR_SECRET</code> appended as the Callback URL of a Zaia node's Export (Send to URL). Zaia signs nothing itself: a request without the secret (query parameter or X-Zaia-Secret header) gets 401 and starts nothing. The trigger answers at once and then runs the workflow. It cannot be activated without a secret of at least 16 characters.",
+					"1. Set a secret of at least 16 characters (the trigger refuses to activate without one).<br>2. Copy this trigger's Production URL and append <code>?secret=YOUR_SECRET</code>.<br>3. Use that as the Callback URL of a Zaia node's Chat Message → Export (Send to URL).<br>A call without the secret (query parameter or <code>X-Zaia-Secret</code> header) gets 401 and starts nothing; a good one is answered at once, then the workflow runs.",
 				name: 'notice',
 				type: 'notice',
 				default: '',

@@ -99,7 +99,6 @@ export const description: INodeProperties[] = forOperation('chat', 'create', [
 		default: 'web-chat',
 		required: true,
 		description: 'How the chat reaches the member',
-		hint: OUTBOUND_CALL_WARNING,
 	},
 	{
 		displayName: `${OUTBOUND_CALL_WARNING} Turn "Assistant Enabled" off or leave out the workflow to only create the chat.`,

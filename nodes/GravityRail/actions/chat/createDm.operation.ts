@@ -14,8 +14,9 @@ export const description: INodeProperties[] = forOperation('chat', 'createDm', [
 		type: 'string',
 		default: '',
 		required: true,
+		placeholder: '202',
 		description:
-			'The member to open the DM with. Sent as "memberId": Gravity Rail\'s docs do not name this field, so the node uses the name the Create body uses for a member. If your workspace expects another name, add it in Additional Body Fields.',
+			'The member to open the DM with (the ID of the member or agent, as the chat\'s memberId shows it). Sent as "memberId": Gravity Rail\'s docs do not name this field, so the node uses the name the Create body uses for a member. If your workspace expects another name, add it in Additional Body Fields.',
 		hint: 'A DM with an agent needs no extra permission; a DM with another human member needs the dm:write scope',
 	},
 	{

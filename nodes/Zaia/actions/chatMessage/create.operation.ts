@@ -4,7 +4,7 @@ import type { ItemOperation } from '../../../common/items';
 import { apiRequest } from '../../../common/transport';
 import { invalid, optionalText, requireString, requireUuid } from '../../../common/validate';
 import { zaiaProfile } from '../../transport';
-import { chatIdProperty, chatThreadIdProperty, UUID_PLACEHOLDER } from '../common.descriptions';
+import { chatIdProperty, chatThreadIdProperty } from '../common.descriptions';
 import { forOperation } from '../node.type';
 
 export const MAX_CONTENT = 4000;
@@ -18,8 +18,9 @@ export const description: INodeProperties[] = forOperation('chatMessage', 'creat
 		type: 'string',
 		default: '',
 		required: true,
-		placeholder: UUID_PLACEHOLDER,
-		description: 'Super identity UUID of the sender (agent, squad, user or external user)',
+		placeholder: 'e.g. 5f2b0c1e-… (the person who speaks)',
+		description:
+			'Super identity UUID of who sends the message (agent, squad, user or external user); not the chat',
 	},
 	{
 		displayName: 'Role',
@@ -39,6 +40,7 @@ export const description: INodeProperties[] = forOperation('chatMessage', 'creat
 		type: 'string',
 		typeOptions: { rows: 4 },
 		default: '',
+		placeholder: 'Any news about order #4411?',
 		description: 'The message text, at most 4000 characters',
 	},
 	{
