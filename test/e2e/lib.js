@@ -421,16 +421,51 @@ function firstDifference(a, b, at = '$') {
 }
 
 /**
+ * What every part checks about the n8n it ran, whatever else it tested:
+ *   - no n8n process tried to reach anything beyond 127.0.0.1 (the no-egress guard's record;
+ *     every call to n8n's own servers is switched off per version in scripts/lib/n8n-host.js);
+ *   - n8n's deprecation notice names none of the variables the host set (each version gets only
+ *     the names it reads). `logs`: the n8n logs to look in (start/worker logs, command outputs).
+ * The one notice left on 2.41 is about its internal task-runner mode, which is n8n's default and
+ * which the host does not set (the alternative needs n8n's separate runner launcher).
+ */
+function hostChecks(checks, inst, logs) {
+	const attempts = inst.egressAttempts();
+	checks.check(
+		`n8n ${inst.version}: no process tried to connect beyond 127.0.0.1`,
+		attempts.length === 0,
+		attempts.map((a) => `${a.kind} ${a.host}:${a.port ?? ''} ${a.stack.slice(0, 6).join(' < ')}`),
+	);
+	const env = inst.env();
+	const named = [
+		...new Set(
+			logs
+				.join('\n')
+				.split('\n')
+				.map((l) => /^\s*- ([A-Z][A-Z0-9_]+) -> /.exec(l)?.[1])
+				.filter(Boolean),
+		),
+	];
+	const ours = named.filter((name) => env[name] !== undefined);
+	checks.check(
+		`n8n ${inst.version}: no deprecation notice about a variable the host sets${named.length ? ` (n8n's own default noted: ${named.filter((n) => !ours.includes(n)).join(', ')})` : ''}`,
+		ours.length === 0,
+		ours,
+	);
+}
+
+/**
  * Runs a suite's main function with a watchdog (fails and tears down after timeoutMs), signal
  * handling, and the closing `N passed, N failed` line; exits 1 on any failure.
  */
-function runSuite({ name, checks, timeoutMs, teardown, main, onError }) {
+function runSuite({ name, label, checks, timeoutMs, teardown, main, onError }) {
+	const closing = () => `${label ? `${label}: ` : ''}${checks.summary()}`;
 	let finished = false;
 	const watchdog = setTimeout(async () => {
 		if (finished) return;
 		checks.fail(`${name} finishes in time`, new Error(`still running after ${timeoutMs} ms`));
 		await teardown();
-		console.log(checks.summary());
+		console.log(closing());
 		process.exit(1);
 	}, timeoutMs);
 	watchdog.unref();
@@ -448,13 +483,14 @@ function runSuite({ name, checks, timeoutMs, teardown, main, onError }) {
 		.finally(async () => {
 			finished = true;
 			await teardown();
-			console.log(checks.summary());
+			console.log(closing());
 			process.exit(checks.failed ? 1 : 0);
 		});
 }
 
 module.exports = {
 	runSuite,
+	hostChecks,
 	REPO_ROOT,
 	EXAMPLES_DIR,
 	CREDENTIALS,

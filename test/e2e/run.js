@@ -25,9 +25,11 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const host = require('../../scripts/lib/n8n-host');
+if (host.runUnderHostNode()) return; // re-run on the node the host's sqlite3 was built for
 const { ProviderSimulator, providers } = require('../simulator');
 const {
 	runSuite,
+	hostChecks,
 	N8nRest,
 	CREDENTIALS,
 	WORKFLOWS,
@@ -561,11 +563,11 @@ async function main() {
 	}
 	const urls = Object.fromEntries(Object.entries(sims).map(([n, s]) => [n, s.baseUrl]));
 	gate = await new GateProxy().start();
-	inst = host.createInstance({ env: { WEBHOOK_URL: `${gate.baseUrl}/` } });
+	inst = host.createInstance({ webhookUrl: `${gate.baseUrl}/` });
 	await inst.ensurePort();
 	gate.targetPort = inst.port;
 	console.log(
-		`e2e: n8n folder ${inst.userFolder}, port ${inst.port}, gate ${gate.baseUrl}, simulators ${JSON.stringify(urls)}`,
+		`e2e: n8n ${inst.version} (node ${process.version}), folder ${inst.userFolder}, port ${inst.port}, gate ${gate.baseUrl}, simulators ${JSON.stringify(urls)}`,
 	);
 
 	const credentials = demoCredentials(providers, urls);
@@ -628,7 +630,15 @@ async function main() {
 	await failures(sims);
 	await triggerAndWait();
 	await editorApi();
+	hostChecks(checks, inst, [server.logs()]);
 	console.log(`e2e: done in ${since(t0)}`);
 }
 
-runSuite({ name: 'the suite', checks, timeoutMs: TIMEOUT_MS, teardown, main });
+runSuite({
+	name: 'the suite',
+	label: `e2e n8n ${host.DEFAULT_HOST.version}`,
+	checks,
+	timeoutMs: TIMEOUT_MS,
+	teardown,
+	main,
+});
