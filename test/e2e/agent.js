@@ -21,9 +21,18 @@
  * Prints `N passed, N failed` last; exit 1 on any failure. Bounded: E2E_AGENT_TIMEOUT_MS (10 min).
  */
 const host = require('../../scripts/lib/n8n-host');
+if (host.runUnderHostNode()) return; // re-run on the node the host's sqlite3 was built for
 const { ProviderSimulator, providers } = require('../simulator');
 const openai = require('../simulator/models/openai');
-const { runSuite, N8nRest, Checks, demoCredentials, sameJson, firstDifference } = require('./lib');
+const {
+	runSuite,
+	hostChecks,
+	N8nRest,
+	Checks,
+	demoCredentials,
+	sameJson,
+	firstDifference,
+} = require('./lib');
 const { TOOLS, OPENAI_CREDENTIAL, toolName, agentWorkflow } = require('./workflows/ai');
 
 const checks = new Checks();
@@ -71,14 +80,7 @@ function errorOf(text) {
 	return Array.isArray(value) ? value[0]?.error : value?.error;
 }
 
-const N8N_VERSION = (() => {
-	try {
-		return require(require('node:path').join(host.HOST_DIR, 'node_modules', 'n8n', 'package.json'))
-			.version;
-	} catch {
-		return 'unknown';
-	}
-})();
+const N8N_VERSION = host.DEFAULT_HOST.version;
 
 /** Requests to the route of `spec.request` (injected faults included: they never reach a route). */
 function providerCalls(sim, spec) {
@@ -208,14 +210,16 @@ async function scenario(rest, key, api) {
 }
 
 /**
- * The same tool without Settings → On Error: what n8n itself does when a tool node fails. n8n 2.8
- * fails the whole execution with the node's error (the model is not asked again); newer versions
- * may hand the error to the model. Pinned per version, so a change shows up here.
+ * The same tool without Settings → On Error: what n8n itself does when a tool node fails.
+ *   n8n 2.8:  the whole execution fails with the node's error; the model is not asked again.
+ *   n8n 2.41: the error goes to the model as the tool's result ([{ error }]) and the run goes on.
+ * Pinned per version, so a change shows up here.
  */
 async function uncaught(rest) {
 	const spec = TOOLS.dify;
 	const name = toolName(spec.nodeName);
-	const label = `${spec.label}, tool errors not caught, n8n ${N8N_VERSION}`;
+	const handsErrorToModel = host.compareVersions(N8N_VERSION, '2.41.0') >= 0;
+	const label = `${spec.label}, tool without On Error, n8n ${N8N_VERSION}`;
 	sims.dify.reset();
 	openai.script(model, [
 		{ tool: name, args: spec.bad.args },
@@ -231,24 +235,36 @@ async function uncaught(rest) {
 	}
 	const run = host.summarizeRun({ data: execution.data });
 	const turns = model.state.turns;
-	const message = run.error?.message ?? '';
 	const observed = {
 		status: execution.status,
-		error: message,
+		error: run.error?.message,
 		errorNode: run.error?.node?.name,
 		modelRequests: turns.length,
 		secondRequestHas: turns[1]?.toolResults?.[0]?.output,
+		output: run.nodeOutput('AI Agent')?.[0]?.output,
 	};
 	console.log(`     (${label}: ${JSON.stringify(observed)})`);
-	check(
-		`${label}: the run fails with the node's readable message, the model is not asked again`,
-		execution.status === 'error' &&
-			message.includes(spec.bad.message) &&
-			observed.errorNode === spec.nodeName &&
-			turns.length === 1 &&
-			sims.dify.requests.length === 0,
-		observed,
-	);
+	if (handsErrorToModel) {
+		check(
+			`${label}: the node's validation error goes to the model as the tool result, the run succeeds`,
+			execution.status === 'success' &&
+				turns.length === 2 &&
+				errorOf(observed.secondRequestHas ?? '')?.includes(spec.bad.message) &&
+				observed.output?.includes(spec.bad.message) &&
+				sims.dify.requests.length === 0,
+			observed,
+		);
+	} else {
+		check(
+			`${label}: the run fails with the node's readable message, the model is not asked again`,
+			execution.status === 'error' &&
+				observed.error?.includes(spec.bad.message) &&
+				observed.errorNode === spec.nodeName &&
+				turns.length === 1 &&
+				sims.dify.requests.length === 0,
+			observed,
+		);
+	}
 }
 
 const UNCAUGHT_ID = 'e2eAgentUncaught';
@@ -288,9 +304,17 @@ async function main() {
 	for (const api of APIS) for (const key of keys) await scenario(rest, key, api);
 	await uncaught(rest);
 
+	hostChecks(checks, inst, [server.logs()]);
 	const logs = server.logs();
 	check("the model simulator's API key appears nowhere in n8n's log", !logs.includes(openai.TOKEN));
 	console.log(`agent: done in ${since(t0)}`);
 }
 
-runSuite({ name: 'the agent part', checks, timeoutMs: TIMEOUT_MS, teardown, main });
+runSuite({
+	name: 'the agent part',
+	label: `agent n8n ${N8N_VERSION}`,
+	checks,
+	timeoutMs: TIMEOUT_MS,
+	teardown,
+	main,
+});

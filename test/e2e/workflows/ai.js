@@ -12,6 +12,7 @@
 const { CREDENTIALS } = require('../lib');
 const zaia = require('../../simulator/providers/zaia');
 const gravityrail = require('../../simulator/providers/gravityrail');
+const devrev = require('../../simulator/providers/devrev');
 
 const GRAVITY_CHATS_ROUTE = gravityrail.routes.find(
 	(r) => r.method === 'POST' && r.path.endsWith('/chats'),
@@ -106,7 +107,8 @@ const TOOLS = {
 			method: 'POST',
 			route: '/chats.create',
 			path: '/chats.create',
-			body: { type: 'dm', title: 'Release sync', users: ['DEVU-7', 'DEVU-42'] },
+			// the node adds you (Add Me to the Users) by the full ID DevRev's dev-users.self returned
+			body: { type: 'dm', title: 'Release sync', users: ['DEVU-7', devrev.ME.id] },
 		},
 		pick: (result) => result?.[0]?.chat?.display_id,
 	},
