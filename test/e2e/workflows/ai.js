@@ -333,7 +333,7 @@ function chatTriggerNode(webhookId) {
 		id: 'c1000000-0000-4000-8000-000000000001',
 		name: 'When chat message received',
 		type: '@n8n/n8n-nodes-langchain.chatTrigger',
-		typeVersion: 1.1,
+		typeVersion: 1.3,
 		position: [0, 0],
 		webhookId,
 		parameters: { public: true, mode: 'hostedChat', options: { responseMode: 'streaming' } },

@@ -20,6 +20,7 @@
  *   +sse               a blocking request is answered with text/event-stream (seen with some Dify versions)
  *   +mislabelled       the event stream is sent as `Content-Type: application/json`
  *   +cut               the connection is dropped halfway through the stream
+ *   +paced             one SSE event per write, PACE_MS apart (a stream a client can watch arrive)
  * Agent (`agent-chat`) and New Agent (`agent`) fixtures refuse blocking mode with 400 `bad_request`,
  * as Dify documents. A `conversation_id` must be one the simulator knows (a fixture's, or one of
  * an earlier reply), else 404 `not_found`; local files must have been uploaded by the same `user`.
@@ -172,8 +173,19 @@ function parseDirectives(query) {
 	return { scenario: scenario ? scenario[1] : undefined, flags };
 }
 
+const PACE_MS = 80;
+
 /** Splits bytes into chunks and yields them with a short pause now and then. */
 async function* chunked(bytes, { seed, flags, cutAt, record }) {
+	if (flags.has('paced')) {
+		const events = bytes.toString('utf8').split(/(?<=\n\n)/);
+		for (let i = 0; i < events.length; i++) {
+			if (i > 0) yield { delayMs: PACE_MS };
+			yield Buffer.from(events[i], 'utf8');
+		}
+		record.streamEndedAt = Date.now();
+		return;
+	}
 	const random = rng(seed);
 	const maxChunk = flags.has('bytes') ? 1 : flags.has('whole') ? bytes.length : 64;
 	let offset = 0;
@@ -237,6 +249,7 @@ module.exports = {
 	basePath: '/v1',
 	demoCredential: (baseUrl) => ({ apiKey: TOKEN, baseUrl }),
 	TOKEN,
+	PACE_MS,
 	FIXTURES,
 	MODES,
 	ERRORS,
