@@ -3,15 +3,33 @@
 # `npm ci` is tried first; it refuses this lockfile on registries that do not serve other platforms'
 # optional binaries (the lockfile then lacks them and npm calls it "out of sync"), in which case
 # `npm install --no-save` installs the same locked versions without touching the lockfile.
+# npm's own output goes to a log file (colour codes stripped); only a plain summary is printed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ -d node_modules ] && [ node_modules/.package-lock.json -nt package-lock.json ]; then
 	exit 0
 fi
-echo "==> installing dependencies"
-if ! npm ci --no-audit --no-fund 2>/tmp/npm-ci-$$.log; then
-	grep -m3 -E "npm error (Missing|code)" /tmp/npm-ci-$$.log || true
-	echo "    npm ci refused the lockfile; installing the locked versions with npm install --no-save"
-	npm install --no-audit --no-fund --no-save
+log="$(mktemp /tmp/npm-install-deps-XXXXXX.log)"
+strip_ansi() { sed -u -E 's/\x1b\[[0-9;?]*[ -\/]*[@-~]//g'; }
+echo "==> installing dependencies (npm ci; usually 1-3 minutes; log: $log)"
+t0=$SECONDS
+if npm ci --no-audit --no-fund --color=false 2>&1 | strip_ansi >"$log"; then
+	echo "    installed with npm ci in $((SECONDS - t0)) s"
+	rm -f "$log"
+	exit 0
 fi
-rm -f /tmp/npm-ci-$$.log
+if grep -qE 'Missing: .* from lock file|can only install packages when your package.json and package-lock.json' "$log"; then
+	echo "    npm ci refused the lockfile only because it lacks other platforms' optional packages"
+	echo "    (e.g. macOS/Windows builds of esbuild) that this registry does not serve: harmless here."
+	echo "    Installing the same locked versions with npm install --no-save instead."
+else
+	echo "    npm ci failed (last lines of $log below); trying npm install --no-save with the same lockfile"
+	tail -n 15 "$log" | sed 's/^/    | /'
+fi
+if ! npm install --no-audit --no-fund --no-save --color=false 2>&1 | strip_ansi >>"$log"; then
+	tail -n 30 "$log" >&2
+	echo "==> npm install failed too (full log: $log)" >&2
+	exit 1
+fi
+echo "    installed with npm install --no-save in $((SECONDS - t0)) s"
+rm -f "$log"

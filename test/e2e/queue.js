@@ -13,9 +13,11 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const host = require('../../scripts/lib/n8n-host');
+if (host.runUnderHostNode()) return; // re-run on the node the host's native modules were built for
 const { ProviderSimulator, providers } = require('../simulator');
 const {
 	runSuite,
+	hostChecks,
 	WORKFLOWS,
 	GateProxy,
 	Checks,
@@ -83,8 +85,8 @@ async function main_() {
 	const urls = Object.fromEntries(Object.entries(sims).map(([n, s]) => [n, s.baseUrl]));
 	gate = await new GateProxy().start();
 	inst = host.createInstance({
+		webhookUrl: `${gate.baseUrl}/`,
 		env: {
-			WEBHOOK_URL: `${gate.baseUrl}/`,
 			DB_TYPE: 'postgresdb',
 			DB_SQLITE_DATABASE: null,
 			DB_POSTGRESDB_HOST: '127.0.0.1',
@@ -101,7 +103,7 @@ async function main_() {
 	await inst.ensurePort();
 	gate.targetPort = inst.port;
 	console.log(
-		`queue: main on 127.0.0.1:${inst.port}, PostgreSQL :${PG_PORT}, Redis :${REDIS_PORT}, gate ${gate.baseUrl}`,
+		`queue: n8n ${inst.version} (node ${process.version}), main on 127.0.0.1:${inst.port}, PostgreSQL :${PG_PORT}, Redis :${REDIS_PORT}, gate ${gate.baseUrl}`,
 	);
 
 	await inst.importCredentials(demoCredentials(providers, urls));
@@ -223,37 +225,32 @@ async function main_() {
 		const where = starts >= 2 ? 'the worker' : 'main';
 		console.log(`     (the resumed part ran on ${where})`);
 	}
-	const psql = require('node:child_process').spawnSync(
-		'psql',
-		[
-			'-h',
-			'127.0.0.1',
-			'-p',
-			PG_PORT,
-			'-U',
-			'n8n',
-			'-d',
-			'n8n',
-			'-Atc',
-			`SELECT status, count(*) FROM execution_entity GROUP BY status ORDER BY status`,
-		],
-		{ encoding: 'utf8', timeout: 30000 },
-	);
+	const stored = await inst
+		.sql('SELECT status, COUNT(*) AS n FROM execution_entity GROUP BY status ORDER BY status')
+		.catch((e) => e);
 	check(
 		'queue: the 3 executions are stored in PostgreSQL, all success',
-		psql.status === 0 && psql.stdout.trim() === 'success|3',
-		`${psql.stdout}${psql.stderr}`,
+		Array.isArray(stored) &&
+			sameJson(
+				stored.map((r) => `${r.status}|${r.n}`),
+				['success|3'],
+			),
+		stored instanceof Error ? stored.message : stored,
 	);
+	const pgVersion = await inst.sql('SHOW server_version').catch((e) => e);
+	console.log(`     (PostgreSQL ${pgVersion?.[0]?.server_version ?? pgVersion})`);
 	check(
 		'queue: main and worker both ran in queue mode (no fallback warning)',
 		!/not supported|Falling back/i.test(main.logs() + worker.logs()),
 		(main.logs() + worker.logs()).match(/.*(not supported|Falling back).*/gi),
 	);
+	hostChecks(checks, inst, [main.logs(), worker.logs()]);
 	console.log(`queue: done in ${since(t0)}`);
 }
 
 runSuite({
 	name: 'queue mode',
+	label: `queue mode n8n ${host.DEFAULT_HOST.version}`,
 	checks,
 	timeoutMs: TIMEOUT_MS,
 	teardown,
