@@ -33,7 +33,7 @@ const {
 	sameJson,
 	firstDifference,
 } = require('./lib');
-const { TOOLS, OPENAI_CREDENTIAL, toolName, agentWorkflow } = require('./workflows/ai');
+const { PKG, TOOLS, OPENAI_CREDENTIAL, toolName, agentWorkflow } = require('./workflows/ai');
 
 const checks = new Checks();
 const check = checks.check.bind(checks);
@@ -129,8 +129,8 @@ async function scenario(rest, key, api) {
 		{ status: execution.status, error: run.error?.message ?? run.error },
 	);
 	check(
-		`${label}: the model was asked 4 times, over ${api === 'chat' ? '/v1/chat/completions' : '/v1/responses'}`,
-		turns.length === 4 && turns.every((t) => t.api === api),
+		`${label}: the model was asked 4 times, over ${api === 'chat' ? '/v1/chat/completions' : '/v1/responses'}, not streaming (a manual run does not stream)`,
+		turns.length === 4 && turns.every((t) => t.api === api && t.stream === false),
 		turns.map((t) => `${t.api}${t.stream ? ' (stream)' : ''}`),
 	);
 	const schema = turns[0]?.toolSchemas?.[name];
@@ -159,8 +159,13 @@ async function scenario(rest, key, api) {
 		notFoundText,
 	);
 	check(
-		`${label}: the last model request carries all three tool results, in order`,
-		badResult?.output === badText &&
+		`${label}: the last model request carries all three tool results, in order, under the call ids the model issued`,
+		sameJson(
+			(turns[3]?.toolResults ?? []).map((r) => r.callId),
+			turns.slice(0, 3).map((t) => openai.issuedCallId(t)),
+		) &&
+			(turns[3]?.toolResults ?? []).every((r) => r.name === name) &&
+			badResult?.output === badText &&
 			notFoundResult?.output === notFoundText &&
 			goodResult !== undefined &&
 			errorOf(goodResult.output) == null,
@@ -300,6 +305,25 @@ async function main() {
 	console.log(`     (n8n start ready in ${since(ts)} on ${server.baseUrl})`);
 	const rest = new N8nRest(server.baseUrl);
 	await rest.ensureOwner();
+
+	// the node types the editor loads: every action node has its tool variant <package>.<name>Tool
+	const types = await rest.call('GET', '/types/nodes.json');
+	const list = Array.isArray(types.json) ? types.json : [];
+	const tools = list
+		.filter((t) => t.name.startsWith(`${PKG}.`) && t.name.endsWith('Tool'))
+		.map((t) => `${t.name} (${t.displayName}; outputs ${JSON.stringify(t.outputs)})`)
+		.sort();
+	console.log(`     (n8n ${N8N_VERSION} tool variants: ${tools.join(', ')})`);
+	check(
+		`n8n ${N8N_VERSION} lists a tool variant <name>Tool ("<displayName> Tool", output ai_tool) for each of the 5 action nodes, none for the trigger`,
+		Object.values(TOOLS).every((spec) =>
+			list.some(
+				(t) =>
+					t.name === spec.type && / Tool$/.test(t.displayName) && sameJson(t.outputs, ['ai_tool']),
+			),
+		) && !list.some((t) => t.name === `${PKG}.zaiaTriggerTool`),
+		tools,
+	);
 
 	for (const api of APIS) for (const key of keys) await scenario(rest, key, api);
 	await uncaught(rest);

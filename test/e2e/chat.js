@@ -508,6 +508,7 @@ async function agentStreams(wf, api) {
 		turns[1]?.toolResults,
 	);
 	const agentItems = lastMessage(res.chunks, 'AI Agent');
+	const answerTurn = turns[1];
 	const emptyItems = items(res.chunks, 'AI Agent').filter((c) => c.content === '').length;
 	if (emptyItems)
 		console.log(
@@ -528,10 +529,13 @@ async function agentStreams(wf, api) {
 		execution.status === 'success' && agentOutput === final,
 		{ status: execution.status, agentOutput },
 	);
+	const beforeModelEnd = agentItems.filter(
+		(c) => answerTurn?.streamEndedAt && c.at < answerTurn.streamEndedAt,
+	);
 	check(
-		`${label}: the agent's chunks arrive while the model is still streaming (${agentItems.length} chunks over ${agentItems.length ? agentItems.at(-1).at - agentItems[0].at : 0} ms)`,
-		agentItems.length >= 4 && agentItems.at(-1).at - agentItems[0].at >= 3 * 60,
-		agentItems.map((c) => c.at),
+		`${label}: ${beforeModelEnd.length} of the agent's chunks reached the chat client while the model simulator was still streaming`,
+		beforeModelEnd.length >= 3,
+		{ streamEndedAt: answerTurn?.streamEndedAt, arrivals: agentItems.map((c) => c.at) },
 	);
 	// What the Dify node does with its own chunks when it runs as the agent's tool in a streaming chat
 	const difyItems = items(res.chunks, spec.nodeName);

@@ -20,7 +20,9 @@
  *   { text: '...', chunks?: n, paceMs?: ms }     answer with text (streamed in `chunks` deltas,
  *                                                `paceMs` apart)
  *   (turn) => step                               decide from the request (see parseTurn)
- * and the request is recorded in state.turns as parseTurn() describes it, with the step it got.
+ * and the request is recorded in state.turns as parseTurn() describes it, with the step it got,
+ * `answer` (the Responses output item, or the Chat Completions message, with the call id it
+ * issued) and, when streamed, `streamEndedAt` (when its last event was written).
  * A step naming a tool the request did not offer, or an empty script, answers 500 with the reason
  * (so the test fails with a readable message instead of a made-up answer).
  */
@@ -274,6 +276,7 @@ async function* responsesStream(turn, step, item) {
 	yield event('response.completed', {
 		response: responseObject(turn, id, 'completed', [item], usage('responses', turn, outputText)),
 	});
+	turn.streamEndedAt = Date.now();
 }
 
 // ---------------------------------------------------------------- Chat Completions API
@@ -286,7 +289,7 @@ function chatToolCall(step) {
 	};
 }
 
-async function* chatStream(turn, step) {
+async function* chatStream(turn, step, call) {
 	const id = `chatcmpl-${hex()}`;
 	const created = now();
 	const chunk = (choices, extra = {}) =>
@@ -305,7 +308,6 @@ async function* chatStream(turn, step) {
 	let outputText;
 	let finish;
 	if (step.tool !== undefined) {
-		const call = chatToolCall(step);
 		outputText = call.function.arguments;
 		finish = 'tool_calls';
 		yield chunk([
@@ -353,13 +355,13 @@ async function* chatStream(turn, step) {
 	if (turn.body.stream_options?.include_usage)
 		yield chunk([], { usage: usage('chat', turn, outputText) });
 	yield Buffer.from('data: [DONE]\n\n');
+	turn.streamEndedAt = Date.now();
 }
 
-function chatCompletion(turn, step) {
+function chatCompletion(turn, step, call) {
 	const message = { role: 'assistant', content: null, refusal: null, annotations: [] };
 	let outputText;
 	if (step.tool !== undefined) {
-		const call = chatToolCall(step);
 		message.tool_calls = [call];
 		outputText = call.function.arguments;
 	} else {
@@ -433,11 +435,18 @@ function handle(api) {
 				),
 			};
 		}
-		if (turn.stream) return { status: 200, stream: chatStream(turn, step) };
-		const completion = chatCompletion(turn, step);
-		turn.answer = completion.choices[0].message;
-		return { status: 200, body: completion };
+		const call = step.tool !== undefined ? chatToolCall(step) : undefined;
+		turn.answer = call
+			? { role: 'assistant', content: null, tool_calls: [call] }
+			: { role: 'assistant', content: step.text };
+		if (turn.stream) return { status: 200, stream: chatStream(turn, step, call) };
+		return { status: 200, body: chatCompletion(turn, step, call) };
 	};
+}
+
+/** The call id a turn's answer issued (Responses: call_id; Chat Completions: tool_calls[0].id). */
+function issuedCallId(turn) {
+	return turn.answer?.call_id ?? turn.answer?.tool_calls?.[0]?.id;
 }
 
 /** Replace the script (and forget earlier turns). */
@@ -457,6 +466,7 @@ module.exports = {
 	credentialData: (baseUrl) => ({ apiKey: TOKEN, url: baseUrl, header: false }),
 	errorBody,
 	parseTurn,
+	issuedCallId,
 	script,
 	rateLimitHeaders: (seconds) => ({ 'retry-after': String(seconds) }),
 	createState: () => ({ script: [], turns: [] }),
