@@ -21,7 +21,6 @@
  * Prints `N passed, N failed` last; exit 1 on any failure. Bounded: E2E_AGENT_TIMEOUT_MS (10 min).
  */
 const host = require('../../scripts/lib/n8n-host');
-if (host.runUnderHostNode()) return; // re-run on the node the host's sqlite3 was built for
 const { ProviderSimulator, providers } = require('../simulator');
 const openai = require('../simulator/models/openai');
 const {
@@ -334,11 +333,13 @@ async function main() {
 	console.log(`agent: done in ${since(t0)}`);
 }
 
-runSuite({
-	name: 'the agent part',
-	label: `agent n8n ${N8N_VERSION}`,
-	checks,
-	timeoutMs: TIMEOUT_MS,
-	teardown,
-	main,
-});
+// re-run on the node the host's sqlite3 was built for, else run here
+if (!host.runUnderHostNode())
+	runSuite({
+		name: 'the agent part',
+		label: `agent n8n ${N8N_VERSION}`,
+		checks,
+		timeoutMs: TIMEOUT_MS,
+		teardown,
+		main,
+	});

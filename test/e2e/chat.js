@@ -26,7 +26,6 @@
  */
 const http = require('node:http');
 const host = require('../../scripts/lib/n8n-host');
-if (host.runUnderHostNode()) return; // re-run on the node the host's sqlite3 was built for
 const { ProviderSimulator, providers } = require('../simulator');
 const openai = require('../simulator/models/openai');
 const { runSuite, hostChecks, N8nRest, Checks, demoCredentials } = require('./lib');
@@ -57,6 +56,8 @@ let inst;
 let server;
 let rest;
 const open = new Set();
+/** Every chunk any chat response carried (for the no-secret check at the end). */
+const everyChunk = [];
 
 async function teardown() {
 	for (const req of open) req.destroy();
@@ -113,6 +114,7 @@ function sendChat(webhookId, chatInput, sessionId, { timeoutMs = 120000 } = {}) 
 					}
 					chunk.at = Date.now();
 					chunks.push(chunk);
+					everyChunk.push(chunk);
 					for (const w of [...waiters])
 						if (w.test(chunks)) {
 							waiters.splice(waiters.indexOf(w), 1);
@@ -688,15 +690,26 @@ async function main() {
 			checks.fail(`scenario ${name} ran to its end`, error);
 		}
 	}
+	const secrets = [providers.dify.TOKEN, openai.TOKEN];
+	const leaked = secrets.filter(
+		(v) => JSON.stringify(everyChunk).includes(v) || server.logs().includes(v),
+	);
+	check(
+		`no API key (Dify's, the model's) in the ${everyChunk.length} chat chunks or n8n's log`,
+		everyChunk.length > 0 && leaked.length === 0,
+		leaked.map((v) => `${v.slice(0, 6)}…`),
+	);
 	hostChecks(checks, inst, [server.logs()]);
 	console.log(`chat: done in ${since(t0)}`);
 }
 
-runSuite({
-	name: 'the chat part',
-	label: `chat n8n ${N8N_VERSION}`,
-	checks,
-	timeoutMs: TIMEOUT_MS,
-	teardown,
-	main,
-});
+// re-run on the node the host's sqlite3 was built for, else run here
+if (!host.runUnderHostNode())
+	runSuite({
+		name: 'the chat part',
+		label: `chat n8n ${N8N_VERSION}`,
+		checks,
+		timeoutMs: TIMEOUT_MS,
+		teardown,
+		main,
+	});
