@@ -260,7 +260,7 @@ function linkPackage(userFolder, { packageDir = REPO_ROOT, mode = 'copy' } = {})
  * only, info logs on stdout, the host's node first on PATH (n8n spawns its task runner as `node`),
  * and the no-egress guard preloaded (N8N_HOST_EGRESS_LOG receives any attempt to go out).
  */
-function buildEnv(userFolder, extra = {}, host = DEFAULT_HOST) {
+function buildEnv(userFolder, extra = {}, host = DEFAULT_HOST, { egressGuard = true } = {}) {
 	const env = { ...process.env };
 	// Never inherit settings of another n8n (or of the developer's shell), nor a proxy.
 	for (const k of Object.keys(env)) {
@@ -278,8 +278,9 @@ function buildEnv(userFolder, extra = {}, host = DEFAULT_HOST) {
 	const traits = versionTraits(host.version);
 	Object.assign(env, {
 		PATH: [path.dirname(host.nodeBin), process.env.PATH].filter(Boolean).join(path.delimiter),
-		NODE_OPTIONS: `--require=${NO_EGRESS}`,
-		N8N_HOST_EGRESS_LOG: path.join(userFolder, 'egress.log'),
+		...(egressGuard
+			? { NODE_OPTIONS: `--require=${NO_EGRESS}`, N8N_HOST_EGRESS_LOG: path.join(userFolder, 'egress.log') }
+			: {}),
 		HOME: userFolder,
 		N8N_USER_FOLDER: userFolder,
 		N8N_ENCRYPTION_KEY: TEST_ENCRYPTION_KEY,
@@ -741,6 +742,8 @@ function ensureOk(result, what) {
  *   version     which hosted n8n (default: N8N_VERSION, else the newest); hostDir, node: see resolveHost
  *   webhookUrl  base URL n8n puts in webhook / resume URLs (default: its own address); set under
  *               the variable name this version reads
+ *   egressGuard false to not preload no-egress.js (the demo: a user may point a credential at the
+ *               real provider); n8n's own outbound calls stay switched off by the env either way
  */
 class N8nInstance {
 	constructor(options = {}) {
@@ -753,6 +756,7 @@ class N8nInstance {
 		this.traits = versionTraits(this.version);
 		assertInstalled(this.host);
 		this.webhookUrl = options.webhookUrl ?? null;
+		this.egressGuard = options.egressGuard !== false;
 		this.userFolder =
 			options.userFolder ?? fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-chat-connectors-'));
 		fs.mkdirSync(path.join(this.userFolder, '.n8n'), { recursive: true });
@@ -924,12 +928,11 @@ class N8nInstance {
 			this.linkMode === 'symlink'
 				? { NODE_OPTIONS: '--preserve-symlinks' }
 				: {};
-		const env = buildEnv(
-			this.userFolder,
-			{ ...urls, ...this.extraEnv, ...extra },
-			this.host,
-		);
-		if (nodeOptions.NODE_OPTIONS) env.NODE_OPTIONS = `${env.NODE_OPTIONS} --preserve-symlinks`;
+		const env = buildEnv(this.userFolder, { ...urls, ...this.extraEnv, ...extra }, this.host, {
+			egressGuard: this.egressGuard,
+		});
+		if (nodeOptions.NODE_OPTIONS)
+			env.NODE_OPTIONS = `${env.NODE_OPTIONS ?? ''} --preserve-symlinks`.trim();
 		return env;
 	}
 
@@ -1135,6 +1138,7 @@ module.exports = {
 	buildEnv,
 	runN8n,
 	extractJsonBlocks,
+	stripAnsi,
 	parseExecuteOutput,
 	summarizeRun,
 	httpGet,
