@@ -24,6 +24,9 @@ cd "$(dirname "$0")/.."
 PARTS_DEFAULT="run queue agent chat browser"
 
 t_all=$SECONDS
+# every version's host is .n8n-host/<version>/ with its own node: a caller's choice of one host
+# (N8N_VERSION / N8N_HOST_DIR / N8N_NODE, meant for a single part run by hand) must not leak into all
+unset N8N_VERSION N8N_HOST_DIR N8N_NODE
 if [ "${E2E_SKIP_BUILD:-0}" != "1" ]; then
 	bash scripts/install-deps.sh # npm ci (or the locked versions via npm install --no-save), when needed
 	echo "==> build"

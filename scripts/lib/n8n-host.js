@@ -287,7 +287,7 @@ function buildEnv(userFolder, extra = {}, host = DEFAULT_HOST, { egressGuard = t
 		PATH: [path.dirname(host.nodeBin), process.env.PATH].filter(Boolean).join(path.delimiter),
 		...(egressGuard
 			? {
-					NODE_OPTIONS: `--require=${NO_EGRESS}`,
+					NODE_OPTIONS: `--require=${JSON.stringify(NO_EGRESS)}`,
 					N8N_HOST_EGRESS_LOG: path.join(userFolder, 'egress.log'),
 				}
 			: {}),
