@@ -16,6 +16,7 @@
 #   E2E_PARTS="run agent" bash scripts/e2e.sh           only some parts
 #   E2E_QUEUE_MODE=0 bash scripts/e2e.sh               without the queue-mode part
 #   E2E_SKIP_BUILD=1 bash scripts/e2e.sh               use node_modules and dist/ as they are
+#   E2E_PART_TIMEOUT / E2E_INSTALL_TIMEOUT (s)          backstops (default 1800 / 2700)
 # Prints each part's time and count, a line per version, then `e2e: N passed, N failed`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -73,7 +74,7 @@ for version in $versions; do
 	v_failed=0
 	echo "==> n8n $version: install (reused when present)"
 	t0=$SECONDS
-	if ! bash scripts/install-n8n.sh "$version"; then
+	if ! timeout --kill-after=30 "${E2E_INSTALL_TIMEOUT:-2700}" bash scripts/install-n8n.sh "$version"; then
 		echo "==> n8n $version: install failed, its parts are skipped"
 		failed=$((failed + 1))
 		status=1
@@ -97,7 +98,8 @@ for version in $versions; do
 		echo "==> e2e $part on n8n $version ($("$N8N_NODE" --version)): $cmd"
 		t0=$SECONDS
 		part_log="$log_dir/$version-$part.log"
-		bash -c "$cmd" 2>&1 | tee "$part_log" || status=1
+		# bounded: each part has its own watchdog; this is the backstop (default 30 min)
+		timeout --kill-after=30 "${E2E_PART_TIMEOUT:-1800}" bash -c "$cmd" 2>&1 | tee "$part_log" || status=1
 		read -r p f <<<"$(counts_of "$part_log")"
 		passed=$((passed + p))
 		failed=$((failed + f))

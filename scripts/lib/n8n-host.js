@@ -203,7 +203,9 @@ function runUnderHostNode(host = DEFAULT_HOST) {
 		},
 	});
 	for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
-	child.on('exit', (code, signal) => process.exit(code ?? (signal ? 128 + 1 : 1)));
+	child.on('exit', (code, signal) =>
+		process.exit(code ?? 128 + (os.constants.signals[signal] ?? 1)),
+	);
 	return true;
 }
 
@@ -534,15 +536,17 @@ function sqliteAll(dbFile, sql, params = [], host = DEFAULT_HOST) {
 	});
 }
 
-/**
- * Executions of an instance, newest first: [{ id, workflowId, status, finished, mode,
- * startedAt, stoppedAt, waitTill }]. Filters: workflowId, status.
- */
+/** { dbFile, host } of an instance (its own host) or of a sqlite file path (the default host). */
 function dbOf(instOrDbFile) {
 	return typeof instOrDbFile === 'string'
 		? { dbFile: instOrDbFile, host: DEFAULT_HOST }
 		: { dbFile: instOrDbFile.dbFile, host: instOrDbFile.host ?? DEFAULT_HOST };
 }
+
+/**
+ * Executions of an instance, newest first: [{ id, workflowId, status, finished, mode,
+ * startedAt, stoppedAt, waitTill }]. Filters: workflowId, status.
+ */
 
 async function listExecutions(instOrDbFile, { workflowId, status, limit = 50 } = {}) {
 	const { dbFile, host } = dbOf(instOrDbFile);
