@@ -89,6 +89,8 @@ function providerCalls(sim, spec) {
 	);
 }
 
+const logged = new Set();
+
 async function scenario(rest, key, api) {
 	const spec = TOOLS[key];
 	const name = toolName(spec.nodeName);
@@ -121,6 +123,14 @@ async function scenario(rest, key, api) {
 	const run = host.summarizeRun({ data: execution.data });
 	const turns = model.state.turns;
 	const output = run.nodeOutput('AI Agent')?.[0]?.output;
+	if (!logged.has(api) && turns[3]) {
+		logged.add(api);
+		const body = turns[3].body;
+		const items = api === 'responses' ? body.input : body.messages;
+		console.log(
+			`     (n8n ${N8N_VERSION} ${api} request: fields ${Object.keys(body).sort().join(',')}; ${api === 'responses' ? 'input' : 'messages'} ${JSON.stringify((items ?? []).map((m) => m.type ?? m.role))})`,
+		);
+	}
 
 	check(
 		`${label}: the run succeeds although two tool calls failed`,
