@@ -2,8 +2,8 @@
 'use strict';
 /**
  * The demo (run by scripts/demo.sh, which installs and builds first): the provider simulator
- * (scripts/simulator.js, fixed ports 127.0.0.1:5710+), and n8n 2.8.4 on 127.0.0.1:5678 (or
- * N8N_PORT) with this package, a credential per provider pointing at the simulator, every example
+ * (scripts/simulator.js, fixed ports 127.0.0.1:5710+), and the newest hosted n8n (2.41.1, on
+ * node 24; N8N_VERSION=2.8.4 for the oldest) on 127.0.0.1:5678 (or N8N_PORT) with this package, a credential per provider pointing at the simulator, every example
  * workflow imported, the Zaia Trigger example published, and an owner account created. Its data
  * lives in .n8n-demo/ (or N8N_DEMO_DIR) and survives restarts; re-running refreshes the package,
  * credentials and examples (same ids) and keeps everything else. Runs until Ctrl-C.
@@ -12,6 +12,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { spawn } = require('node:child_process');
 const host = require('./lib/n8n-host');
+if (host.runUnderHostNode()) return; // n8n's sqlite3 is built for the host's node
 const { providers } = require('../test/simulator');
 const {
 	WORKFLOWS,
@@ -117,8 +118,10 @@ async function main() {
 
 	fs.mkdirSync(DEMO_DIR, { recursive: true });
 	// copies the freshly built package into <DEMO_DIR>/.n8n/nodes/node_modules (every run)
-	const inst = host.createInstance({ userFolder: DEMO_DIR, port: PORT });
-	say(`n8n data folder: ${DEMO_DIR}`);
+	// no egress guard: a user may point a credential at the real provider; n8n's own calls home
+	// (telemetry, version checks, catalogues) are switched off by the host's env all the same
+	const inst = host.createInstance({ userFolder: DEMO_DIR, port: PORT, egressGuard: false });
+	say(`n8n ${inst.version} (node ${process.version}), data folder: ${DEMO_DIR}`);
 
 	await inst.importCredentials(demoCredentials(providers, sim.urls));
 	const examples = loadExamples().map(({ workflow }) =>
@@ -133,9 +136,9 @@ async function main() {
 	say(`starting n8n on http://127.0.0.1:${PORT} (log: ${path.join(DEMO_DIR, 'n8n.log')}) …`);
 	const logFile = fs.createWriteStream(path.join(DEMO_DIR, 'n8n.log'), { flags: 'a' });
 	server = await inst.start({ port: PORT, timeoutMs: 300000 });
-	logFile.write(server.logs());
-	server.proc.stdout.on('data', (d) => logFile.write(d));
-	server.proc.stderr.on('data', (d) => logFile.write(d));
+	logFile.write(server.logs()); // colour codes already stripped
+	server.proc.stdout.on('data', (d) => logFile.write(host.stripAnsi(d.toString('utf8'))));
+	server.proc.stderr.on('data', (d) => logFile.write(host.stripAnsi(d.toString('utf8'))));
 	server.proc.on('exit', (code, signal) => {
 		if (!stopping) {
 			console.error(
@@ -155,7 +158,7 @@ async function main() {
 
 	console.log(`
 ================================================================================
- n8n is running with n8n-nodes-chat-connectors: http://127.0.0.1:${PORT}/
+ n8n ${inst.version} is running with n8n-nodes-chat-connectors: http://127.0.0.1:${PORT}/
 
  Sign in: ${DEMO_OWNER.email} / ${DEMO_OWNER.password}   (owner account ${owner === 'created' ? 'created now' : owner === 'existing' ? 'of an earlier run' : owner})
 

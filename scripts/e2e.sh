@@ -16,6 +16,7 @@
 #   E2E_PARTS="run agent" bash scripts/e2e.sh           only some parts
 #   E2E_QUEUE_MODE=0 bash scripts/e2e.sh               without the queue-mode part
 #   E2E_SKIP_BUILD=1 bash scripts/e2e.sh               use node_modules and dist/ as they are
+#   E2E_PART_TIMEOUT / E2E_INSTALL_TIMEOUT (s)          backstops (default 1800 / 2700)
 # Prints each part's time and count, a line per version, then `e2e: N passed, N failed`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,6 +25,9 @@ cd "$(dirname "$0")/.."
 PARTS_DEFAULT="run queue agent chat browser"
 
 t_all=$SECONDS
+# every version's host is .n8n-host/<version>/ with its own node: a caller's choice of one host
+# (N8N_VERSION / N8N_HOST_DIR / N8N_NODE, meant for a single part run by hand) must not leak into all
+unset N8N_VERSION N8N_HOST_DIR N8N_NODE
 if [ "${E2E_SKIP_BUILD:-0}" != "1" ]; then
 	bash scripts/install-deps.sh # npm ci (or the locked versions via npm install --no-save), when needed
 	echo "==> build"
@@ -70,7 +74,7 @@ for version in $versions; do
 	v_failed=0
 	echo "==> n8n $version: install (reused when present)"
 	t0=$SECONDS
-	if ! bash scripts/install-n8n.sh "$version"; then
+	if ! timeout --kill-after=30 "${E2E_INSTALL_TIMEOUT:-2700}" bash scripts/install-n8n.sh "$version"; then
 		echo "==> n8n $version: install failed, its parts are skipped"
 		failed=$((failed + 1))
 		status=1
@@ -94,7 +98,8 @@ for version in $versions; do
 		echo "==> e2e $part on n8n $version ($("$N8N_NODE" --version)): $cmd"
 		t0=$SECONDS
 		part_log="$log_dir/$version-$part.log"
-		bash -c "$cmd" 2>&1 | tee "$part_log" || status=1
+		# bounded: each part has its own watchdog; this is the backstop (default 30 min)
+		timeout --kill-after=30 "${E2E_PART_TIMEOUT:-1800}" bash -c "$cmd" 2>&1 | tee "$part_log" || status=1
 		read -r p f <<<"$(counts_of "$part_log")"
 		passed=$((passed + p))
 		failed=$((failed + f))

@@ -18,10 +18,16 @@ if npm ci --no-audit --no-fund --color=false 2>&1 | strip_ansi >"$log"; then
 	rm -f "$log"
 	exit 0
 fi
-if grep -qE 'Missing: .* from lock file|can only install packages when your package.json and package-lock.json' "$log"; then
+# the packages npm says the lockfile lacks; harmless when every one is another platform's build
+missing="$(grep -oE 'Missing: [^ ]+ from lock file' "$log" | cut -d' ' -f2 || true)"
+platform_re='(darwin|win32|android|freebsd|openbsd|netbsd|sunos|aix|wasm|linux-(arm|ia32|ppc|s390|riscv|loong|mips)|musl)'
+if [ -n "$missing" ] && ! echo "$missing" | grep -qvE "$platform_re"; then
 	echo "    npm ci refused the lockfile only because it lacks other platforms' optional packages"
 	echo "    (e.g. macOS/Windows builds of esbuild) that this registry does not serve: harmless here."
 	echo "    Installing the same locked versions with npm install --no-save instead."
+elif [ -n "$missing" ]; then
+	echo "    npm ci refused the lockfile: it lacks $(echo "$missing" | grep -vE "$platform_re" | head -n 3 | tr '\n' ' ')"
+	echo "    (not only other platforms' builds: the lockfile may need regenerating); trying npm install --no-save"
 else
 	echo "    npm ci failed (last lines of $log below); trying npm install --no-save with the same lockfile"
 	tail -n 15 "$log" | sed 's/^/    | /'

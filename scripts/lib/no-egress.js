@@ -66,7 +66,8 @@ function target(args) {
 	let a = args;
 	if (Array.isArray(a[0])) a = a[0]; // node's internal normalized form: [options, cb]
 	const first = a[0];
-	if (first && typeof first === 'object') return { host: first.host, port: first.port, path: first.path };
+	if (first && typeof first === 'object')
+		return { host: first.host, port: first.port, path: first.path };
 	if (typeof first === 'string' && !/^\d+$/.test(first)) return { path: first };
 	return { port: first, host: typeof a[1] === 'string' ? a[1] : undefined };
 }

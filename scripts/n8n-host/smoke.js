@@ -8,11 +8,13 @@
  *      then `n8n start`, POST /webhook-waiting/<executionId>, the execution finishes.
  * Prints timings and a closing line "N passed, N failed".
  *
- *   node scripts/n8n-host/smoke.js            (after bash scripts/install-n8n.sh)
+ *   node scripts/n8n-host/smoke.js            (after bash scripts/install-n8n.sh; newest version)
+ *   N8N_VERSION=2.8.4 node scripts/n8n-host/smoke.js   another hosted version
  *   KEEP_N8N_FOLDER=1 node scripts/n8n-host/smoke.js   keep the temp user folder
  *   SMOKE_LINK=1 ...                          also link the built package (needs dist/)
  */
 const host = require('../lib/n8n-host');
+if (host.runUnderHostNode()) return; // the host's sqlite3 is built for its node
 
 const results = [];
 function check(name, cond, detail) {
@@ -256,10 +258,22 @@ async function main() {
 
 			// 3b. resume the waiting execution
 			if (waitingId) {
+				// n8n 2.41 gives every waiting execution a resume token ($execution.resumeUrl carries
+				// it as ?signature=…) and refuses a resume without it; 2.8 has none and needs none.
+				const token = (await inst.queryExecution(waitingId))?.data?.resumeToken;
+				const resumeUrl = `${srv.baseUrl}/webhook-waiting/${waitingId}${token ? `?signature=${token}` : ''}`;
+				if (token) {
+					const bare = await post(`${srv.baseUrl}/webhook-waiting/${waitingId}`, { value: 'x' });
+					check(
+						'resume (2.41): a call without the resume token is refused (401)',
+						bare.status === 401,
+						`${bare.status} ${bare.text}`,
+					);
+				}
 				t = Date.now();
-				const r2 = await post(`${srv.baseUrl}/webhook-waiting/${waitingId}`, { value: 'resumed!' });
+				const r2 = await post(resumeUrl, { value: 'resumed!' });
 				console.log(
-					`     POST /webhook-waiting/${waitingId} -> ${r2.status} ${r2.text.slice(0, 200)}`,
+					`     POST /webhook-waiting/${waitingId}${token ? '?signature=…' : ''} -> ${r2.status} ${r2.text.slice(0, 200)}`,
 				);
 				check(
 					'resume: /webhook-waiting answered 200',
@@ -279,7 +293,7 @@ async function main() {
 					st?.status === 'success' && after?.[0]?.resumedWith === 'resumed!',
 					`${st?.status} ${JSON.stringify(after)}`,
 				);
-				const r3 = await post(`${srv.baseUrl}/webhook-waiting/${waitingId}`, { value: 'again' });
+				const r3 = await post(resumeUrl, { value: 'again' });
 				console.log(`     second POST -> ${r3.status} ${r3.text.slice(0, 120)}`);
 				check(
 					'resume: second call on the finished execution refused (409)',

@@ -93,7 +93,7 @@ async function execute(id, label) {
 }
 
 function describeRun(run) {
-	return `exit ${run.code}, status ${run.status}, error ${JSON.stringify(run.error?.message ?? null)}; stdout tail: ${run.stdout.slice(-1500)} stderr tail: ${run.stderr.slice(-800)}`;
+	return `exit ${run.code}${run.signal ? ` (killed by ${run.signal})` : ''}${run.timedOut ? ' (timed out)' : ''}, status ${run.status}, error ${JSON.stringify(run.error?.message ?? null)}; stdout tail: ${run.stdout.slice(-1500)} stderr tail: ${run.stderr.slice(-800)}`;
 }
 
 async function simpleExamples() {

@@ -25,6 +25,7 @@
  *   +sse               a blocking request is answered with text/event-stream (seen with some Dify versions)
  *   +mislabelled       the event stream is sent as `Content-Type: application/json`
  *   +cut               the connection is dropped halfway through the stream
+ *   +paced             one SSE event per write, PACE_MS apart (a stream a client can watch arrive)
  *   +cut@N / +stall@N / +cutresume / +summary / +expired   run flags, see ../dify/runs.js
  * Workflow-backed replies are kept as runs (../dify/runs.js: Human Input forms, reopened streams);
  * Workflow and Text Generator routes are in ../dify/workflows.js.
@@ -183,8 +184,19 @@ function parseDirectives(query) {
 	return { scenario: scenario ? scenario[1] : undefined, flags };
 }
 
+const PACE_MS = 80;
+
 /** Splits bytes into chunks and yields them with a short pause now and then. */
 async function* chunked(bytes, { seed, flags, cutAt, record }) {
+	if (flags.has('paced')) {
+		const events = bytes.toString('utf8').split(/(?<=\n\n)/);
+		for (let i = 0; i < events.length; i++) {
+			if (i > 0) yield { delayMs: PACE_MS };
+			yield Buffer.from(events[i], 'utf8');
+		}
+		record.streamEndedAt = Date.now();
+		return;
+	}
 	const random = rng(seed);
 	const maxChunk = flags.has('bytes') ? 1 : flags.has('whole') ? bytes.length : 64;
 	let offset = 0;
@@ -248,6 +260,7 @@ module.exports = {
 	basePath: '/v1',
 	demoCredential: (baseUrl) => ({ apiKey: TOKEN, baseUrl }),
 	TOKEN,
+	PACE_MS,
 	FIXTURES,
 	MODES,
 	ERRORS,
