@@ -59,6 +59,13 @@ function errorMessage(error: unknown): string {
 	return textOf(error) || 'unknown error';
 }
 
+const LEADING_TYPE = /^\s*\{\s*"event"\s*:\s*"([a-z_]+)"/;
+
+/** The `event` of a Dify event's JSON when it is the first field (as Dify writes it), else undefined. */
+function sniffType(data: string): string | undefined {
+	return LEADING_TYPE.exec(data)?.[1];
+}
+
 /**
  * Reads one reply into one aggregate, over one stream or, when a workflow-backed stream broke,
  * over the stream Dify reopens (`GET /workflow/{id}/events?include_state_snapshot=true`).
@@ -116,6 +123,17 @@ export class DifyReplyReader {
 						break reading;
 					}
 					const raw = batch[i];
+					// A replayed event is recognised from its raw text (its type and size), unparsed.
+					if (replayIndex >= 0 && replayIndex < this.seenCount) {
+						const sniffed = sniffType(raw.data);
+						if (
+							sniffed !== undefined &&
+							this.seen[replayIndex] === fingerprint(sniffed, raw.data.length)
+						) {
+							replayIndex++;
+							continue;
+						}
+					}
 					const event = parseDifyEvent(raw);
 					if (event === null) continue;
 					const type = event.event as string;
