@@ -101,6 +101,15 @@ function tagItemIndex(ctx: IExecuteFunctions, error: unknown, itemIndex: number)
 	return new NodeOperationError(ctx.getNode(), String(error), { itemIndex });
 }
 
+/**
+ * An AI Agent's tool (n8n runs a `usableAsTool` node as `<type>Tool`): a failed item goes back to
+ * the model as a readable error item, as with Continue On Fail, so the agent can correct its call.
+ * n8n 2.41 does that for a throwing tool itself; 2.8 would fail the whole run instead.
+ */
+function runsAsTool(ctx: IExecuteFunctions): boolean {
+	return ctx.getNode().type.endsWith('Tool');
+}
+
 function readConcurrency(ctx: IExecuteFunctions, itemCount: number): number {
 	let value: unknown = 1;
 	try {
@@ -132,7 +141,7 @@ export async function runItems<P>(
 	operation: ItemOperation<P>,
 ): Promise<INodeExecutionData[]> {
 	const inputs = ctx.getInputData();
-	const continueOnFail = ctx.continueOnFail();
+	const continueOnFail = ctx.continueOnFail() || runsAsTool(ctx);
 	const prepared: Array<{ ok: true; value: P } | { ok: false; error: Error }> = [];
 
 	for (let i = 0; i < inputs.length; i++) {
