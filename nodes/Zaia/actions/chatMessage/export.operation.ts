@@ -44,7 +44,7 @@ export const description: INodeProperties[] = forOperation('chatMessage', 'expor
 		type: 'string',
 		default: '',
 		required: true,
-		placeholder: 'https://n8n.example.com/webhook/<id>/zaia-export?secret=<secret>',
+		placeholder: 'https://n8n.example.com/webhook/…/zaia-export?secret=…',
 		hint: "A Zaia Trigger's Production URL with ?secret=<the trigger credential's secret> appended",
 		description:
 			"Public HTTPS URL Zaia POSTs the export to when it is ready, typically a Zaia Trigger's Production URL with its secret appended. A private, link-local or loopback address is refused before sending, since Zaia cannot reach it (plain http and localhost are accepted only while the credential's Base URL is a local simulator).",
