@@ -70,7 +70,9 @@ export const difyProfile: ProviderProfile = {
 				'Agent and New Agent apps answer only in streaming mode: set Additional Fields → Response Mode to Streaming.';
 		}
 		const retryable = code && NOT_RETRYABLE.has(code) ? false : undefined;
-		return { message, code, description, retryable };
+		// a code's own hint says what happened and what to do; the generic status hint would not fit
+		// (e.g. "check the node's parameters" for a model call that failed inside the app)
+		return { message, code, description, retryable, explainsFully: description !== undefined };
 	},
 	authHeaders: (credentials) => ({ Authorization: `Bearer ${String(credentials.apiKey ?? '')}` }),
 };

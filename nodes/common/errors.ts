@@ -64,6 +64,11 @@ export interface ProviderErrorInfo {
 	requestId?: string;
 	/** Overrides the status-based guess (e.g. a 429 for a used-up plan quota is not retryable). */
 	retryable?: boolean;
+	/**
+	 * The description explains this code fully: leave out the generic per-status hint (which would
+	 * say "check the node's parameters" for a 400 the app itself caused, for example).
+	 */
+	explainsFully?: boolean;
 }
 
 /** Helpers for the providers' `parseError`: read an error body of unknown shape safely. */
@@ -152,7 +157,7 @@ export function buildApiError(node: INode, opts: ApiErrorOptions): NodeApiError 
 	const parts = [
 		info.code ? `${providerName} code: ${info.code}` : '',
 		info.description ?? '',
-		statusHint(status, providerName) ?? '',
+		info.explainsFully ? '' : (statusHint(status, providerName) ?? ''),
 	]
 		.map((p) => redactText(p, secrets))
 		.filter((p) => p.length > 0);

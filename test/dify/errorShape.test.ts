@@ -32,6 +32,9 @@ describe('Dify: one error shape for stream error events and HTTP errors', () => 
 		});
 		expect(structured(http)).toEqual(structured(streamed));
 		expect(String(streamed.errorDescription)).toContain(String(http.errorDescription));
+		// the code's own hint, not the generic 400 one: the app failed, not the node's parameters
+		expect(String(streamed.errorDescription)).toContain('The model call failed inside Dify');
+		expect(String(streamed.errorDescription)).not.toMatch(/check the node's parameters/);
 	});
 
 	test('a quota error event carries the same hint as the HTTP body with that code', async () => {

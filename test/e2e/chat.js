@@ -545,8 +545,8 @@ async function agentStreams(wf, api) {
 		`     (${label}: the Dify tool forwarded ${difyItems.length} chunks of its own to the chat${difyItems.length ? `: "${text(res.chunks, spec.nodeName).slice(0, 60)}…"` : ''})`,
 	);
 	check(
-		`${label}: the Dify tool's own answer chunks (if any) are its answer, in a message of their own`,
-		difyItems.length === 0 || text(res.chunks, spec.nodeName) === expectedAnswer,
+		`${label}: the Dify tool streams nothing of its own into the chat (the agent answers)`,
+		difyItems.length === 0,
 		types(res.chunks),
 	);
 }

@@ -156,7 +156,7 @@ export const streamedReplyOptions: INodeProperties[] = [
 		type: 'boolean',
 		default: true,
 		description:
-			'Whether to pass the answer on chunk by chunk while it streams, when the workflow streams its response (for example a Chat Trigger with streaming on). The output item is the same either way.',
+			"Whether to pass the answer on chunk by chunk while it streams, when the workflow streams its response (for example a Chat Trigger with streaming on). Ignored when the node is an AI Agent's tool: the agent gets the whole answer. The output item is the same either way.",
 	},
 	{
 		displayName: 'Include Text-to-Speech Audio',

@@ -9,6 +9,9 @@ export type ChunkSink = (type: ChunkType, itemIndex: number, content?: string) =
  */
 export function chunkSink(ctx: IExecuteFunctions, enabled: boolean): ChunkSink | undefined {
 	if (!enabled) return undefined;
+	// As an AI Agent's tool (n8n runs it as `<type>Tool`) the answer goes to the agent, not to the
+	// user's chat: the agent streams its own answer.
+	if (ctx.getNode().type.endsWith('Tool')) return undefined;
 	const streaming = ctx as IExecuteFunctions & {
 		isStreaming?: () => boolean;
 		sendChunk?: IExecuteFunctions['sendChunk'];
