@@ -1,13 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { ItemOperation } from '../../../common/items';
-import { invalid, optionalText, requireString } from '../../../common/validate';
-import type { FileSpec } from '../../helpers/files';
-import { fileReferences, readFiles } from '../../helpers/files';
-import { readInputs } from '../../helpers/inputs';
-import type { ReplyOptions } from '../../helpers/reply';
 import { simplifiedReply } from '../../helpers/outputs';
-import { readReplyOptions, runStreamedCall } from '../../helpers/reply';
+import { optionalText, requireString } from '../../../common/validate';
+import { runStreamedCall } from '../../helpers/reply';
+import type { ReplyRequest } from '../../helpers/replyRequest';
+import { bodyWithFiles, readReplyRequest } from '../../helpers/replyRequest';
 import {
 	filesField,
 	inputsProperties,
@@ -89,59 +87,28 @@ export const description: INodeProperties[] = forOperation('chatMessage', 'send'
 	optionsCollection(streamedReplyOptions),
 ]);
 
-interface Prepared {
-	body: IDataObject;
-	user: string;
-	files: FileSpec[];
-	options: ReplyOptions;
-	simplify: boolean;
-}
+type Prepared = ReplyRequest;
 
 export const send: ItemOperation<Prepared> = {
 	async prepare(this: IExecuteFunctions, i) {
-		const node = this.getNode();
-		const query = requireString(node, i, 'Query', this.getNodeParameter('query', i, ''));
-		const user = requireString(node, i, 'User', this.getNodeParameter('user', i, '')).trim();
-		const inputs = readInputs(this, i);
-		const additional = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
-
-		const responseMode = String(additional.responseMode ?? 'streaming');
-		if (responseMode !== 'streaming' && responseMode !== 'blocking') {
-			throw invalid(
-				node,
-				i,
-				'Response Mode',
-				`must be streaming or blocking, got "${responseMode}"`,
-			);
-		}
-		const body: IDataObject = { query, inputs, user, response_mode: responseMode };
+		const query = requireString(this.getNode(), i, 'Query', this.getNodeParameter('query', i, ''));
+		const request = readReplyRequest(this, i);
+		const { additional } = request;
+		request.body = { query, ...request.body };
 		const conversationId = optionalText(additional.conversationId);
-		if (conversationId) body.conversation_id = conversationId;
+		if (conversationId) request.body.conversation_id = conversationId;
 		if (typeof additional.autoGenerateName === 'boolean')
-			body.auto_generate_name = additional.autoGenerateName;
+			request.body.auto_generate_name = additional.autoGenerateName;
 		const workflowId = optionalText(additional.workflowId);
-		if (workflowId) body.workflow_id = workflowId;
-
-		const fileRows = ((additional.files as IDataObject | undefined)?.file ?? []) as IDataObject[];
-		const files = readFiles(this, i, fileRows);
-
-		return {
-			body,
-			user,
-			files,
-			options: readReplyOptions(this, i),
-			simplify: this.getNodeParameter('simplify', i, false) === true,
-		};
+		if (workflowId) request.body.workflow_id = workflowId;
+		return request;
 	},
 
 	async execute(this: IExecuteFunctions, i, prepared) {
-		const { user, files } = prepared;
-		const body: IDataObject = { ...prepared.body };
-		if (files.length > 0) body.files = await fileReferences(this, i, user, files);
 		const result = await runStreamedCall(this, i, {
 			path: '/chat-messages',
-			body,
-			user,
+			body: await bodyWithFiles(this, i, prepared),
+			user: prepared.user,
 			stopPath: (taskId) => `/chat-messages/${encodeURIComponent(taskId)}/stop`,
 			shape: prepared.simplify ? simplifiedReply : undefined,
 			options: prepared.options,

@@ -1,13 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { ItemOperation } from '../../../common/items';
-import { invalid, requireString } from '../../../common/validate';
-import type { FileSpec } from '../../helpers/files';
-import { fileReferences, readFiles } from '../../helpers/files';
-import { readInputs } from '../../helpers/inputs';
-import type { ReplyOptions } from '../../helpers/reply';
 import { simplifiedReply } from '../../helpers/outputs';
-import { readReplyOptions, runStreamedCall } from '../../helpers/reply';
+import { runStreamedCall } from '../../helpers/reply';
+import type { ReplyRequest } from '../../helpers/replyRequest';
+import { bodyWithFiles, readReplyRequest } from '../../helpers/replyRequest';
 import {
 	filesField,
 	inputsProperties,
@@ -62,50 +59,21 @@ export const description: INodeProperties[] = forOperation('completionMessage', 
 	optionsCollection(streamedReplyOptions),
 ]);
 
-interface Prepared {
-	body: IDataObject;
-	user: string;
-	files: FileSpec[];
-	options: ReplyOptions;
-	simplify: boolean;
-}
+type Prepared = ReplyRequest;
 
 export const send: ItemOperation<Prepared> = {
 	async prepare(this: IExecuteFunctions, i) {
-		const node = this.getNode();
-		const user = requireString(node, i, 'User', this.getNodeParameter('user', i, '')).trim();
-		const inputs = readInputs(this, i);
-		const additional = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
-		const responseMode = String(additional.responseMode ?? 'streaming');
-		if (responseMode !== 'streaming' && responseMode !== 'blocking') {
-			throw invalid(
-				node,
-				i,
-				'Response Mode',
-				`must be streaming or blocking, got "${responseMode}"`,
-			);
-		}
-		const body: IDataObject = { inputs, user, response_mode: responseMode };
-		if (typeof additional.query === 'string' && additional.query !== '')
-			body.query = additional.query;
-		const fileRows = ((additional.files as IDataObject | undefined)?.file ?? []) as IDataObject[];
-		return {
-			body,
-			user,
-			files: readFiles(this, i, fileRows),
-			options: readReplyOptions(this, i),
-			simplify: this.getNodeParameter('simplify', i, false) === true,
-		};
+		const request = readReplyRequest(this, i);
+		const query = request.additional.query;
+		if (typeof query === 'string' && query !== '') request.body.query = query;
+		return request;
 	},
 
 	async execute(this: IExecuteFunctions, i, prepared) {
-		const { user, files } = prepared;
-		const body: IDataObject = { ...prepared.body };
-		if (files.length > 0) body.files = await fileReferences(this, i, user, files);
 		const result = await runStreamedCall(this, i, {
 			path: '/completion-messages',
-			body,
-			user,
+			body: await bodyWithFiles(this, i, prepared),
+			user: prepared.user,
 			stopPath: (taskId) => `/completion-messages/${encodeURIComponent(taskId)}/stop`,
 			mode: 'completion',
 			// Text Generator replies have no workflow run, so a broken stream cannot be resumed.

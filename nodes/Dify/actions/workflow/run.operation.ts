@@ -1,13 +1,11 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { ItemOperation } from '../../../common/items';
-import { invalid, optionalText, requireString, requireUuid } from '../../../common/validate';
-import type { FileSpec } from '../../helpers/files';
-import { fileReferences, readFiles } from '../../helpers/files';
-import { readInputs } from '../../helpers/inputs';
 import { simplifiedWorkflow, workflowItem } from '../../helpers/outputs';
-import type { ReplyOptions } from '../../helpers/reply';
-import { readReplyOptions, runStreamedCall } from '../../helpers/reply';
+import { optionalText, requireUuid } from '../../../common/validate';
+import { runStreamedCall } from '../../helpers/reply';
+import type { ReplyRequest } from '../../helpers/replyRequest';
+import { bodyWithFiles, readReplyRequest } from '../../helpers/replyRequest';
 import {
 	filesField,
 	inputsProperties,
@@ -67,53 +65,25 @@ export const description: INodeProperties[] = forOperation('workflow', 'run', [
 	optionsCollection(streamedReplyOptions),
 ]);
 
-interface Prepared {
+interface Prepared extends ReplyRequest {
 	path: string;
-	body: IDataObject;
-	user: string;
-	files: FileSpec[];
-	options: ReplyOptions;
-	simplify: boolean;
 }
 
 export const run: ItemOperation<Prepared> = {
 	async prepare(this: IExecuteFunctions, i) {
-		const node = this.getNode();
-		const user = requireString(node, i, 'User', this.getNodeParameter('user', i, '')).trim();
-		const inputs = readInputs(this, i);
-		const additional = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
-		const responseMode = String(additional.responseMode ?? 'streaming');
-		if (responseMode !== 'streaming' && responseMode !== 'blocking') {
-			throw invalid(
-				node,
-				i,
-				'Response Mode',
-				`must be streaming or blocking, got "${responseMode}"`,
-			);
-		}
-		const workflowId = optionalText(additional.workflowId);
+		const request = readReplyRequest(this, i);
+		const workflowId = optionalText(request.additional.workflowId);
 		const path = workflowId
-			? `/workflows/${encodeURIComponent(requireUuid(node, i, 'Workflow ID', workflowId))}/run`
+			? `/workflows/${encodeURIComponent(requireUuid(this.getNode(), i, 'Workflow ID', workflowId))}/run`
 			: '/workflows/run';
-		const fileRows = ((additional.files as IDataObject | undefined)?.file ?? []) as IDataObject[];
-		return {
-			path,
-			body: { inputs, user, response_mode: responseMode },
-			user,
-			files: readFiles(this, i, fileRows),
-			options: readReplyOptions(this, i),
-			simplify: this.getNodeParameter('simplify', i, false) === true,
-		};
+		return { ...request, path };
 	},
 
 	async execute(this: IExecuteFunctions, i, prepared) {
-		const { user, files } = prepared;
-		const body: IDataObject = { ...prepared.body };
-		if (files.length > 0) body.files = await fileReferences(this, i, user, files);
 		const result = await runStreamedCall(this, i, {
 			path: prepared.path,
-			body,
-			user,
+			body: await bodyWithFiles(this, i, prepared),
+			user: prepared.user,
 			mode: 'workflow',
 			stopPath: (taskId) => `/workflows/tasks/${encodeURIComponent(taskId)}/stop`,
 			shape: prepared.simplify ? simplifiedWorkflow : workflowItem,
