@@ -1,11 +1,12 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { invalid, requireString } from '../../common/validate';
+import { invalid } from '../../common/validate';
 import type { FileSpec } from './files';
 import { fileReferences, readFiles } from './files';
 import { readInputs } from './inputs';
 import type { ReplyOptions } from './reply';
 import { readReplyOptions } from './reply';
+import { readUser } from './parameters';
 
 /**
  * What Chat Message → Send, Completion Message → Send and Workflow → Run read alike: the user,
@@ -24,7 +25,7 @@ export interface ReplyRequest {
 
 export function readReplyRequest(ctx: IExecuteFunctions, i: number): ReplyRequest {
 	const node = ctx.getNode();
-	const user = requireString(node, i, 'User', ctx.getNodeParameter('user', i, '')).trim();
+	const user = readUser(ctx, i);
 	const inputs = readInputs(ctx, i);
 	const additional = ctx.getNodeParameter('additionalFields', i, {}) as IDataObject;
 	const responseMode = String(additional.responseMode ?? 'streaming');

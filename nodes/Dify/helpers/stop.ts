@@ -4,6 +4,7 @@ import type { ItemOperation } from '../../common/items';
 import { apiRequest } from '../../common/transport';
 import { requireString } from '../../common/validate';
 import { difyProfile } from '../transport';
+import { readUser } from './parameters';
 
 /**
  * Stop Chat Message / Completion / Workflow task: one request shape (`POST …/{task_id}/stop`
@@ -21,7 +22,7 @@ export function stopOperation(
 				'Task ID',
 				this.getNodeParameter('taskId', i, ''),
 			).trim();
-			const user = requireString(node, i, 'User', this.getNodeParameter('user', i, '')).trim();
+			const user = readUser(this, i);
 			return { taskId, user };
 		},
 		async execute(this: IExecuteFunctions, i, { taskId, user }) {

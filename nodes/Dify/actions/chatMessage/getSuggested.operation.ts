@@ -2,10 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { ItemOperation } from '../../../common/items';
 import { apiRequest } from '../../../common/transport';
-import { requireString, requireUuid } from '../../../common/validate';
+import { requireUuid } from '../../../common/validate';
 import { difyProfile } from '../../transport';
 import { messageIdProperty, optionsCollection, userProperty } from '../common.descriptions';
 import { forOperation } from '../node.type';
+import { readUser } from '../../helpers/parameters';
 
 export const description: INodeProperties[] = forOperation('chatMessage', 'getSuggested', [
 	messageIdProperty,
@@ -23,7 +24,7 @@ export const getSuggested: ItemOperation<Prepared> = {
 		const node = this.getNode();
 		return {
 			messageId: requireUuid(node, i, 'Message ID', this.getNodeParameter('messageId', i, '')),
-			user: requireString(node, i, 'User', this.getNodeParameter('user', i, '')).trim(),
+			user: readUser(this, i),
 		};
 	},
 

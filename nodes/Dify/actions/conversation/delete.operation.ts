@@ -2,10 +2,10 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { ItemOperation } from '../../../common/items';
 import { apiRequest } from '../../../common/transport';
-import { requireString, requireUuid } from '../../../common/validate';
 import { difyProfile } from '../../transport';
 import { conversationIdProperty, optionsCollection, userProperty } from '../common.descriptions';
 import { forOperation } from '../node.type';
+import { readConversationId, readUser } from '../../helpers/parameters';
 
 export const description: INodeProperties[] = forOperation('conversation', 'delete', [
 	conversationIdProperty,
@@ -20,15 +20,9 @@ interface Prepared {
 
 export const deleteConversation: ItemOperation<Prepared> = {
 	async prepare(this: IExecuteFunctions, i) {
-		const node = this.getNode();
 		return {
-			conversationId: requireUuid(
-				node,
-				i,
-				'Conversation ID',
-				this.getNodeParameter('conversationId', i, ''),
-			),
-			user: requireString(node, i, 'User', this.getNodeParameter('user', i, '')).trim(),
+			conversationId: readConversationId(this, i),
+			user: readUser(this, i),
 		};
 	},
 

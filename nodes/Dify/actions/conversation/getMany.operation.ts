@@ -2,10 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { ItemOperation } from '../../../common/items';
 import { readLimit, returnAllProperties } from '../../../common/paging';
-import { invalid, requireString } from '../../../common/validate';
+import { invalid } from '../../../common/validate';
 import { listAfterLastId } from '../../helpers/lists';
 import { optionsCollection, userProperty } from '../common.descriptions';
 import { forOperation } from '../node.type';
+import { readUser } from '../../helpers/parameters';
 
 const SORTS = ['-updated_at', 'updated_at', '-created_at', 'created_at'];
 
@@ -48,7 +49,7 @@ interface Prepared {
 export const getMany: ItemOperation<Prepared> = {
 	async prepare(this: IExecuteFunctions, i) {
 		const node = this.getNode();
-		const user = requireString(node, i, 'User', this.getNodeParameter('user', i, '')).trim();
+		const user = readUser(this, i);
 		const additional = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
 		const sortBy = additional.sortBy === undefined ? undefined : String(additional.sortBy);
 		if (sortBy !== undefined && !SORTS.includes(sortBy))

@@ -2,10 +2,10 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { ItemOperation } from '../../../common/items';
 import { readLimit, returnAllProperties } from '../../../common/paging';
-import { requireString, requireUuid } from '../../../common/validate';
 import { listBeforeFirstId } from '../../helpers/lists';
 import { conversationIdProperty, optionsCollection, userProperty } from '../common.descriptions';
 import { forOperation } from '../node.type';
+import { readConversationId, readUser } from '../../helpers/parameters';
 
 // openapi_service.json's summary says "newest first", while its `first_id` text (the first message
 // of a page fetches the older page before it) and Dify's history pages are chronological within a
@@ -25,15 +25,9 @@ interface Prepared {
 
 export const getMessages: ItemOperation<Prepared> = {
 	async prepare(this: IExecuteFunctions, i) {
-		const node = this.getNode();
 		return {
-			conversationId: requireUuid(
-				node,
-				i,
-				'Conversation ID',
-				this.getNodeParameter('conversationId', i, ''),
-			),
-			user: requireString(node, i, 'User', this.getNodeParameter('user', i, '')).trim(),
+			conversationId: readConversationId(this, i),
+			user: readUser(this, i),
 			limit: readLimit(this, i),
 		};
 	},

@@ -2,10 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { ItemOperation } from '../../../common/items';
 import { readLimit, returnAllProperties } from '../../../common/paging';
-import { optionalText, requireString, requireUuid } from '../../../common/validate';
+import { optionalText, requireString } from '../../../common/validate';
 import { listAfterLastId } from '../../helpers/lists';
 import { conversationIdProperty, optionsCollection, userProperty } from '../common.descriptions';
 import { forOperation } from '../node.type';
+import { readConversationId, readUser } from '../../helpers/parameters';
 
 export const MAX_VARIABLE_NAME_LENGTH = 255;
 
@@ -48,13 +49,8 @@ export const getVariables: ItemOperation<Prepared> = {
 		if (variableName !== undefined)
 			requireString(node, i, 'Variable Name', variableName, { max: MAX_VARIABLE_NAME_LENGTH });
 		return {
-			conversationId: requireUuid(
-				node,
-				i,
-				'Conversation ID',
-				this.getNodeParameter('conversationId', i, ''),
-			),
-			user: requireString(node, i, 'User', this.getNodeParameter('user', i, '')).trim(),
+			conversationId: readConversationId(this, i),
+			user: readUser(this, i),
 			variableName,
 			limit: readLimit(this, i),
 		};

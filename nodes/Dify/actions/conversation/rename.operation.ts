@@ -2,10 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { ItemOperation } from '../../../common/items';
 import { apiRequest } from '../../../common/transport';
-import { requireString, requireUuid } from '../../../common/validate';
+import { requireString } from '../../../common/validate';
 import { difyProfile } from '../../transport';
 import { conversationIdProperty, optionsCollection, userProperty } from '../common.descriptions';
 import { forOperation } from '../node.type';
+import { readConversationId, readUser } from '../../helpers/parameters';
 
 export const description: INodeProperties[] = forOperation('conversation', 'rename', [
 	conversationIdProperty,
@@ -39,13 +40,8 @@ interface Prepared {
 export const rename: ItemOperation<Prepared> = {
 	async prepare(this: IExecuteFunctions, i) {
 		const node = this.getNode();
-		const conversationId = requireUuid(
-			node,
-			i,
-			'Conversation ID',
-			this.getNodeParameter('conversationId', i, ''),
-		);
-		const user = requireString(node, i, 'User', this.getNodeParameter('user', i, '')).trim();
+		const conversationId = readConversationId(this, i);
+		const user = readUser(this, i);
 		const body: IDataObject =
 			this.getNodeParameter('autoGenerate', i, false) === true
 				? { auto_generate: true, user }

@@ -2,10 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { ItemOperation } from '../../../common/items';
 import { apiRequest } from '../../../common/transport';
-import { invalid, requireString, requireUuid } from '../../../common/validate';
+import { invalid, requireUuid } from '../../../common/validate';
 import { difyProfile } from '../../transport';
 import { conversationIdProperty, optionsCollection, userProperty } from '../common.descriptions';
 import { forOperation } from '../node.type';
+import { readConversationId, readUser } from '../../helpers/parameters';
 
 export const description: INodeProperties[] = forOperation('conversation', 'updateVariable', [
 	conversationIdProperty,
@@ -60,19 +61,14 @@ interface Prepared {
 export const updateVariable: ItemOperation<Prepared> = {
 	async prepare(this: IExecuteFunctions, i) {
 		const node = this.getNode();
-		const conversationId = requireUuid(
-			node,
-			i,
-			'Conversation ID',
-			this.getNodeParameter('conversationId', i, ''),
-		);
+		const conversationId = readConversationId(this, i);
 		const variableId = requireUuid(
 			node,
 			i,
 			'Variable ID',
 			this.getNodeParameter('variableId', i, ''),
 		);
-		const user = requireString(node, i, 'User', this.getNodeParameter('user', i, '')).trim();
+		const user = readUser(this, i);
 		const format = this.getNodeParameter('valueFormat', i, 'text') as string;
 		const raw = this.getNodeParameter('value', i, '') as unknown;
 		let value: unknown;

@@ -1,10 +1,10 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { ItemOperation } from '../../../common/items';
-import { requireString } from '../../../common/validate';
 import { readBinaryField, uploadBinary } from '../../helpers/files';
 import { optionsCollection, userProperty } from '../common.descriptions';
 import { forOperation } from '../node.type';
+import { readUser } from '../../helpers/parameters';
 
 // `user` is optional in openapi_service.json (the upload then belongs to the shared DEFAULT-USER);
 // the End User Identity guide says only requests with the uploading user can reference the file,
@@ -31,7 +31,6 @@ interface Prepared {
 
 export const upload: ItemOperation<Prepared> = {
 	async prepare(this: IExecuteFunctions, i) {
-		const node = this.getNode();
 		return {
 			file: readBinaryField(
 				this,
@@ -39,7 +38,7 @@ export const upload: ItemOperation<Prepared> = {
 				'Input Binary Field',
 				this.getNodeParameter('binaryPropertyName', i, 'data'),
 			),
-			user: requireString(node, i, 'User', this.getNodeParameter('user', i, '')).trim(),
+			user: readUser(this, i),
 		};
 	},
 

@@ -18,6 +18,7 @@ import {
 	workflowRunIdProperty,
 } from '../common.descriptions';
 import { forOperation } from '../node.type';
+import { readUser } from '../../helpers/parameters';
 
 export const description: INodeProperties[] = forOperation('humanInput', 'submit', [
 	formTokenProperty,
@@ -77,7 +78,7 @@ export const submit: ItemOperation<Prepared> = {
 			this.getNodeParameter('formToken', i, ''),
 		);
 		const action = requireString(node, i, 'Action', this.getNodeParameter('action', i, '')).trim();
-		const user = requireString(node, i, 'User', this.getNodeParameter('user', i, '')).trim();
+		const user = readUser(this, i);
 		const inputs = readInputs(this, i);
 		const continueRun = this.getNodeParameter('continueRun', i, true) !== false;
 		const workflowRunId = continueRun

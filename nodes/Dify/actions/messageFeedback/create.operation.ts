@@ -2,10 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { ItemOperation } from '../../../common/items';
 import { apiRequest } from '../../../common/transport';
-import { invalid, optionalText, requireString, requireUuid } from '../../../common/validate';
+import { invalid, optionalText, requireUuid } from '../../../common/validate';
 import { difyProfile } from '../../transport';
 import { messageIdProperty, optionsCollection, userProperty } from '../common.descriptions';
 import { forOperation } from '../node.type';
+import { readUser } from '../../helpers/parameters';
 
 const RATINGS: Record<string, 'like' | 'dislike' | null> = {
 	like: 'like',
@@ -61,7 +62,7 @@ export const create: ItemOperation<Prepared> = {
 	async prepare(this: IExecuteFunctions, i) {
 		const node = this.getNode();
 		const messageId = requireUuid(node, i, 'Message ID', this.getNodeParameter('messageId', i, ''));
-		const user = requireString(node, i, 'User', this.getNodeParameter('user', i, '')).trim();
+		const user = readUser(this, i);
 		const choice = String(this.getNodeParameter('rating', i, 'like'));
 		if (!(choice in RATINGS))
 			throw invalid(node, i, 'Rating', `must be like, dislike or revoke, got "${choice}"`);
