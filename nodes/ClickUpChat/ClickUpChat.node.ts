@@ -8,9 +8,8 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import type { OperationOptions, ResourceOptions } from '../common/descriptions';
-import { operationSubtitle } from '../common/descriptions';
-import { concurrencyOption, routeItems } from '../common/items';
-import { timeoutOption } from '../common/transport';
+import { operationSubtitle, optionsCollection } from '../common/descriptions';
+import { routeItems } from '../common/items';
 import * as createDirectMessage from './actions/channel/createDirectMessage.operation';
 import * as getChannel from './actions/channel/get.operation';
 import * as getAllChannels from './actions/channel/getAll.operation';
@@ -111,14 +110,7 @@ const properties: INodeProperties[] = [
 	...createMessage.description,
 	...getAllMessages.description,
 	...replyMessage.description,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		options: [concurrencyOption, timeoutOption],
-	},
+	optionsCollection(),
 ];
 
 export class ClickUpChat implements INodeType {

@@ -8,8 +8,8 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import type { OperationOptions, ResourceOptions } from '../common/descriptions';
-import { operationSubtitle } from '../common/descriptions';
-import { concurrencyOption, routeItems } from '../common/items';
+import { operationSubtitle, optionsCollection } from '../common/descriptions';
+import { routeItems } from '../common/items';
 import * as createChat from './actions/chat/create.operation';
 import * as getChat from './actions/chat/get.operation';
 import * as updateChat from './actions/chat/update.operation';
@@ -90,14 +90,7 @@ const properties: INodeProperties[] = [
 	...updateChat.description,
 	...sendMessage.description,
 	...getManyMessages.description,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		options: [concurrencyOption],
-	},
+	optionsCollection(),
 ];
 
 export class DevRev implements INodeType {

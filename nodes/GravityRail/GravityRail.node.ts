@@ -8,8 +8,8 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import type { OperationOptions, ResourceOptions } from '../common/descriptions';
-import { operationSubtitle } from '../common/descriptions';
-import { concurrencyOption, routeItems } from '../common/items';
+import { operationSubtitle, optionsCollection } from '../common/descriptions';
+import { routeItems } from '../common/items';
 import * as createChat from './actions/chat/create.operation';
 import * as createDm from './actions/chat/createDm.operation';
 import * as getChat from './actions/chat/get.operation';
@@ -77,14 +77,7 @@ const properties: INodeProperties[] = [
 	...getChat.description,
 	...getManyChats.description,
 	...updateChat.description,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		options: [concurrencyOption],
-	},
+	optionsCollection(),
 ];
 
 export class GravityRail implements INodeType {

@@ -11,9 +11,8 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import type { OperationOptions, ResourceOptions } from '../common/descriptions';
-import { operationSubtitle } from '../common/descriptions';
-import { concurrencyOption, routeItems } from '../common/items';
-import { timeoutOption } from '../common/transport';
+import { operationSubtitle, optionsCollection } from '../common/descriptions';
+import { routeItems } from '../common/items';
 import * as create from './actions/chatMessage/create.operation';
 import * as exportOperation from './actions/chatMessage/export.operation';
 import * as getAll from './actions/chatMessage/getAll.operation';
@@ -63,14 +62,7 @@ const properties: INodeProperties[] = [
 	...getAll.description,
 	...create.description,
 	...exportOperation.description,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		options: [concurrencyOption, timeoutOption],
-	},
+	optionsCollection(),
 ];
 
 export class Zaia implements INodeType {

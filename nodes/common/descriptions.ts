@@ -1,5 +1,8 @@
 import type { IDisplayOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import { concurrencyOption } from './items';
+import { timeoutOption } from './transport';
+
 /**
  * The one typed source of a node's resources and operations: resource value → the union of its
  * operation values. Each node declares it once in `actions/node.type.ts`; the router table, the
@@ -84,4 +87,16 @@ export function operationSubtitle(properties: INodeProperties[]): string {
 	// n8n's expression sandbox refuses computed property reads (`map[key]`), so look the pair up
 	const key = '$parameter["resource"] + ":" + $parameter["operation"]';
 	return `={{ (${JSON.stringify(labels)}.find((entry) => entry[0] === ${key}) || [0, $parameter["operation"]])[1] }}`;
+}
+
+/** A node's (or an operation's) Options collection: Concurrency and Timeout, then its own knobs. */
+export function optionsCollection(options: INodeProperties[] = []): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		options: [concurrencyOption, timeoutOption, ...options],
+	};
 }

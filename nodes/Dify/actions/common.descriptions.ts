@@ -1,8 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { concurrencyOption } from '../../common/items';
-import { timeoutOption } from '../../common/transport';
-
 /** Parameters several Dify operations share, defined once. */
 
 export const userProperty: INodeProperties = {
@@ -207,17 +204,7 @@ export const streamedReplyOptions: INodeProperties[] = [
 	},
 ];
 
-/** An operation's Options collection: Concurrency and Timeout first, then the operation's own knobs. */
-export function optionsCollection(options: INodeProperties[] = []): INodeProperties {
-	return {
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		options: [concurrencyOption, timeoutOption, ...options],
-	};
-}
+export { optionsCollection } from '../../common/descriptions';
 
 /** The Task ID of a running generation, for the Stop operations. */
 export function taskIdProperty(from: string): INodeProperties {
