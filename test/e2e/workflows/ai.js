@@ -74,7 +74,7 @@ const TOOLS = {
 			path: '/api/v3/workspaces/9012345678/chat/channels/direct_message',
 			body: { user_ids: ['183'] },
 		},
-		pick: (result) => result?.[0]?.data?.id,
+		pick: (result) => result?.[0]?.id,
 	},
 	devrev: {
 		label: 'DevRev (Chat → Create)',
