@@ -1,3 +1,9 @@
+/**
+ * The one transport every node uses (about 450 lines, one file on purpose): the request itself,
+ * the credential and base URL, the Timeout option, 429 waits and backoff retries of idempotent
+ * calls, detached clean-up calls, and provider error bodies → NodeApiError. These steps share one
+ * retry loop and one set of secrets to redact; split apart, each would need the others' state.
+ */
 import type {
 	IDataObject,
 	IExecuteFunctions,
