@@ -344,14 +344,27 @@ function buildEnv(userFolder, extra = {}, host = DEFAULT_HOST, { egressGuard = t
  * Run one n8n CLI command to completion. Resolves { code, signal, stdout, stderr, durationMs };
  * never rejects on a non-zero exit (callers decide), rejects only on spawn failure.
  */
+/**
+ * The one way n8n is started here: the host's own node running n8n's bin script (n8n 2.41 needs
+ * node 24), output piped. `runN8n` waits for a command to end; `spawnN8nProcess` keeps a server.
+ */
+function spawnN8n(host, args, { env, cwd, detached = false }) {
+	assertInstalled(host);
+	return spawn(host.nodeBin, [host.n8nBin, ...args], {
+		env,
+		cwd,
+		stdio: ['ignore', 'pipe', 'pipe'],
+		detached,
+	});
+}
+
 function runN8n(args, { env, timeoutMs = 300000, cwd, host = DEFAULT_HOST } = {}) {
 	assertInstalled(host);
 	return new Promise((resolve, reject) => {
 		const started = Date.now();
-		const child = spawn(host.nodeBin, [host.n8nBin, ...args], {
+		const child = spawnN8n(host, args, {
 			env,
 			cwd: cwd || env.N8N_USER_FOLDER || os.tmpdir(),
-			stdio: ['ignore', 'pipe', 'pipe'],
 		});
 		const out = [];
 		const err = [];
@@ -646,13 +659,7 @@ function toFile(dir, name, fileOrValue) {
  * (so far or later) and rejects if the process exits first; stop() sends SIGTERM, then SIGKILL.
  */
 function spawnN8nProcess(args, env, cwd, host = DEFAULT_HOST) {
-	assertInstalled(host);
-	const proc = spawn(host.nodeBin, [host.n8nBin, ...args], {
-		env,
-		cwd,
-		stdio: ['ignore', 'pipe', 'pipe'],
-		detached: true,
-	});
+	const proc = spawnN8n(host, args, { env, cwd, detached: true });
 	let logText = '';
 	const waiters = [];
 	const onData = (d) => {
