@@ -21,18 +21,9 @@
  * Prints `N passed, N failed` last; exit 1 on any failure. Bounded: E2E_AGENT_TIMEOUT_MS (10 min).
  */
 const host = require('../../scripts/lib/n8n-host');
-const { ProviderSimulator, providers } = require('../simulator');
 const openai = require('../simulator/models/openai');
-const {
-	runSuite,
-	hostChecks,
-	N8nRest,
-	Checks,
-	demoCredentials,
-	sameJson,
-	firstDifference,
-} = require('./lib');
-const { PKG, TOOLS, OPENAI_CREDENTIAL, toolName, agentWorkflow } = require('./workflows/ai');
+const { runSuite, hostChecks, N8nRest, Checks, sameJson, firstDifference } = require('./lib');
+const { PKG, TOOLS, toolName, agentWorkflow, startAiFixtures } = require('./workflows/ai');
 
 const checks = new Checks();
 const check = checks.check.bind(checks);
@@ -272,22 +263,7 @@ const UNCAUGHT_ID = 'e2eAgentUncaught';
 
 async function main() {
 	const t0 = Date.now();
-	if (!host.isInstalled()) throw new Error(`n8n is not installed in ${host.HOST_DIR}`);
-	for (const name of Object.keys(providers).sort()) {
-		sims[name] = new ProviderSimulator(providers[name]);
-		await sims[name].start();
-	}
-	model = new ProviderSimulator(openai);
-	await model.start();
-	const urls = Object.fromEntries(Object.entries(sims).map(([n, s]) => [n, s.baseUrl]));
-	inst = host.createInstance();
-	console.log(
-		`agent: n8n ${N8N_VERSION} (${host.HOST_DIR}), folder ${inst.userFolder}, model ${model.baseUrl}`,
-	);
-	await inst.importCredentials([
-		...demoCredentials(providers, urls),
-		{ ...OPENAI_CREDENTIAL, type: 'openAiApi', data: openai.credentialData(model.baseUrl) },
-	]);
+	({ model, inst } = await startAiFixtures('agent', sims));
 	const keys = Object.keys(TOOLS).filter((k) => !ONLY || ONLY.includes(k));
 	const workflows = APIS.flatMap((api) =>
 		keys.map((key) =>

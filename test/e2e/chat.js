@@ -26,15 +26,15 @@
  */
 const http = require('node:http');
 const host = require('../../scripts/lib/n8n-host');
-const { ProviderSimulator, providers } = require('../simulator');
+const { providers } = require('../simulator');
 const openai = require('../simulator/models/openai');
-const { runSuite, hostChecks, N8nRest, Checks, demoCredentials } = require('./lib');
+const { runSuite, hostChecks, N8nRest, Checks } = require('./lib');
 const {
 	TOOLS,
-	OPENAI_CREDENTIAL,
 	toolName,
 	chatDifyWorkflow,
 	chatAgentWorkflow,
+	startAiFixtures,
 } = require('./workflows/ai');
 
 const checks = new Checks();
@@ -644,22 +644,7 @@ async function agentStop(wf, api) {
 
 async function main() {
 	const t0 = Date.now();
-	if (!host.isInstalled()) throw new Error(`n8n is not installed in ${host.HOST_DIR}`);
-	for (const name of Object.keys(providers).sort()) {
-		sims[name] = new ProviderSimulator(providers[name]);
-		await sims[name].start();
-	}
-	model = new ProviderSimulator(openai);
-	await model.start();
-	const urls = Object.fromEntries(Object.entries(sims).map(([n, s]) => [n, s.baseUrl]));
-	inst = host.createInstance();
-	console.log(
-		`chat: n8n ${N8N_VERSION} (${host.HOST_DIR}), folder ${inst.userFolder}, model ${model.baseUrl}`,
-	);
-	await inst.importCredentials([
-		...demoCredentials(providers, urls),
-		{ ...OPENAI_CREDENTIAL, type: 'openAiApi', data: openai.credentialData(model.baseUrl) },
-	]);
+	({ model, inst } = await startAiFixtures('chat', sims));
 	await inst.importWorkflow([
 		chatDifyWorkflow(WF.dify.id, WF.dify.webhookId),
 		chatAgentWorkflow(WF.agent.id, WF.agent.webhookId, { responsesApi: true }),

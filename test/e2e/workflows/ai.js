@@ -404,7 +404,37 @@ function chatAgentWorkflow(id, webhookId, { responsesApi = true } = {}) {
 	};
 }
 
+/**
+ * What the agent and chat parts start with: every provider simulator (into `sims`, so a teardown
+ * finds the ones already started), the model simulator, and an n8n instance holding the demo
+ * credentials plus the OpenAI credential that points at the model simulator.
+ */
+async function startAiFixtures(part, sims) {
+	const host = require('../../../scripts/lib/n8n-host');
+	const { ProviderSimulator, providers } = require('../../simulator');
+	const openai = require('../../simulator/models/openai');
+	const { demoCredentials } = require('../lib');
+	if (!host.isInstalled()) throw new Error(`n8n is not installed in ${host.HOST_DIR}`);
+	for (const name of Object.keys(providers).sort()) {
+		sims[name] = new ProviderSimulator(providers[name]);
+		await sims[name].start();
+	}
+	const model = new ProviderSimulator(openai);
+	await model.start();
+	const urls = Object.fromEntries(Object.entries(sims).map(([n, s]) => [n, s.baseUrl]));
+	const inst = host.createInstance();
+	console.log(
+		`${part}: n8n ${host.DEFAULT_HOST.version} (${host.HOST_DIR}), folder ${inst.userFolder}, model ${model.baseUrl}`,
+	);
+	await inst.importCredentials([
+		...demoCredentials(providers, urls),
+		{ ...OPENAI_CREDENTIAL, type: 'openAiApi', data: openai.credentialData(model.baseUrl) },
+	]);
+	return { model, inst };
+}
+
 module.exports = {
+	startAiFixtures,
 	PKG,
 	TOOLS,
 	OPENAI_CREDENTIAL,
