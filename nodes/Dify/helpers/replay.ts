@@ -12,30 +12,12 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { objectOrUndefined, textOf } from './values';
 
-const IDENTIFIED = new Set([
-	'workflow_started',
-	'node_started',
-	'node_finished',
-	'node_retry',
-	'iteration_started',
-	'iteration_next',
-	'iteration_completed',
-	'loop_started',
-	'loop_next',
-	'loop_completed',
-	'agent_log',
-	'human_input_required',
-	'human_input_form_filled',
-	'human_input_form_timeout',
-]);
-
 /**
  * What an event is, for recognising it when a reopened stream sends it again: workflow and node
  * records have IDs; answer chunks do not (those are matched by position, see `read`).
  */
 export function identityOf(event: IDataObject): string | undefined {
 	const type = event.event as string;
-	if (!IDENTIFIED.has(type)) return undefined;
 	const data = objectOrUndefined(event.data);
 	if (!data) return undefined;
 	switch (type) {
