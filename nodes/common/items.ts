@@ -106,7 +106,7 @@ function tagItemIndex(ctx: IExecuteFunctions, error: unknown, itemIndex: number)
  * the model as a readable error item, as with Continue On Fail, so the agent can correct its call.
  * n8n 2.41 does that for a throwing tool itself; 2.8 would fail the whole run instead.
  */
-function runsAsTool(ctx: IExecuteFunctions): boolean {
+export function runsAsTool(ctx: IExecuteFunctions): boolean {
 	return ctx.getNode().type.endsWith('Tool');
 }
 

@@ -1,5 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
+import { runsAsTool } from '../../common/items';
+
 export type ChunkType = 'begin' | 'item' | 'end' | 'error';
 export type ChunkSink = (type: ChunkType, itemIndex: number, content?: string) => Promise<void>;
 
@@ -9,9 +11,8 @@ export type ChunkSink = (type: ChunkType, itemIndex: number, content?: string) =
  */
 export function chunkSink(ctx: IExecuteFunctions, enabled: boolean): ChunkSink | undefined {
 	if (!enabled) return undefined;
-	// As an AI Agent's tool (n8n runs it as `<type>Tool`) the answer goes to the agent, not to the
-	// user's chat: the agent streams its own answer.
-	if (ctx.getNode().type.endsWith('Tool')) return undefined;
+	// as an AI Agent's tool the answer goes to the agent, which streams its own to the user's chat
+	if (runsAsTool(ctx)) return undefined;
 	const streaming = ctx as IExecuteFunctions & {
 		isStreaming?: () => boolean;
 		sendChunk?: IExecuteFunctions['sendChunk'];
