@@ -1,7 +1,8 @@
 /**
- * The node shape every action node keeps (CONTRIBUTING.md): the Resource and Operation options and
- * the router table name the same operations, the canvas subtitle shows the operation's action
- * text, and action nodes share one group. Nodes join this check by having `actions/router.ts`.
+ * The node shape every action node keeps (CONTRIBUTING.md): the Resource and Operation options
+ * (literal, for n8n's lint) name exactly the resources and operations the router has, each
+ * options parameter's default is one of its options, the canvas subtitle shows the operation's
+ * action text, and action nodes share one group. Nodes join by having `actions/router.ts`.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -50,19 +51,52 @@ test('at least one node is in the routed shape', () => {
 
 describe.each(routed.map((file) => [path.relative(root, file), file]))('%s', (_name, file) => {
 	const node = load(file);
-	const { operations } = require(path.join(path.dirname(file), 'actions', 'router.ts')) as {
-		operations: Record<string, Record<string, unknown>>;
+	const { resources } = require(path.join(path.dirname(file), 'actions', 'router.ts')) as {
+		resources: Record<string, { operations: Record<string, unknown> }>;
 	};
 	const description = node.description;
 
 	test('every offered operation has an implementation, and every implementation is offered', () => {
 		const implemented = Object.fromEntries(
-			Object.entries(operations).map(([resource, ops]) => [resource, Object.keys(ops).sort()]),
+			Object.entries(resources).map(([resource, { operations }]) => [
+				resource,
+				Object.keys(operations).sort(),
+			]),
 		);
 		const options = Object.fromEntries(
 			Object.entries(offered(description.properties)).map(([r, ops]) => [r, [...ops].sort()]),
 		);
 		expect(options).toEqual(implemented);
+	});
+
+	test('every options parameter defaults to one of its options, and options are unique', () => {
+		const walk = (properties: INodeProperties[], where: string) => {
+			for (const property of properties) {
+				const at = `${where} > ${property.displayName}`;
+				if (property.type === 'options' || property.type === 'multiOptions') {
+					const values = ((property.options ?? []) as INodePropertyOptions[]).map((o) => o.value);
+					expect({ at, unique: new Set(values).size }).toEqual({ at, unique: values.length });
+					if (property.typeOptions?.loadOptionsMethod) continue;
+					const defaults = property.type === 'options' ? [property.default] : property.default;
+					for (const value of defaults as unknown[]) {
+						if (typeof value === 'string' && value.startsWith('=')) continue;
+						expect({ at, default: value, isOption: values.includes(value as never) }).toEqual({
+							at,
+							default: value,
+							isOption: true,
+						});
+					}
+				}
+				const nested = (property.options ?? []) as Array<
+					INodeProperties | { values?: INodeProperties[] }
+				>;
+				if (property.type === 'collection') walk(nested as INodeProperties[], at);
+				if (property.type === 'fixedCollection')
+					for (const group of nested as Array<{ values?: INodeProperties[] }>)
+						walk(group.values ?? [], at);
+			}
+		};
+		walk(description.properties, description.displayName);
 	});
 
 	test('the canvas subtitle shows the chosen operation by its action text', () => {

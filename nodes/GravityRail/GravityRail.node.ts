@@ -7,78 +7,20 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import type { OperationOptions, ResourceOptions } from '../common/descriptions';
-import { operationSubtitle, optionsCollection } from '../common/descriptions';
-import { routeItems } from '../common/items';
-import * as createChat from './actions/chat/create.operation';
-import * as createDm from './actions/chat/createDm.operation';
-import * as getChat from './actions/chat/get.operation';
-import * as getManyChats from './actions/chat/getMany.operation';
-import * as updateChat from './actions/chat/update.operation';
-import type { GravityRailMap } from './actions/node.type';
-import { operations } from './actions/router';
+import { nodeProperties, operationSubtitle, optionsCollection } from '../common/descriptions';
+import { routeItems } from '../common/router';
+import { resources } from './actions/router';
 
-const properties: INodeProperties[] = [
-	{
-		displayName: 'Resource',
-		name: 'resource',
-		type: 'options',
-		noDataExpression: true,
-		options: [{ name: 'Chat', value: 'chat' }] satisfies ResourceOptions<GravityRailMap>,
-		default: 'chat',
-	},
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['chat'] } },
-		options: [
-			{
-				name: 'Create',
-				value: 'create',
-				action: 'Create a chat',
-				description:
-					'Create a chat on a channel, optionally running a workflow. Outputs Gravity Rail\'s chat as-is; when the initial message could not be sent the chat is still output, with "initialMessageError", and a warning is shown.',
-			},
-			{
-				name: 'Create DM',
-				value: 'createDm',
-				action: 'Find or create a DM',
-				description:
-					'Get the DM between you and a member, or create it. Sends the member as "memberId" (the docs do not name the field). Outputs Gravity Rail\'s chat as-is.',
-			},
-			{
-				name: 'Get',
-				value: 'get',
-				action: 'Get a chat',
-				description:
-					"Read one chat by its ID. Outputs Gravity Rail's chat as-is: participants, message counts and metadata.",
-			},
-			{
-				name: 'Get Many',
-				value: 'getMany',
-				action: 'Get many chats',
-				description:
-					"List the workspace's chats. Outputs one item per chat as Gravity Rail returns it.",
-			},
-			{
-				name: 'Update',
-				value: 'update',
-				action: 'Update a chat',
-				description:
-					"Change a chat's title, assistant settings or other properties. Outputs the updated chat as Gravity Rail returns it.",
-			},
-		] satisfies OperationOptions<GravityRailMap, 'chat'>,
-		default: 'create',
-	},
-	...createChat.description,
-	...createDm.description,
-	...getChat.description,
-	...getManyChats.description,
-	...updateChat.description,
-	optionsCollection(),
-];
+const resourceParameter: INodeProperties = {
+	displayName: 'Resource',
+	name: 'resource',
+	type: 'options',
+	noDataExpression: true,
+	options: [{ name: 'Chat', value: 'chat' }],
+	default: 'chat',
+};
+
+const properties = nodeProperties(resourceParameter, resources, [optionsCollection()]);
 
 export class GravityRail implements INodeType {
 	description: INodeTypeDescription = {
@@ -99,6 +41,6 @@ export class GravityRail implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await routeItems(this, operations);
+		return await routeItems(this, resources);
 	}
 }

@@ -10,60 +10,21 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import type { OperationOptions, ResourceOptions } from '../common/descriptions';
-import { operationSubtitle, optionsCollection } from '../common/descriptions';
-import { routeItems } from '../common/items';
-import * as create from './actions/chatMessage/create.operation';
-import * as exportOperation from './actions/chatMessage/export.operation';
-import * as getAll from './actions/chatMessage/getAll.operation';
-import type { ZaiaMap } from './actions/node.type';
-import { operations } from './actions/router';
+import { nodeProperties, operationSubtitle, optionsCollection } from '../common/descriptions';
+import { routeItems } from '../common/router';
+import { resources } from './actions/router';
 import { isWaitForExport, resumeWithExport, waitForExport } from './helpers/waitForExport';
 
-const properties: INodeProperties[] = [
-	{
-		displayName: 'Resource',
-		name: 'resource',
-		type: 'options',
-		noDataExpression: true,
-		options: [{ name: 'Chat Message', value: 'chatMessage' }] satisfies ResourceOptions<ZaiaMap>,
-		default: 'chatMessage',
-	},
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['chatMessage'] } },
-		options: [
-			{
-				name: 'Create',
-				value: 'create',
-				action: 'Create a chat message',
-				description: 'Post a message to a chat. Outputs the created message as Zaia returns it.',
-			},
-			{
-				name: 'Export',
-				value: 'export',
-				action: 'Export chat messages',
-				description:
-					"Ask Zaia to export the messages of a period (at most 6 months). Send to URL outputs Zaia's acknowledgement; Wait for the Export pauses the execution and outputs the export itself: its fields first, then callbackReceived and how it arrived (callback).",
-			},
-			{
-				name: 'Get Many',
-				value: 'getAll',
-				action: 'Get many chat messages',
-				description:
-					'Read the messages of a chat, optionally of one thread or tickets. Outputs one item per message.',
-			},
-		] satisfies OperationOptions<ZaiaMap, 'chatMessage'>,
-		default: 'getAll',
-	},
-	...getAll.description,
-	...create.description,
-	...exportOperation.description,
-	optionsCollection(),
-];
+const resourceParameter: INodeProperties = {
+	displayName: 'Resource',
+	name: 'resource',
+	type: 'options',
+	noDataExpression: true,
+	options: [{ name: 'Chat Message', value: 'chatMessage' }],
+	default: 'chatMessage',
+};
+
+const properties = nodeProperties(resourceParameter, resources, [optionsCollection()]);
 
 export class Zaia implements INodeType {
 	description: INodeTypeDescription = {
@@ -112,7 +73,7 @@ export class Zaia implements INodeType {
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		if (isWaitForExport(this)) return await waitForExport(this);
-		return await routeItems(this, operations);
+		return await routeItems(this, resources);
 	}
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {

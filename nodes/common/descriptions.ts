@@ -1,24 +1,73 @@
+/**
+ * How a node's description is put together: every resource module offers its Operation parameter
+ * and its operations, each operation module its parameters; `nodeProperties` shows each
+ * operation's parameters only for it. Also the shared parameter definitions (Options collection,
+ * raw-JSON fallbacks) and the canvas subtitle.
+ */
 import type { IDisplayOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { concurrencyOption } from './items';
-import { timeoutOption } from './transport';
+/** The most items one execution sends at the same time (Options → Concurrency). */
+export const MAX_CONCURRENCY = 32;
+
+/** n8n's own default for a request without an answer (its axios default). */
+export const DEFAULT_TIMEOUT_MS = 300_000;
+
+/** The `Concurrency` option every action node offers in its Options collection. */
+export const concurrencyOption: INodeProperties = {
+	displayName: 'Concurrency',
+	name: 'concurrency',
+	type: 'number',
+	typeOptions: { minValue: 1, maxValue: MAX_CONCURRENCY },
+	default: 1,
+	description:
+		'How many input items are sent to the API at the same time. Output order always follows input order. Raise it for slow calls (for example LLM answers); lower it if the API rate limits you.',
+};
+
+/** The `Timeout` option every action node offers in its Options collection. */
+export const timeoutOption: INodeProperties = {
+	displayName: 'Timeout',
+	name: 'timeout',
+	type: 'number',
+	typeOptions: { minValue: 1 },
+	default: DEFAULT_TIMEOUT_MS,
+	description:
+		'How long to wait, in milliseconds, for the API to answer (or, in a stream, to send the next bytes) before the request fails with ETIMEDOUT. Reads are then retried; creates are not.',
+};
+
+/** A node's (or an operation's) Options collection: Concurrency and Timeout, then its own knobs. */
+export function optionsCollection(options: INodeProperties[] = []): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		options: [concurrencyOption, timeoutOption, ...options],
+	};
+}
 
 /**
- * The one typed source of a node's resources and operations: resource value → the union of its
- * operation values. Each node declares it once in `actions/node.type.ts`; the router table, the
- * operation files and the Resource/Operation options are all checked against it by `tsc`.
+ * Raw JSON merged last into the request body: the way around wherever the docs leave a body field
+ * open. An operation spreads it and may give its own description (what to use it for).
  */
-export type ResourceMap = Record<string, string>;
+export const additionalBodyFieldsProperty: INodeProperties = {
+	displayName: 'Additional Body Fields (JSON)',
+	name: 'additionalBodyFields',
+	type: 'json',
+	default: '{}',
+	description:
+		'Fields to send in the request body as well, as a JSON object. They are merged last, so they win over the fields above.',
+};
 
-/** The Resource parameter's options: every value must be a resource of the map. */
-export type ResourceOptions<M extends ResourceMap> = Array<
-	INodePropertyOptions & { value: keyof M & string }
->;
-
-/** One resource's Operation options: every value must be an operation of that resource. */
-export type OperationOptions<M extends ResourceMap, R extends keyof M> = Array<
-	INodePropertyOptions & { value: M[R] }
->;
+/** Raw JSON merged last into the query string: the way around wherever a list's query is a guess. */
+export const additionalQueryParametersProperty: INodeProperties = {
+	displayName: 'Additional Query Parameters (JSON)',
+	name: 'additionalQueryParameters',
+	type: 'json',
+	default: '{}',
+	description:
+		'Query parameters to send as well, as a JSON object. They are merged last, so they win over the fields above.',
+};
 
 function mergeConditions(
 	outer: IDisplayOptions['show'],
@@ -31,8 +80,7 @@ function mergeConditions(
 
 /**
  * Add display conditions to every property of a list, keeping the conditions a property already
- * has (its own win on the same parameter name). An operation file declares its properties plainly
- * and wraps them once.
+ * has (its own win on the same parameter name).
  */
 export function updateDisplayOptions(
 	displayOptions: IDisplayOptions,
@@ -49,25 +97,33 @@ export function updateDisplayOptions(
 }
 
 /**
- * A node's typed wrapper: `forOperation('message', 'create', [...])` shows the properties only for
- * that resource and operation (or operations). A resource or operation the map does not have fails
- * `tsc`.
+ * A node's properties: its Resource parameter, then per resource its Operation parameter (shown
+ * for that resource) and each operation's parameters (shown for that operation alone), then what
+ * the whole node shares (e.g. one Options collection).
  */
-export function operationDisplay<M extends ResourceMap>() {
-	return <R extends keyof M & string>(
-		resource: R,
-		operation: M[R] | Array<M[R]>,
-		properties: INodeProperties[],
-	): INodeProperties[] =>
-		updateDisplayOptions(
-			{
-				show: {
-					resource: [resource],
-					operation: Array.isArray(operation) ? operation : [operation],
-				},
-			},
-			properties,
+export function nodeProperties(
+	resourceParameter: INodeProperties,
+	resources: Record<
+		string,
+		{
+			operationParameter: INodeProperties;
+			operations: Record<string, { properties: INodeProperties[] }>;
+		}
+	>,
+	shared: INodeProperties[] = [],
+): INodeProperties[] {
+	const properties: INodeProperties[] = [resourceParameter];
+	for (const [resource, module] of Object.entries(resources)) {
+		properties.push(
+			...updateDisplayOptions({ show: { resource: [resource] } }, [module.operationParameter]),
 		);
+		for (const [operation, { properties: own }] of Object.entries(module.operations)) {
+			properties.push(
+				...updateDisplayOptions({ show: { resource: [resource], operation: [operation] } }, own),
+			);
+		}
+	}
+	return [...properties, ...shared];
 }
 
 /**
@@ -87,16 +143,4 @@ export function operationSubtitle(properties: INodeProperties[]): string {
 	// n8n's expression sandbox refuses computed property reads (`map[key]`), so look the pair up
 	const key = '$parameter["resource"] + ":" + $parameter["operation"]';
 	return `={{ (${JSON.stringify(labels)}.find((entry) => entry[0] === ${key}) || [0, $parameter["operation"]])[1] }}`;
-}
-
-/** A node's (or an operation's) Options collection: Concurrency and Timeout, then its own knobs. */
-export function optionsCollection(options: INodeProperties[] = []): INodeProperties {
-	return {
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		options: [concurrencyOption, timeoutOption, ...options],
-	};
 }

@@ -1,12 +1,7 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { ResourceMap } from './descriptions';
+import { MAX_CONCURRENCY } from './descriptions';
 import { failureOf } from './errors';
 
 /** What one operation returns for one input item. */
@@ -40,19 +35,6 @@ export function partialOutputOf(error: unknown): IDataObject | undefined {
 	}
 	return undefined;
 }
-
-export const MAX_CONCURRENCY = 32;
-
-/** The `Concurrency` option every action node offers in its Options collection. */
-export const concurrencyOption: INodeProperties = {
-	displayName: 'Concurrency',
-	name: 'concurrency',
-	type: 'number',
-	typeOptions: { minValue: 1, maxValue: MAX_CONCURRENCY },
-	default: 1,
-	description:
-		'How many input items are sent to the API at the same time. Output order always follows input order. Raise it for slow calls (for example LLM answers); lower it if the API rate limits you.',
-};
 
 function isExecutionData(value: unknown): value is INodeExecutionData {
 	return (
@@ -184,32 +166,4 @@ export async function runItems<P>(
 	await Promise.all(Array.from({ length: concurrency }, worker));
 	if (firstError) throw firstError.error;
 	return results.flat();
-}
-
-/**
- * resource → operation → implementation, typed by the node's resource map: a resource or an
- * operation missing from the table, or one the map does not have, fails `tsc`.
- */
-export type OperationTable<M extends ResourceMap> = {
-	[R in keyof M]: { [O in M[R]]: ItemOperation<unknown> };
-};
-
-/** The router every node's execute() hands over to. */
-export async function routeItems<M extends ResourceMap>(
-	ctx: IExecuteFunctions,
-	table: OperationTable<M>,
-): Promise<INodeExecutionData[][]> {
-	const resource = ctx.getNodeParameter('resource', 0) as string;
-	const operation = ctx.getNodeParameter('operation', 0) as string;
-	const operations = (table as Record<string, Record<string, ItemOperation<unknown>> | undefined>)[
-		resource
-	];
-	const implementation = operations?.[operation];
-	if (!implementation) {
-		throw new NodeOperationError(
-			ctx.getNode(),
-			`The operation "${operation}" on "${resource}" is not supported by this version of the node`,
-		);
-	}
-	return [await runItems(ctx, implementation)];
 }

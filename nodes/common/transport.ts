@@ -10,13 +10,13 @@ import type {
 	IHookFunctions,
 	IHttpRequestMethods,
 	IHttpRequestOptions,
-	INodeProperties,
 	ILoadOptionsFunctions,
 	IWebhookFunctions,
 	JsonObject,
 } from 'n8n-workflow';
 import { NodeApiError, sleep } from 'n8n-workflow';
 
+import { DEFAULT_TIMEOUT_MS } from './descriptions';
 import type { ProviderErrorInfo } from './errors';
 import { attachFailure, buildApiError, isRetryableStatus, redactText } from './errors';
 
@@ -97,20 +97,6 @@ export interface RetryPolicy {
 	/** First backoff after a transient failure of an idempotent call (doubling per attempt). */
 	transientWaitMs: number;
 }
-
-/** n8n's own default for a request without an answer (its axios default). */
-export const DEFAULT_TIMEOUT_MS = 300_000;
-
-/** The `Timeout` option every action node offers in its Options collection. */
-export const timeoutOption: INodeProperties = {
-	displayName: 'Timeout',
-	name: 'timeout',
-	type: 'number',
-	typeOptions: { minValue: 1 },
-	default: DEFAULT_TIMEOUT_MS,
-	description:
-		'How long to wait, in milliseconds, for the API to answer (or, in a stream, to send the next bytes) before the request fails with ETIMEDOUT. Reads are then retried; creates are not.',
-};
 
 /** The node's Timeout option for an item, when the node has one. */
 function timeoutFor(ctx: RequestContext, itemIndex: number | undefined): number {

@@ -1,4 +1,4 @@
-import type { IDataObject, INode } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { attachFailure } from './errors';
@@ -281,4 +281,53 @@ export function compact<T extends IDataObject>(object: T): T {
 	const out: IDataObject = {};
 	for (const [key, value] of Object.entries(object)) if (value !== undefined) out[key] = value;
 	return out as T;
+}
+
+/**
+ * An ID that goes into a URL path as one segment. Its form is the provider's business (the node
+ * does not guess it), but an empty ID, `.`, `..` or one with a slash or a control character would
+ * change which path is called, so those are refused. Returns the trimmed ID; encode it with
+ * `encodeURIComponent` when building the path.
+ */
+export function requirePathId(
+	node: INode,
+	itemIndex: number,
+	field: string,
+	value: unknown,
+): string {
+	const id = requireString(node, itemIndex, field, value).trim();
+	if (id === '.' || id === '..')
+		throw invalid(
+			node,
+			itemIndex,
+			field,
+			`"${id}" is not an ID (it would change the request's path)`,
+		);
+	// eslint-disable-next-line no-control-regex
+	if (/[/\\\u0000-\u001f\u007f]/.test(id))
+		throw invalid(
+			node,
+			itemIndex,
+			field,
+			`${JSON.stringify(id)} is not an ID: it contains a slash, a backslash or a control character`,
+		);
+	return id;
+}
+
+/** The operation's Additional Body Fields (JSON) or Additional Query Parameters (JSON), read and checked. */
+export function readAdditionalJson(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	name: 'additionalBodyFields' | 'additionalQueryParameters',
+): IDataObject {
+	const field =
+		name === 'additionalBodyFields'
+			? 'Additional Body Fields (JSON)'
+			: 'Additional Query Parameters (JSON)';
+	return parseJsonObject(
+		ctx.getNode(),
+		itemIndex,
+		field,
+		ctx.getNodeParameter(name, itemIndex, '{}'),
+	);
 }

@@ -1,14 +1,6 @@
-import type { OperationTable } from '../../common/items';
-import { createDirectMessage } from './channel/createDirectMessage.operation';
-import { get as getChannel } from './channel/get.operation';
-import { getAll as getAllChannels } from './channel/getAll.operation';
-import { create as createMessage } from './message/create.operation';
-import { getAll as getAllMessages } from './message/getAll.operation';
-import { reply } from './message/reply.operation';
-import type { ClickUpChatMap } from './node.type';
+import type { ResourceModules } from '../../common/router';
+import * as channel from './channel/Channel.resource';
+import * as message from './message/Message.resource';
 
-/** Every resource and operation of the node and its implementation (checked against the map by tsc). */
-export const operations: OperationTable<ClickUpChatMap> = {
-	channel: { createDirectMessage, get: getChannel, getAll: getAllChannels },
-	message: { create: createMessage, getAll: getAllMessages, reply },
-};
+/** The node's resources, each with its Operation parameter and its operations. */
+export const resources = { channel, message } satisfies ResourceModules;

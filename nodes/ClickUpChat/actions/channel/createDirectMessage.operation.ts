@@ -6,11 +6,10 @@ import { parseList } from '../../../common/validate';
 import { chatPath, readWorkspaceId } from '../../helpers/parameters';
 import { clickUpProfile } from '../../transport';
 import { workspaceIdProperty } from '../common.descriptions';
-import { forOperation } from '../node.type';
 
 export const MAX_DM_USERS = 15;
 
-export const description: INodeProperties[] = forOperation('channel', 'createDirectMessage', [
+export const properties: INodeProperties[] = [
 	workspaceIdProperty,
 	{
 		displayName: 'User IDs',
@@ -21,14 +20,14 @@ export const description: INodeProperties[] = forOperation('channel', 'createDir
 		description:
 			'Up to 15 unique ClickUp user IDs to include, comma-separated or an expression returning an array. Leave empty to open your own Self DM. If a Direct Message between exactly these users exists, ClickUp returns it instead of creating a new one.',
 	},
-]);
+];
 
 interface Prepared {
 	workspaceId: number;
 	userIds: string[];
 }
 
-export const createDirectMessage: ItemOperation<Prepared> = {
+export const operation: ItemOperation<Prepared> = {
 	async prepare(this: IExecuteFunctions, i) {
 		const userIds = parseList(
 			this.getNode(),

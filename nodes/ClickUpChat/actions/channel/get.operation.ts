@@ -9,9 +9,8 @@ import {
 	descriptionFormatProperty,
 	workspaceIdProperty,
 } from '../common.descriptions';
-import { forOperation } from '../node.type';
 
-export const description: INodeProperties[] = forOperation('channel', 'get', [
+export const properties: INodeProperties[] = [
 	workspaceIdProperty,
 	channelIdProperty,
 	{
@@ -22,7 +21,7 @@ export const description: INodeProperties[] = forOperation('channel', 'get', [
 		default: {},
 		options: [descriptionFormatProperty],
 	},
-]);
+];
 
 interface Prepared {
 	workspaceId: number;
@@ -30,7 +29,7 @@ interface Prepared {
 	qs: IDataObject;
 }
 
-export const get: ItemOperation<Prepared> = {
+export const operation: ItemOperation<Prepared> = {
 	async prepare(this: IExecuteFunctions, i) {
 		const extra = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
 		const qs: IDataObject = {};

@@ -7,11 +7,10 @@ import { parseJsonObject, parseList } from '../../../common/validate';
 import { listChatRecords } from '../../helpers/paging';
 import { chatPath, readWorkspaceId } from '../../helpers/parameters';
 import { descriptionFormatProperty, workspaceIdProperty } from '../common.descriptions';
-import { forOperation } from '../node.type';
 
 export const CHANNEL_TYPES = ['CHANNEL', 'DM', 'GROUP_DM'] as const;
 
-export const description: INodeProperties[] = forOperation('channel', 'getAll', [
+export const properties: INodeProperties[] = [
 	workspaceIdProperty,
 	...returnAllProperties(),
 	{
@@ -67,7 +66,7 @@ export const description: INodeProperties[] = forOperation('channel', 'getAll', 
 			},
 		],
 	},
-]);
+];
 
 interface Prepared {
 	workspaceId: number;
@@ -75,7 +74,7 @@ interface Prepared {
 	limit: number | undefined;
 }
 
-export const getAll: ItemOperation<Prepared> = {
+export const operation: ItemOperation<Prepared> = {
 	async prepare(this: IExecuteFunctions, i) {
 		const node = this.getNode();
 		const extra = this.getNodeParameter('additionalFields', i, {}) as IDataObject;

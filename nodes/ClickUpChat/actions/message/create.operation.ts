@@ -10,9 +10,8 @@ import {
 	messageBodyProperties,
 	workspaceIdProperty,
 } from '../common.descriptions';
-import { forOperation } from '../node.type';
 
-export const description: INodeProperties[] = forOperation('message', 'create', [
+export const properties: INodeProperties[] = [
 	workspaceIdProperty,
 	{
 		...channelIdProperty,
@@ -20,7 +19,7 @@ export const description: INodeProperties[] = forOperation('message', 'create', 
 			'The channel or Direct Message to post in. After a Create Direct Message step, pick By ID and drag in the ID field of its output.',
 	},
 	...messageBodyProperties('message'),
-]);
+];
 
 interface Prepared {
 	workspaceId: number;
@@ -28,7 +27,7 @@ interface Prepared {
 	body: IDataObject;
 }
 
-export const create: ItemOperation<Prepared> = {
+export const operation: ItemOperation<Prepared> = {
 	async prepare(this: IExecuteFunctions, i) {
 		return {
 			workspaceId: readWorkspaceId(this, i),

@@ -9,9 +9,8 @@ import {
 	contentFormatProperty,
 	workspaceIdProperty,
 } from '../common.descriptions';
-import { forOperation } from '../node.type';
 
-export const description: INodeProperties[] = forOperation('message', 'getAll', [
+export const properties: INodeProperties[] = [
 	workspaceIdProperty,
 	{
 		...channelIdProperty,
@@ -27,7 +26,7 @@ export const description: INodeProperties[] = forOperation('message', 'getAll', 
 		default: {},
 		options: [contentFormatProperty],
 	},
-]);
+];
 
 interface Prepared {
 	workspaceId: number;
@@ -36,7 +35,7 @@ interface Prepared {
 	limit: number | undefined;
 }
 
-export const getAll: ItemOperation<Prepared> = {
+export const operation: ItemOperation<Prepared> = {
 	async prepare(this: IExecuteFunctions, i) {
 		const extra = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
 		const qs: IDataObject = {};

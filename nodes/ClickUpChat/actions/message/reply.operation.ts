@@ -6,9 +6,8 @@ import { readMessageBody } from '../../helpers/messageBody';
 import { chatPath, readMessageId, readWorkspaceId } from '../../helpers/parameters';
 import { clickUpProfile } from '../../transport';
 import { messageBodyProperties, workspaceIdProperty } from '../common.descriptions';
-import { forOperation } from '../node.type';
 
-export const description: INodeProperties[] = forOperation('message', 'reply', [
+export const properties: INodeProperties[] = [
 	workspaceIdProperty,
 	{
 		displayName: 'Message ID',
@@ -21,7 +20,7 @@ export const description: INodeProperties[] = forOperation('message', 'reply', [
 			'The message to reply to (its thread). After a Message → Create or Get Many step, drag in the ID field of its output.',
 	},
 	...messageBodyProperties('reply'),
-]);
+];
 
 interface Prepared {
 	workspaceId: number;
@@ -29,7 +28,7 @@ interface Prepared {
 	body: IDataObject;
 }
 
-export const reply: ItemOperation<Prepared> = {
+export const operation: ItemOperation<Prepared> = {
 	async prepare(this: IExecuteFunctions, i) {
 		return {
 			workspaceId: readWorkspaceId(this, i),

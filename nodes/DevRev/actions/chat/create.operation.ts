@@ -9,9 +9,8 @@ import { MAX_DM_RECORDS, MAX_DM_USERS } from '../../helpers/limits';
 import { usersWithCaller } from '../../helpers/users';
 import { devRevProfile } from '../../transport';
 import { addAuthenticatedUserProperty, customFieldOptions } from '../common.descriptions';
-import { forOperation } from '../node.type';
 
-export const description: INodeProperties[] = forOperation('chat', 'create', [
+export const properties: INodeProperties[] = [
 	{
 		displayName: 'Type',
 		name: 'type',
@@ -75,7 +74,7 @@ export const description: INodeProperties[] = forOperation('chat', 'create', [
 			},
 		],
 	},
-]);
+];
 
 interface Prepared {
 	body: IDataObject;
@@ -96,7 +95,7 @@ function withConflictHint(error: unknown, openedExisting: boolean): unknown {
 	return error;
 }
 
-export const create: ItemOperation<Prepared> = {
+export const operation: ItemOperation<Prepared> = {
 	async prepare(this: IExecuteFunctions, i) {
 		const node = this.getNode();
 		const addAuthenticatedUser = this.getNodeParameter('addAuthenticatedUser', i, true) as boolean;

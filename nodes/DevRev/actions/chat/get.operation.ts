@@ -8,9 +8,8 @@ import { MAX_DM_USERS } from '../../helpers/limits';
 import { usersWithCaller } from '../../helpers/users';
 import { devRevProfile } from '../../transport';
 import { addAuthenticatedUserProperty, chatIdProperty } from '../common.descriptions';
-import { forOperation } from '../node.type';
 
-export const description: INodeProperties[] = forOperation('chat', 'get', [
+export const properties: INodeProperties[] = [
 	{
 		displayName: 'Get By',
 		name: 'getBy',
@@ -43,13 +42,13 @@ export const description: INodeProperties[] = forOperation('chat', 'get', [
 		displayOptions: { show: { getBy: ['users'] } },
 	},
 	{ ...addAuthenticatedUserProperty, displayOptions: { show: { getBy: ['users'] } } },
-]);
+];
 
 type Prepared =
 	| { getBy: 'id'; chatId: string }
 	| { getBy: 'users'; users: string[]; addAuthenticatedUser: boolean };
 
-export const get: ItemOperation<Prepared> = {
+export const operation: ItemOperation<Prepared> = {
 	async prepare(this: IExecuteFunctions, i) {
 		const node = this.getNode();
 		const getBy = this.getNodeParameter('getBy', i, 'id') as string;

@@ -8,9 +8,8 @@ import { requireObjectId } from '../../helpers/ids';
 import { MAX_DM_RECORDS, MAX_DM_USERS } from '../../helpers/limits';
 import { devRevProfile } from '../../transport';
 import { chatIdProperty, customFieldOptions } from '../common.descriptions';
-import { forOperation } from '../node.type';
 
-export const description: INodeProperties[] = forOperation('chat', 'update', [
+export const properties: INodeProperties[] = [
 	chatIdProperty,
 	{
 		displayName: 'Update Fields',
@@ -48,13 +47,13 @@ export const description: INodeProperties[] = forOperation('chat', 'update', [
 			},
 		],
 	},
-]);
+];
 
 interface Prepared {
 	body: IDataObject;
 }
 
-export const update: ItemOperation<Prepared> = {
+export const operation: ItemOperation<Prepared> = {
 	async prepare(this: IExecuteFunctions, i) {
 		const node = this.getNode();
 		const id = requireObjectId(node, i, 'Chat ID', this.getNodeParameter('chatId', i, ''));

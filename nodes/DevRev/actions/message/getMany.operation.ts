@@ -9,9 +9,8 @@ import { TIMELINE_PAGE_SIZE } from '../../helpers/limits';
 import { VISIBILITIES, visibilityOptions } from '../../helpers/visibility';
 import { devRevProfile } from '../../transport';
 import { chatIdProperty } from '../common.descriptions';
-import { forOperation } from '../node.type';
 
-export const description: INodeProperties[] = forOperation('message', 'getMany', [
+export const properties: INodeProperties[] = [
 	{
 		...chatIdProperty,
 		description:
@@ -36,7 +35,7 @@ export const description: INodeProperties[] = forOperation('message', 'getMany',
 			},
 		],
 	},
-]);
+];
 
 interface Prepared {
 	object: string;
@@ -49,7 +48,7 @@ interface TimelinePage {
 	next_cursor?: string;
 }
 
-export const getMany: ItemOperation<Prepared> = {
+export const operation: ItemOperation<Prepared> = {
 	async prepare(this: IExecuteFunctions, i) {
 		const node = this.getNode();
 		const object = requireObjectId(node, i, 'Chat ID', this.getNodeParameter('chatId', i, ''));

@@ -8,12 +8,11 @@ import { MAX_COMMENT_ARTIFACTS } from '../../helpers/limits';
 import { VISIBILITIES, visibilityOptions } from '../../helpers/visibility';
 import { devRevProfile } from '../../transport';
 import { chatIdProperty } from '../common.descriptions';
-import { forOperation } from '../node.type';
 
 /** timeline-entries.create: an ephemeral entry must expire at least a minute from now. */
 const MIN_EXPIRY_MS = 60_000;
 
-export const description: INodeProperties[] = forOperation('message', 'send', [
+export const properties: INodeProperties[] = [
 	{
 		...chatIdProperty,
 		description:
@@ -74,7 +73,7 @@ export const description: INodeProperties[] = forOperation('message', 'send', [
 			},
 		],
 	},
-]);
+];
 
 interface Prepared {
 	body: IDataObject;
@@ -97,7 +96,7 @@ function readExpiry(ctx: IExecuteFunctions, i: number, value: unknown): string |
 	return new Date(at).toISOString();
 }
 
-export const send: ItemOperation<Prepared> = {
+export const operation: ItemOperation<Prepared> = {
 	async prepare(this: IExecuteFunctions, i) {
 		const node = this.getNode();
 		const object = requireObjectId(node, i, 'Chat ID', this.getNodeParameter('chatId', i, ''));

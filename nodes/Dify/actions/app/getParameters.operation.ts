@@ -4,13 +4,10 @@ import type { ItemOperation } from '../../../common/items';
 import { apiRequest } from '../../../common/transport';
 import { difyProfile } from '../../transport';
 import { optionsCollection } from '../common.descriptions';
-import { forOperation } from '../node.type';
 
-export const description: INodeProperties[] = forOperation('app', 'getParameters', [
-	optionsCollection(),
-]);
+export const properties: INodeProperties[] = [optionsCollection()];
 
-export const getParameters: ItemOperation<undefined> = {
+export const operation: ItemOperation<undefined> = {
 	async prepare() {
 		return undefined;
 	},

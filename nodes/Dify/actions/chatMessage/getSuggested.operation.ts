@@ -5,21 +5,16 @@ import { apiRequest } from '../../../common/transport';
 import { requireUuid } from '../../../common/validate';
 import { difyProfile } from '../../transport';
 import { messageIdProperty, optionsCollection, userProperty } from '../common.descriptions';
-import { forOperation } from '../node.type';
 import { readUser } from '../../helpers/parameters';
 
-export const description: INodeProperties[] = forOperation('chatMessage', 'getSuggested', [
-	messageIdProperty,
-	userProperty,
-	optionsCollection(),
-]);
+export const properties: INodeProperties[] = [messageIdProperty, userProperty, optionsCollection()];
 
 interface Prepared {
 	messageId: string;
 	user: string;
 }
 
-export const getSuggested: ItemOperation<Prepared> = {
+export const operation: ItemOperation<Prepared> = {
 	async prepare(this: IExecuteFunctions, i) {
 		const node = this.getNode();
 		return {

@@ -14,9 +14,8 @@ import {
 	streamedReplyOptions,
 	userProperty,
 } from '../common.descriptions';
-import { forOperation } from '../node.type';
 
-export const description: INodeProperties[] = forOperation('chatMessage', 'send', [
+export const properties: INodeProperties[] = [
 	{
 		displayName: 'Query',
 		name: 'query',
@@ -85,11 +84,11 @@ export const description: INodeProperties[] = forOperation('chatMessage', 'send'
 	},
 	...simplifyProperties,
 	optionsCollection(streamedReplyOptions),
-]);
+];
 
 type Prepared = ReplyRequest;
 
-export const send: ItemOperation<Prepared> = {
+export const operation: ItemOperation<Prepared> = {
 	async prepare(this: IExecuteFunctions, i) {
 		const query = requireString(this.getNode(), i, 'Query', this.getNodeParameter('query', i, ''));
 		const request = readReplyRequest(this, i);

@@ -2,9 +2,8 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { stopOperation } from '../../helpers/stop';
 import { optionsCollection, taskIdProperty, userProperty } from '../common.descriptions';
-import { forOperation } from '../node.type';
 
-export const description: INodeProperties[] = forOperation('chatMessage', 'stop', [
+export const properties: INodeProperties[] = [
 	taskIdProperty('a Chat Message → Send that is still streaming'),
 	{
 		...userProperty,
@@ -12,6 +11,6 @@ export const description: INodeProperties[] = forOperation('chatMessage', 'stop'
 			'The User that sent the message. Dify ignores a stop from another user and still answers success.',
 	},
 	optionsCollection(),
-]);
+];
 
-export const stop = stopOperation((taskId) => `/chat-messages/${taskId}/stop`);
+export const operation = stopOperation((taskId) => `/chat-messages/${taskId}/stop`);

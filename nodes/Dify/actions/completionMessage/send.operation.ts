@@ -13,9 +13,8 @@ import {
 	streamedReplyOptions,
 	userProperty,
 } from '../common.descriptions';
-import { forOperation } from '../node.type';
 
-export const description: INodeProperties[] = forOperation('completionMessage', 'send', [
+export const properties: INodeProperties[] = [
 	userProperty,
 	...inputsProperties,
 	{
@@ -57,11 +56,11 @@ export const description: INodeProperties[] = forOperation('completionMessage', 
 	},
 	...simplifyProperties,
 	optionsCollection(streamedReplyOptions),
-]);
+];
 
 type Prepared = ReplyRequest;
 
-export const send: ItemOperation<Prepared> = {
+export const operation: ItemOperation<Prepared> = {
 	async prepare(this: IExecuteFunctions, i) {
 		const request = readReplyRequest(this, i);
 		const query = request.additional.query;

@@ -4,21 +4,20 @@ import type { ItemOperation } from '../../../common/items';
 import { apiRequest } from '../../../common/transport';
 import { difyProfile } from '../../transport';
 import { conversationIdProperty, optionsCollection, userProperty } from '../common.descriptions';
-import { forOperation } from '../node.type';
 import { readConversationId, readUser } from '../../helpers/parameters';
 
-export const description: INodeProperties[] = forOperation('conversation', 'delete', [
+export const properties: INodeProperties[] = [
 	conversationIdProperty,
 	userProperty,
 	optionsCollection(),
-]);
+];
 
 interface Prepared {
 	conversationId: string;
 	user: string;
 }
 
-export const deleteConversation: ItemOperation<Prepared> = {
+export const operation: ItemOperation<Prepared> = {
 	async prepare(this: IExecuteFunctions, i) {
 		return {
 			conversationId: readConversationId(this, i),

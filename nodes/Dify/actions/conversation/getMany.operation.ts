@@ -5,14 +5,13 @@ import { readLimit, returnAllProperties } from '../../../common/paging';
 import { invalid } from '../../../common/validate';
 import { listAfterLastId } from '../../helpers/lists';
 import { optionsCollection, userProperty } from '../common.descriptions';
-import { forOperation } from '../node.type';
 import { readUser } from '../../helpers/parameters';
 
 const SORTS = ['-updated_at', 'updated_at', '-created_at', 'created_at'];
 
 // `user` is optional in openapi_service.json (Dify then uses the shared DEFAULT-USER); the End
 // User Identity guide says listing works on that user's conversations only, so the node asks for it.
-export const description: INodeProperties[] = forOperation('conversation', 'getMany', [
+export const properties: INodeProperties[] = [
 	userProperty,
 	...returnAllProperties(),
 	{
@@ -38,7 +37,7 @@ export const description: INodeProperties[] = forOperation('conversation', 'getM
 		],
 	},
 	optionsCollection(),
-]);
+];
 
 interface Prepared {
 	user: string;
@@ -46,7 +45,7 @@ interface Prepared {
 	limit: number | undefined;
 }
 
-export const getMany: ItemOperation<Prepared> = {
+export const operation: ItemOperation<Prepared> = {
 	async prepare(this: IExecuteFunctions, i) {
 		const node = this.getNode();
 		const user = readUser(this, i);

@@ -4,18 +4,17 @@ import type { ItemOperation } from '../../../common/items';
 import { readLimit, returnAllProperties } from '../../../common/paging';
 import { listBeforeFirstId } from '../../helpers/lists';
 import { conversationIdProperty, optionsCollection, userProperty } from '../common.descriptions';
-import { forOperation } from '../node.type';
 import { readConversationId, readUser } from '../../helpers/parameters';
 
 // openapi_service.json's summary says "newest first", while its `first_id` text (the first message
 // of a page fetches the older page before it) and Dify's history pages are chronological within a
 // page; the node follows the cursor's description and outputs the messages oldest first.
-export const description: INodeProperties[] = forOperation('conversation', 'getMessages', [
+export const properties: INodeProperties[] = [
 	conversationIdProperty,
 	userProperty,
 	...returnAllProperties(),
 	optionsCollection(),
-]);
+];
 
 interface Prepared {
 	conversationId: string;
@@ -23,7 +22,7 @@ interface Prepared {
 	limit: number | undefined;
 }
 
-export const getMessages: ItemOperation<Prepared> = {
+export const operation: ItemOperation<Prepared> = {
 	async prepare(this: IExecuteFunctions, i) {
 		return {
 			conversationId: readConversationId(this, i),

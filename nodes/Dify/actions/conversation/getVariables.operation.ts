@@ -5,12 +5,11 @@ import { readLimit, returnAllProperties } from '../../../common/paging';
 import { optionalText, requireString } from '../../../common/validate';
 import { listAfterLastId } from '../../helpers/lists';
 import { conversationIdProperty, optionsCollection, userProperty } from '../common.descriptions';
-import { forOperation } from '../node.type';
 import { readConversationId, readUser } from '../../helpers/parameters';
 
 export const MAX_VARIABLE_NAME_LENGTH = 255;
 
-export const description: INodeProperties[] = forOperation('conversation', 'getVariables', [
+export const properties: INodeProperties[] = [
 	conversationIdProperty,
 	userProperty,
 	...returnAllProperties(),
@@ -32,7 +31,7 @@ export const description: INodeProperties[] = forOperation('conversation', 'getV
 		],
 	},
 	optionsCollection(),
-]);
+];
 
 interface Prepared {
 	conversationId: string;
@@ -41,7 +40,7 @@ interface Prepared {
 	limit: number | undefined;
 }
 
-export const getVariables: ItemOperation<Prepared> = {
+export const operation: ItemOperation<Prepared> = {
 	async prepare(this: IExecuteFunctions, i) {
 		const node = this.getNode();
 		const additional = this.getNodeParameter('additionalFields', i, {}) as IDataObject;

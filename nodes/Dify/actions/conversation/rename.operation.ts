@@ -5,10 +5,9 @@ import { apiRequest } from '../../../common/transport';
 import { requireString } from '../../../common/validate';
 import { difyProfile } from '../../transport';
 import { conversationIdProperty, optionsCollection, userProperty } from '../common.descriptions';
-import { forOperation } from '../node.type';
 import { readConversationId, readUser } from '../../helpers/parameters';
 
-export const description: INodeProperties[] = forOperation('conversation', 'rename', [
+export const properties: INodeProperties[] = [
 	conversationIdProperty,
 	userProperty,
 	{
@@ -30,14 +29,14 @@ export const description: INodeProperties[] = forOperation('conversation', 'rena
 		displayOptions: { show: { autoGenerate: [false] } },
 	},
 	optionsCollection(),
-]);
+];
 
 interface Prepared {
 	conversationId: string;
 	body: IDataObject;
 }
 
-export const rename: ItemOperation<Prepared> = {
+export const operation: ItemOperation<Prepared> = {
 	async prepare(this: IExecuteFunctions, i) {
 		const node = this.getNode();
 		const conversationId = readConversationId(this, i);

@@ -5,10 +5,9 @@ import { apiRequest } from '../../../common/transport';
 import { invalid, requireUuid } from '../../../common/validate';
 import { difyProfile } from '../../transport';
 import { conversationIdProperty, optionsCollection, userProperty } from '../common.descriptions';
-import { forOperation } from '../node.type';
 import { readConversationId, readUser } from '../../helpers/parameters';
 
-export const description: INodeProperties[] = forOperation('conversation', 'updateVariable', [
+export const properties: INodeProperties[] = [
 	conversationIdProperty,
 	{
 		displayName: 'Variable ID',
@@ -50,7 +49,7 @@ export const description: INodeProperties[] = forOperation('conversation', 'upda
 		description: 'The new value of the variable',
 	},
 	optionsCollection(),
-]);
+];
 
 interface Prepared {
 	conversationId: string;
@@ -58,7 +57,7 @@ interface Prepared {
 	body: IDataObject;
 }
 
-export const updateVariable: ItemOperation<Prepared> = {
+export const operation: ItemOperation<Prepared> = {
 	async prepare(this: IExecuteFunctions, i) {
 		const node = this.getNode();
 		const conversationId = readConversationId(this, i);

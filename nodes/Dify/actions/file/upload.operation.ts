@@ -3,13 +3,12 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import type { ItemOperation } from '../../../common/items';
 import { readBinaryField, uploadBinary } from '../../helpers/files';
 import { optionsCollection, userProperty } from '../common.descriptions';
-import { forOperation } from '../node.type';
 import { readUser } from '../../helpers/parameters';
 
 // `user` is optional in openapi_service.json (the upload then belongs to the shared DEFAULT-USER);
 // the End User Identity guide says only requests with the uploading user can reference the file,
 // so the node asks for the User that will send it.
-export const description: INodeProperties[] = forOperation('file', 'upload', [
+export const properties: INodeProperties[] = [
 	{
 		displayName: 'Input Binary Field',
 		name: 'binaryPropertyName',
@@ -22,14 +21,14 @@ export const description: INodeProperties[] = forOperation('file', 'upload', [
 	},
 	userProperty,
 	optionsCollection(),
-]);
+];
 
 interface Prepared {
 	user: string;
 	file: { property: string; fileName: string; mimeType: string };
 }
 
-export const upload: ItemOperation<Prepared> = {
+export const operation: ItemOperation<Prepared> = {
 	async prepare(this: IExecuteFunctions, i) {
 		return {
 			file: readBinaryField(

@@ -5,14 +5,10 @@ import { apiRequest } from '../../../common/transport';
 import { requireString } from '../../../common/validate';
 import { difyProfile } from '../../transport';
 import { formTokenProperty, optionsCollection } from '../common.descriptions';
-import { forOperation } from '../node.type';
 
-export const description: INodeProperties[] = forOperation('humanInput', 'getForm', [
-	formTokenProperty,
-	optionsCollection(),
-]);
+export const properties: INodeProperties[] = [formTokenProperty, optionsCollection()];
 
-export const getForm: ItemOperation<{ formToken: string }> = {
+export const operation: ItemOperation<{ formToken: string }> = {
 	async prepare(this: IExecuteFunctions, i) {
 		const value = this.getNodeParameter('formToken', i, '');
 		return { formToken: requireString(this.getNode(), i, 'Form Token', value).trim() };

@@ -17,10 +17,9 @@ import {
 	userProperty,
 	workflowRunIdProperty,
 } from '../common.descriptions';
-import { forOperation } from '../node.type';
 import { readUser } from '../../helpers/parameters';
 
-export const description: INodeProperties[] = forOperation('humanInput', 'submit', [
+export const properties: INodeProperties[] = [
 	formTokenProperty,
 	{
 		displayName: 'Action',
@@ -57,7 +56,7 @@ export const description: INodeProperties[] = forOperation('humanInput', 'submit
 	{ ...workflowRunIdProperty, displayOptions: { show: { continueRun: [true] } } },
 	...simplifyProperties,
 	optionsCollection(streamedReplyOptions),
-]);
+];
 
 interface Prepared {
 	formToken: string;
@@ -68,7 +67,7 @@ interface Prepared {
 	simplify: boolean;
 }
 
-export const submit: ItemOperation<Prepared> = {
+export const operation: ItemOperation<Prepared> = {
 	async prepare(this: IExecuteFunctions, i) {
 		const node = this.getNode();
 		const formToken = requireString(

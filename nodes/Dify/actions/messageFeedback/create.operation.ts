@@ -5,7 +5,6 @@ import { apiRequest } from '../../../common/transport';
 import { invalid, optionalText, requireUuid } from '../../../common/validate';
 import { difyProfile } from '../../transport';
 import { messageIdProperty, optionsCollection, userProperty } from '../common.descriptions';
-import { forOperation } from '../node.type';
 import { readUser } from '../../helpers/parameters';
 
 const RATINGS: Record<string, 'like' | 'dislike' | null> = {
@@ -14,7 +13,7 @@ const RATINGS: Record<string, 'like' | 'dislike' | null> = {
 	revoke: null,
 };
 
-export const description: INodeProperties[] = forOperation('messageFeedback', 'create', [
+export const properties: INodeProperties[] = [
 	messageIdProperty,
 	userProperty,
 	{
@@ -51,14 +50,14 @@ export const description: INodeProperties[] = forOperation('messageFeedback', 'c
 		],
 	},
 	optionsCollection(),
-]);
+];
 
 interface Prepared {
 	messageId: string;
 	body: IDataObject;
 }
 
-export const create: ItemOperation<Prepared> = {
+export const operation: ItemOperation<Prepared> = {
 	async prepare(this: IExecuteFunctions, i) {
 		const node = this.getNode();
 		const messageId = requireUuid(node, i, 'Message ID', this.getNodeParameter('messageId', i, ''));

@@ -4,18 +4,14 @@ import type { ItemOperation } from '../../../common/items';
 import { readLimit, returnAllProperties } from '../../../common/paging';
 import { listByPageNumber } from '../../helpers/lists';
 import { optionsCollection } from '../common.descriptions';
-import { forOperation } from '../node.type';
 
-export const description: INodeProperties[] = forOperation('messageFeedback', 'getMany', [
-	...returnAllProperties(),
-	optionsCollection(),
-]);
+export const properties: INodeProperties[] = [...returnAllProperties(), optionsCollection()];
 
 interface Prepared {
 	limit: number | undefined;
 }
 
-export const getMany: ItemOperation<Prepared> = {
+export const operation: ItemOperation<Prepared> = {
 	async prepare(this: IExecuteFunctions, i) {
 		return { limit: readLimit(this, i) };
 	},

@@ -6,13 +6,12 @@ import { apiRequest } from '../../../common/transport';
 import { compact, invalid, optionalText } from '../../../common/validate';
 import { difyProfile } from '../../transport';
 import { optionsCollection } from '../common.descriptions';
-import { forOperation } from '../node.type';
 
 /** Dify's largest page of workflow logs. */
 export const MAX_LOGS_PAGE = 100;
 const STATUSES = ['succeeded', 'failed', 'stopped'];
 
-export const description: INodeProperties[] = forOperation('workflow', 'getLogs', [
+export const properties: INodeProperties[] = [
 	...returnAllProperties(),
 	{
 		displayName: 'Filters',
@@ -72,7 +71,7 @@ export const description: INodeProperties[] = forOperation('workflow', 'getLogs'
 		],
 	},
 	optionsCollection(),
-]);
+];
 
 interface Prepared {
 	limit: number | undefined;
@@ -94,7 +93,7 @@ function isoTime(
 	return new Date(time).toISOString();
 }
 
-export const getLogs: ItemOperation<Prepared> = {
+export const operation: ItemOperation<Prepared> = {
 	async prepare(this: IExecuteFunctions, i) {
 		const node = this.getNode();
 		const limit = readLimit(this, i);

@@ -5,14 +5,10 @@ import { apiRequest } from '../../../common/transport';
 import { requireUuid } from '../../../common/validate';
 import { difyProfile } from '../../transport';
 import { optionsCollection, workflowRunIdProperty } from '../common.descriptions';
-import { forOperation } from '../node.type';
 
-export const description: INodeProperties[] = forOperation('workflow', 'getRun', [
-	workflowRunIdProperty,
-	optionsCollection(),
-]);
+export const properties: INodeProperties[] = [workflowRunIdProperty, optionsCollection()];
 
-export const getRun: ItemOperation<{ workflowRunId: string }> = {
+export const operation: ItemOperation<{ workflowRunId: string }> = {
 	async prepare(this: IExecuteFunctions, i) {
 		const value = this.getNodeParameter('workflowRunId', i, '');
 		return { workflowRunId: requireUuid(this.getNode(), i, 'Workflow Run ID', value) };

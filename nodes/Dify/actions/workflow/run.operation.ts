@@ -14,9 +14,8 @@ import {
 	streamedReplyOptions,
 	userProperty,
 } from '../common.descriptions';
-import { forOperation } from '../node.type';
 
-export const description: INodeProperties[] = forOperation('workflow', 'run', [
+export const properties: INodeProperties[] = [
 	userProperty,
 	...inputsProperties,
 	{
@@ -63,13 +62,13 @@ export const description: INodeProperties[] = forOperation('workflow', 'run', [
 	},
 	...simplifyProperties,
 	optionsCollection(streamedReplyOptions),
-]);
+];
 
 interface Prepared extends ReplyRequest {
 	path: string;
 }
 
-export const run: ItemOperation<Prepared> = {
+export const operation: ItemOperation<Prepared> = {
 	async prepare(this: IExecuteFunctions, i) {
 		const request = readReplyRequest(this, i);
 		const workflowId = optionalText(request.additional.workflowId);

@@ -2,9 +2,8 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { stopOperation } from '../../helpers/stop';
 import { optionsCollection, taskIdProperty, userProperty } from '../common.descriptions';
-import { forOperation } from '../node.type';
 
-export const description: INodeProperties[] = forOperation('workflow', 'stop', [
+export const properties: INodeProperties[] = [
 	taskIdProperty('a Workflow → Run that is still streaming'),
 	{
 		...userProperty,
@@ -12,6 +11,6 @@ export const description: INodeProperties[] = forOperation('workflow', 'stop', [
 			'Your identifier for the end user. For workflow tasks Dify stops the task whichever user asks.',
 	},
 	optionsCollection(),
-]);
+];
 
-export const stop = stopOperation((taskId) => `/workflows/tasks/${taskId}/stop`);
+export const operation = stopOperation((taskId) => `/workflows/tasks/${taskId}/stop`);

@@ -14,7 +14,6 @@ import { readChatSettings } from '../../helpers/chatFields';
 import { addInitialMessageWarning } from '../../helpers/hints';
 import { gravityRailProfile, workspacePath } from '../../transport';
 import { OUTBOUND_CALL_WARNING, chatSettingOptions } from '../common.descriptions';
-import { forOperation } from '../node.type';
 
 export const CHANNELS = ['web-chat', 'phone-sms', 'phone-voice', 'email'] as const;
 
@@ -80,7 +79,7 @@ const reachOptions: INodeProperties[] = [
 	},
 ];
 
-export const description: INodeProperties[] = forOperation('chat', 'create', [
+export const properties: INodeProperties[] = [
 	{
 		displayName: 'Channel',
 		name: 'channel',
@@ -117,14 +116,14 @@ export const description: INodeProperties[] = forOperation('chat', 'create', [
 			a.displayName.localeCompare(b.displayName),
 		),
 	},
-]);
+];
 
 interface Prepared {
 	path: string;
 	body: IDataObject;
 }
 
-export const create: ItemOperation<Prepared> = {
+export const operation: ItemOperation<Prepared> = {
 	async prepare(this: IExecuteFunctions, i) {
 		const node = this.getNode();
 		const path = `${await workspacePath(this, i)}/chats`;

@@ -5,9 +5,8 @@ import { apiRequest } from '../../../common/transport';
 import { parseJsonObject, requireString } from '../../../common/validate';
 import { gravityRailProfile, workspacePath } from '../../transport';
 import { additionalBodyFieldsProperty } from '../common.descriptions';
-import { forOperation } from '../node.type';
 
-export const description: INodeProperties[] = forOperation('chat', 'createDm', [
+export const properties: INodeProperties[] = [
 	{
 		displayName: 'Member ID',
 		name: 'memberId',
@@ -25,14 +24,14 @@ export const description: INodeProperties[] = forOperation('chat', 'createDm', [
 		description:
 			'A JSON object merged into the request body after Member ID (its keys win), so you can send fields the docs do not list without waiting for a new node version',
 	},
-]);
+];
 
 interface Prepared {
 	path: string;
 	body: IDataObject;
 }
 
-export const createDm: ItemOperation<Prepared> = {
+export const operation: ItemOperation<Prepared> = {
 	async prepare(this: IExecuteFunctions, i) {
 		const node = this.getNode();
 		const path = `${await workspacePath(this, i)}/chats/dm`;

@@ -5,15 +5,14 @@ import { apiRequest } from '../../../common/transport';
 import { chatPath } from '../../helpers/ids';
 import { gravityRailProfile } from '../../transport';
 import { chatIdProperty } from '../common.descriptions';
-import { forOperation } from '../node.type';
 
-export const description: INodeProperties[] = forOperation('chat', 'get', [chatIdProperty]);
+export const properties: INodeProperties[] = [chatIdProperty];
 
 interface Prepared {
 	path: string;
 }
 
-export const get: ItemOperation<Prepared> = {
+export const operation: ItemOperation<Prepared> = {
 	async prepare(this: IExecuteFunctions, i) {
 		return { path: await chatPath(this, i) };
 	},

@@ -6,9 +6,8 @@ import { apiRequest } from '../../../common/transport';
 import { parseJsonObject } from '../../../common/validate';
 import { collectChats } from '../../helpers/chatList';
 import { gravityRailProfile, workspacePath } from '../../transport';
-import { forOperation } from '../node.type';
 
-export const description: INodeProperties[] = forOperation('chat', 'getMany', [
+export const properties: INodeProperties[] = [
 	{
 		displayName:
 			"Gravity Rail's docs do not describe how this list pages. The node sends limit and offset (records to skip) and stops at the first short page; if your workspace pages differently, set Return All off and pass the paging fields in Additional Query Parameters.",
@@ -26,7 +25,7 @@ export const description: INodeProperties[] = forOperation('chat', 'getMany', [
 		description:
 			"A JSON object sent as query parameters, merged last (its keys win over limit and offset). The docs list no filters: use the names your workspace's API accepts.",
 	},
-]);
+];
 
 interface Prepared {
 	path: string;
@@ -34,7 +33,7 @@ interface Prepared {
 	extraQuery: IDataObject;
 }
 
-export const getMany: ItemOperation<Prepared> = {
+export const operation: ItemOperation<Prepared> = {
 	async prepare(this: IExecuteFunctions, i) {
 		const node = this.getNode();
 		const path = `${await workspacePath(this, i)}/chats`;

@@ -11,9 +11,8 @@ import {
 	chatIdProperty,
 	chatSettingOptions,
 } from '../common.descriptions';
-import { forOperation } from '../node.type';
 
-export const description: INodeProperties[] = forOperation('chat', 'update', [
+export const properties: INodeProperties[] = [
 	chatIdProperty,
 	{
 		displayName: 'Update Fields',
@@ -31,14 +30,14 @@ export const description: INodeProperties[] = forOperation('chat', 'update', [
 		description:
 			'A JSON object merged into the update body last (its keys win), for properties the docs do not name, e.g. the chat state',
 	},
-]);
+];
 
 interface Prepared {
 	path: string;
 	body: IDataObject;
 }
 
-export const update: ItemOperation<Prepared> = {
+export const operation: ItemOperation<Prepared> = {
 	async prepare(this: IExecuteFunctions, i) {
 		const node = this.getNode();
 		const path = await chatPath(this, i);

@@ -5,12 +5,11 @@ import { apiRequest } from '../../../common/transport';
 import { invalid, optionalText, requireString, requireUuid } from '../../../common/validate';
 import { zaiaProfile } from '../../transport';
 import { chatIdProperty, chatThreadIdProperty } from '../common.descriptions';
-import { forOperation } from '../node.type';
 
 export const MAX_CONTENT = 4000;
 const NAMED_EXTENSIONS = ['png', 'pdf', 'md', 'txt'];
 
-export const description: INodeProperties[] = forOperation('chatMessage', 'create', [
+export const properties: INodeProperties[] = [
 	chatIdProperty('UUID of the Zaia chat the message is posted to'),
 	{
 		displayName: 'Sender ID',
@@ -116,7 +115,7 @@ export const description: INodeProperties[] = forOperation('chatMessage', 'creat
 			},
 		],
 	},
-]);
+];
 
 interface Prepared {
 	body: IDataObject;
@@ -154,7 +153,7 @@ function readAttachments(ctx: IExecuteFunctions, i: number, raw: unknown): IData
 	});
 }
 
-export const create: ItemOperation<Prepared> = {
+export const operation: ItemOperation<Prepared> = {
 	async prepare(this: IExecuteFunctions, i) {
 		const node = this.getNode();
 		const chatId = requireUuid(node, i, 'Chat ID', this.getNodeParameter('chatId', i));

@@ -3,11 +3,10 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import type { ItemOperation } from '../../../common/items';
 import type { ExportRequest } from '../../helpers/exportRequest';
 import { checkCallbackUrl, prepareExport, startExport } from '../../helpers/exportRequest';
-import { forOperation } from '../node.type';
 
 const waitOnly = { deliverTo: ['wait'] };
 
-export const description: INodeProperties[] = forOperation('chatMessage', 'export', [
+export const properties: INodeProperties[] = [
 	{
 		displayName: 'Range Start',
 		name: 'rangeStart',
@@ -118,10 +117,10 @@ export const description: INodeProperties[] = forOperation('chatMessage', 'expor
 			},
 		],
 	},
-]);
+];
 
 /** "Send to URL": one request per item, the acknowledgement as output. */
-export const exportToUrl: ItemOperation<Pick<ExportRequest, 'body'>> = {
+export const operation: ItemOperation<Pick<ExportRequest, 'body'>> = {
 	async prepare(this: IExecuteFunctions, i) {
 		const { body } = prepareExport(this, i);
 		const callbackUrl = await checkCallbackUrl(

@@ -6,7 +6,6 @@ import { apiRequest } from '../../../common/transport';
 import { isUuid, optionalText, parseList, requireUuid } from '../../../common/validate';
 import { zaiaProfile } from '../../transport';
 import { chatIdProperty, chatThreadIdProperty, UUID_PLACEHOLDER } from '../common.descriptions';
-import { forOperation } from '../node.type';
 
 export const JOINS = ['chat-message-follow-ups', 'senders'] as const;
 /** Zaia's `pagination.limit` maximum; the API has no cursor or offset beyond it. */
@@ -14,7 +13,7 @@ export const MAX_LIMIT = 1000;
 
 const [returnAll, limit] = returnAllProperties({ max: MAX_LIMIT });
 
-export const description: INodeProperties[] = forOperation('chatMessage', 'getAll', [
+export const properties: INodeProperties[] = [
 	chatIdProperty('UUID of the Zaia chat whose messages to read'),
 	returnAll,
 	{
@@ -60,7 +59,7 @@ export const description: INodeProperties[] = forOperation('chatMessage', 'getAl
 			},
 		],
 	},
-]);
+];
 
 interface Prepared {
 	qs: IDataObject;
@@ -68,7 +67,7 @@ interface Prepared {
 	limit: number | undefined;
 }
 
-export const getAll: ItemOperation<Prepared> = {
+export const operation: ItemOperation<Prepared> = {
 	async prepare(this: IExecuteFunctions, i) {
 		const node = this.getNode();
 		const chatId = requireUuid(node, i, 'Chat ID', this.getNodeParameter('chatId', i));

@@ -1,0 +1,38 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import * as getSuggested from './getSuggested.operation';
+import * as send from './send.operation';
+import * as stop from './stop.operation';
+
+export const operationParameter: INodeProperties = {
+	displayName: 'Operation',
+	name: 'operation',
+	type: 'options',
+	noDataExpression: true,
+	options: [
+		{
+			name: 'Send',
+			value: 'send',
+			action: 'Send a chat message',
+			description:
+				'Send a message to a Dify chat app and output its reply as one item: "answer", "conversation_id", "message_id", "task_id", "metadata" (usage, retriever_resources) like the blocking response, plus "status" (succeeded, paused, stopped), "reasoning", "agent_thoughts", "files", "workflow" and "form" (when a Human Input node pauses the run)',
+		},
+		{
+			name: 'Get Suggested Questions',
+			value: 'getSuggested',
+			action: 'Get suggested questions for a message',
+			description:
+				'Get the follow-up questions Dify suggests after an answer (the app needs "suggested questions after answer" on). Outputs one item: "message_id" and "data", the list of questions.',
+		},
+		{
+			name: 'Stop',
+			value: 'stop',
+			action: 'Stop a chat message generation',
+			description:
+				'Stop a reply that is still streaming, by its task_id (Chatbot, Agent, Chatflow and New Agent apps). Outputs { result: "success", task_id }.',
+		},
+	],
+	default: 'send',
+};
+
+export const operations = { send, getSuggested, stop };

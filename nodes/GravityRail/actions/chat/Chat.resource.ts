@@ -1,0 +1,54 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import * as create from './create.operation';
+import * as createDm from './createDm.operation';
+import * as get from './get.operation';
+import * as getMany from './getMany.operation';
+import * as update from './update.operation';
+
+export const operationParameter: INodeProperties = {
+	displayName: 'Operation',
+	name: 'operation',
+	type: 'options',
+	noDataExpression: true,
+	options: [
+		{
+			name: 'Create',
+			value: 'create',
+			action: 'Create a chat',
+			description:
+				'Create a chat on a channel, optionally running a workflow. Outputs Gravity Rail\'s chat as-is; when the initial message could not be sent the chat is still output, with "initialMessageError", and a warning is shown.',
+		},
+		{
+			name: 'Create DM',
+			value: 'createDm',
+			action: 'Find or create a DM',
+			description:
+				'Get the DM between you and a member, or create it. Sends the member as "memberId" (the docs do not name the field). Outputs Gravity Rail\'s chat as-is.',
+		},
+		{
+			name: 'Get',
+			value: 'get',
+			action: 'Get a chat',
+			description:
+				"Read one chat by its ID. Outputs Gravity Rail's chat as-is: participants, message counts and metadata.",
+		},
+		{
+			name: 'Get Many',
+			value: 'getMany',
+			action: 'Get many chats',
+			description:
+				"List the workspace's chats. Outputs one item per chat as Gravity Rail returns it.",
+		},
+		{
+			name: 'Update',
+			value: 'update',
+			action: 'Update a chat',
+			description:
+				"Change a chat's title, assistant settings or other properties. Outputs the updated chat as Gravity Rail returns it.",
+		},
+	],
+	default: 'create',
+};
+
+export const operations = { create, createDm, get, getMany, update };

@@ -1,0 +1,37 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import * as create from './create.operation';
+import * as exportOperation from './export.operation';
+import * as getAll from './getAll.operation';
+
+export const operationParameter: INodeProperties = {
+	displayName: 'Operation',
+	name: 'operation',
+	type: 'options',
+	noDataExpression: true,
+	options: [
+		{
+			name: 'Create',
+			value: 'create',
+			action: 'Create a chat message',
+			description: 'Post a message to a chat. Outputs the created message as Zaia returns it.',
+		},
+		{
+			name: 'Export',
+			value: 'export',
+			action: 'Export chat messages',
+			description:
+				"Ask Zaia to export the messages of a period (at most 6 months). Send to URL outputs Zaia's acknowledgement; Wait for the Export pauses the execution and outputs the export itself: its fields first, then callbackReceived and how it arrived (callback).",
+		},
+		{
+			name: 'Get Many',
+			value: 'getAll',
+			action: 'Get many chat messages',
+			description:
+				'Read the messages of a chat, optionally of one thread or tickets. Outputs one item per message.',
+		},
+	],
+	default: 'getAll',
+};
+
+export const operations = { create, export: exportOperation, getAll };
