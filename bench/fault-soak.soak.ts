@@ -75,7 +75,7 @@ test(`${ITEMS} items, Concurrency ${CONCURRENCY}, random faults: nothing lost`, 
 		credentials,
 		parameters: {
 			resource: 'message',
-			operation: 'create',
+			operation: 'send',
 			workspaceId,
 			channelId,
 			content: '={{ "soak #" + $json.n }}',

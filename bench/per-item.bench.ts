@@ -155,7 +155,7 @@ async function clickUpNode(n: number, channelId: string, concurrency = 1): Promi
 		credentials: { clickUpChatApi: { accessToken: clickup.TOKEN, baseUrl: ctx.sim.baseUrl } },
 		parameters: {
 			resource: 'message',
-			operation: 'create',
+			operation: 'send',
 			workspaceId: { __rl: true, mode: 'id', value: WORKSPACE },
 			channelId,
 			content: '={{ "bench #" + $json.n }}',

@@ -84,7 +84,7 @@ describe('ClickUp Chat: Channel > Get Many', () => {
 			credentials: { clickUpChatApi: { accessToken: clickup.TOKEN, baseUrl: ctx.sim.baseUrl } },
 			parameters: {
 				resource: 'message',
-				operation: 'create',
+				operation: 'send',
 				workspaceId: { __rl: true, mode: 'id', value: WS },
 				channelId: { __rl: true, mode: 'id', value: dm.items[0].json.id as string },
 				content: 'hi',

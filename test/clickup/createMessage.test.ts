@@ -30,7 +30,7 @@ describe('ClickUp Chat: Message > Create', () => {
 		const result = await run(
 			'message',
 			{
-				operation: 'create',
+				operation: 'send',
 				channelId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
 				content: 'Hello **there**',
 			},
@@ -54,7 +54,7 @@ describe('ClickUp Chat: Message > Create', () => {
 		const channelId = dm.items[0].json.id as string;
 		// a plain ID string, as workflows saved before the Channel picker hold it
 		const result = await run('message', {
-			operation: 'create',
+			operation: 'send',
 			channelId,
 			content: 'Release notes',
 			type: 'post',
@@ -96,7 +96,7 @@ describe('ClickUp Chat: Message > Create', () => {
 		],
 	])('%s is rejected before any request', async (_label, parameters, message) => {
 		const result = await run('message', {
-			operation: 'create',
+			operation: 'send',
 			channelId: 'abc',
 			content: 'hi',
 			...parameters,
@@ -107,7 +107,7 @@ describe('ClickUp Chat: Message > Create', () => {
 	});
 
 	test("an unknown channel gives ClickUp's 404 message", async () => {
-		const result = await run('message', { operation: 'create', channelId: 'nope', content: 'hi' });
+		const result = await run('message', { operation: 'send', channelId: 'nope', content: 'hi' });
 		expect(result.error?.message).toBe('Channel nope not found');
 		expect(result.error?.httpCode).toBe('404');
 	});

@@ -19,7 +19,7 @@ function search(
 		parameters: {
 			authentication: 'accessToken',
 			resource: 'message',
-			operation: 'create',
+			operation: 'send',
 			workspaceId:
 				'workspace' in options ? options.workspace : { __rl: true, mode: 'list', value: WS },
 			channelId: { __rl: true, mode: 'list', value: '' },

@@ -69,7 +69,7 @@ describe('ClickUp Chat: Message > Get Many', () => {
 		const dmId = dm.items[0].json.id as string;
 		const posted = await run(
 			{
-				operation: 'create',
+				operation: 'send',
 				channelId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
 				content: 'Hello',
 			},
@@ -263,7 +263,7 @@ describe('ClickUp Chat: Message > Reply', () => {
 describe('ClickUp Chat: transient failures and error shapes', () => {
 	test('a transient 503 on Create is not retried (the message may exist): one request, a retryable error', async () => {
 		ctx.sim.fault({ method: 'POST', path: MESSAGES_PATH }, { status: 503, message: 'Unavailable' });
-		const result = await run({ operation: 'create', channelId: general, content: 'once' });
+		const result = await run({ operation: 'send', channelId: general, content: 'once' });
 		expect(result.error?.name).toBe('NodeApiError');
 		expect(result.error?.httpCode).toBe('503');
 		expect(result.error?.message).toBe('Unavailable');

@@ -5,7 +5,7 @@ import { allText, useSimulator } from '../helpers';
 import { devRevRunner, devrev } from './runner';
 
 const ctx = useSimulator('devrev');
-const run = devRevRunner(ctx, { resource: 'chat', operation: 'create', type: 'dm' });
+const run = devRevRunner(ctx, { resource: 'chat', operation: 'createDirectMessage', type: 'dm' });
 const ME_ID: string = devrev.ME.id;
 
 beforeEach(() => ctx.sim.reset({ resetState: true }));
@@ -303,7 +303,7 @@ describe('DevRev: Create Chat', () => {
 			node: new DevRev(),
 			credentialTypes: [new DevRevApi()],
 			credentials: { devRevApi: { accessToken: badToken, baseUrl: ctx.sim.baseUrl } },
-			parameters: { resource: 'chat', operation: 'create', type: 'dm', users: 'DEVU-7' },
+			parameters: { resource: 'chat', operation: 'createDirectMessage', type: 'dm', users: 'DEVU-7' },
 		});
 		expect(result.error?.name).toBe('NodeApiError');
 		expect(result.error?.httpCode).toBe('401');

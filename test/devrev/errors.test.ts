@@ -45,7 +45,7 @@ describe('DevRev errors: transient failures', () => {
 		ctx.sim.fault({ method: 'GET', path: '/timeline-entries.list' }, { status: 500 });
 		const result = await run({
 			resource: 'message',
-			operation: 'getMany',
+			operation: 'getAll',
 			chatId: chat.id,
 			returnAll: true,
 		});
@@ -58,7 +58,7 @@ describe('DevRev errors: transient failures', () => {
 		const chat = devrev.seedChat(ctx.sim.state, [7]);
 		devrev.seedComments(ctx.sim.state, chat, 1);
 		ctx.sim.fault({ method: 'GET', path: '/timeline-entries.list' }, { reset: true });
-		const result = await run({ resource: 'message', operation: 'getMany', chatId: chat.id });
+		const result = await run({ resource: 'message', operation: 'getAll', chatId: chat.id });
 		expect(result.error).toBeUndefined();
 		expect(result.items).toHaveLength(1);
 		expect(ctx.sim.calls('GET', '/timeline-entries.list')).toHaveLength(2);
@@ -95,7 +95,7 @@ describe('DevRev errors: transient failures', () => {
 		ctx.sim.fault({ method: 'POST', path: '/chats.create' }, { status: 503 });
 		const result = await run({
 			resource: 'chat',
-			operation: 'create',
+			operation: 'createDirectMessage',
 			type: 'dm',
 			users: 'DEVU-7',
 		});
@@ -111,7 +111,7 @@ describe('DevRev errors: transient failures', () => {
 			{ method: 'GET', path: '/timeline-entries.list' },
 			{ status: 429, retryAfter: 1, message: 'Too many requests' },
 		);
-		const result = await run({ resource: 'message', operation: 'getMany', chatId: chat.id });
+		const result = await run({ resource: 'message', operation: 'getAll', chatId: chat.id });
 		expect(result.error).toBeUndefined();
 		const calls = ctx.sim.calls('GET', '/timeline-entries.list');
 		expect(calls).toHaveLength(2);
@@ -128,7 +128,7 @@ describe('DevRev errors: transient failures', () => {
 				body: { type: 'too_many_requests', message: 'Slow down', retry_after: 600 },
 			},
 		);
-		const result = await run({ resource: 'message', operation: 'getMany', chatId: chat.id });
+		const result = await run({ resource: 'message', operation: 'getAll', chatId: chat.id });
 		expect(result.error?.httpCode).toBe('429');
 		expect(result.error?.message).toBe('Slow down');
 		expect(result.error?.context).toMatchObject({ code: 'too_many_requests', retryable: true });

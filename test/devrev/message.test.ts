@@ -124,7 +124,7 @@ describe('DevRev: Get Many Messages', () => {
 	test('one item per entry, oldest first, from GET /timeline-entries.list', async () => {
 		const chat = devrev.seedChat(ctx.sim.state, [7]);
 		devrev.seedComments(ctx.sim.state, chat, 3);
-		const result = await run({ operation: 'getMany', chatId: chat.id });
+		const result = await run({ operation: 'getAll', chatId: chat.id });
 		expect(result.error).toBeUndefined();
 		expect(lists()).toHaveLength(1);
 		expect(lists()[0].query).toEqual({ object: chat.id, limit: 50 });
@@ -137,7 +137,7 @@ describe('DevRev: Get Many Messages', () => {
 	test('Return All follows next_cursor through 3 pages', async () => {
 		const chat = devrev.seedChat(ctx.sim.state, [7]);
 		devrev.seedComments(ctx.sim.state, chat, 120);
-		const result = await run({ operation: 'getMany', chatId: chat.id, returnAll: true });
+		const result = await run({ operation: 'getAll', chatId: chat.id, returnAll: true });
 		expect(result.error).toBeUndefined();
 		expect(result.items).toHaveLength(120);
 		expect(result.items[119].json.body).toBe('Message 120');
@@ -152,7 +152,7 @@ describe('DevRev: Get Many Messages', () => {
 	test('Limit stops as soon as it is reached, asking only for what is missing', async () => {
 		const chat = devrev.seedChat(ctx.sim.state, [7]);
 		devrev.seedComments(ctx.sim.state, chat, 120);
-		const result = await run({ operation: 'getMany', chatId: chat.id, limit: 70 });
+		const result = await run({ operation: 'getAll', chatId: chat.id, limit: 70 });
 		expect(result.error).toBeUndefined();
 		expect(result.items).toHaveLength(70);
 		expect(result.items.at(-1)?.json.body).toBe('Message 70');
@@ -162,7 +162,7 @@ describe('DevRev: Get Many Messages', () => {
 	test('the default Limit is 50: one request', async () => {
 		const chat = devrev.seedChat(ctx.sim.state, [7]);
 		devrev.seedComments(ctx.sim.state, chat, 120);
-		const result = await run({ operation: 'getMany', chatId: chat.id });
+		const result = await run({ operation: 'getAll', chatId: chat.id });
 		expect(result.items).toHaveLength(50);
 		expect(lists()).toHaveLength(1);
 	});
@@ -171,7 +171,7 @@ describe('DevRev: Get Many Messages', () => {
 		const chat = devrev.seedChat(ctx.sim.state, [7]);
 		devrev.seedComments(ctx.sim.state, chat, 4);
 		const result = await run({
-			operation: 'getMany',
+			operation: 'getAll',
 			chatId: chat.id,
 			filters: { visibility: ['internal', 'private'] },
 		});
@@ -184,7 +184,7 @@ describe('DevRev: Get Many Messages', () => {
 		const chat = devrev.seedChat(ctx.sim.state, [7]);
 		devrev.seedComments(ctx.sim.state, chat, 200);
 		ctx.sim.state.repeatCursor = true;
-		const result = await run({ operation: 'getMany', chatId: chat.id, returnAll: true });
+		const result = await run({ operation: 'getAll', chatId: chat.id, returnAll: true });
 		expect(result.error?.name).toBe('NodeOperationError');
 		expect(result.error?.message).toMatch(
 			/^Paging through DevRev stopped: the page cursor ".+" came back a second time/,
@@ -195,7 +195,7 @@ describe('DevRev: Get Many Messages', () => {
 
 	test('an empty chat: no items', async () => {
 		const chat = devrev.seedChat(ctx.sim.state, [7]);
-		const result = await run({ operation: 'getMany', chatId: chat.id, returnAll: true });
+		const result = await run({ operation: 'getAll', chatId: chat.id, returnAll: true });
 		expect(result.error).toBeUndefined();
 		expect(result.items).toHaveLength(0);
 	});
@@ -206,7 +206,7 @@ describe('DevRev: Get Many Messages', () => {
 		devrev.seedComments(ctx.sim.state, first, 2);
 		devrev.seedComments(ctx.sim.state, second, 1);
 		const result = await run(
-			{ operation: 'getMany', chatId: '={{ $json.chat }}', returnAll: true },
+			{ operation: 'getAll', chatId: '={{ $json.chat }}', returnAll: true },
 			{ items: [{ chat: first.id }, { chat: second.id }] },
 		);
 		expect(result.error).toBeUndefined();
@@ -226,14 +226,14 @@ describe('DevRev: Get Many Messages', () => {
 		],
 		['an empty Chat ID', { chatId: '={{ "" }}' }, /^Chat ID: must not be empty/],
 	])('%s: rejected before any request', async (_label, parameters, message) => {
-		const result = await run({ operation: 'getMany', chatId: 'DM-1', ...parameters });
+		const result = await run({ operation: 'getAll', chatId: 'DM-1', ...parameters });
 		expect(result.error?.name).toBe('NodeOperationError');
 		expect(result.error?.message).toMatch(message);
 		expect(ctx.sim.requests).toHaveLength(0);
 	});
 
 	test("an unknown chat: DevRev's 404", async () => {
-		const result = await run({ operation: 'getMany', chatId: 'DM-9' });
+		const result = await run({ operation: 'getAll', chatId: 'DM-9' });
 		expect(result.error?.httpCode).toBe('404');
 		expect(result.error?.message).toBe('object DM-9 not found');
 	});

@@ -16,7 +16,7 @@ const store = () => resources.storeOf(ctx.sim.state);
 
 describe('Dify: Conversation → Get Many', () => {
 	test("lists the user's conversations: GET /conversations with user and limit, one item per conversation", async () => {
-		const result = await runOperation(ctx.sim, 'conversation', 'getMany', { user: 'abc-123' });
+		const result = await runOperation(ctx.sim, 'conversation', 'getAll', { user: 'abc-123' });
 		expect(result.error).toBeUndefined();
 		expect(result.items.map((i) => i.json)).toEqual([
 			{
@@ -41,7 +41,7 @@ describe('Dify: Conversation → Get Many', () => {
 
 	test('Return All follows last_id through 3 pages; a Limit stops after the records it needs', async () => {
 		const seeded = resources.seedConversations(ctx.sim.state, 'pager-conv', 250);
-		const all = await runOperation(ctx.sim, 'conversation', 'getMany', {
+		const all = await runOperation(ctx.sim, 'conversation', 'getAll', {
 			user: 'pager-conv',
 			returnAll: true,
 		});
@@ -67,7 +67,7 @@ describe('Dify: Conversation → Get Many', () => {
 		expect(all.items.every((item) => (item.pairedItem as { item: number }).item === 0)).toBe(true);
 
 		ctx.sim.reset();
-		const limited = await runOperation(ctx.sim, 'conversation', 'getMany', {
+		const limited = await runOperation(ctx.sim, 'conversation', 'getAll', {
 			user: 'pager-conv',
 			limit: 150,
 		});
@@ -77,7 +77,7 @@ describe('Dify: Conversation → Get Many', () => {
 
 	test('Sort By is sent as sort_by and changes the order', async () => {
 		const seeded = resources.seedConversations(ctx.sim.state, 'sorting-user', 3);
-		const result = await runOperation(ctx.sim, 'conversation', 'getMany', {
+		const result = await runOperation(ctx.sim, 'conversation', 'getAll', {
 			user: 'sorting-user',
 			additionalFields: { sortBy: 'created_at' },
 		});
@@ -93,7 +93,7 @@ describe('Dify: Conversation → Get Many', () => {
 		resources.seedConversations(ctx.sim.state, 'loop-user', 3);
 		store().repeatCursor = true;
 		try {
-			const result = await runOperation(ctx.sim, 'conversation', 'getMany', {
+			const result = await runOperation(ctx.sim, 'conversation', 'getAll', {
 				user: 'loop-user',
 				returnAll: true,
 			});
@@ -108,7 +108,7 @@ describe('Dify: Conversation → Get Many', () => {
 
 	test('a transient 503 is retried: one item set, two requests', async () => {
 		ctx.sim.fault({ method: 'GET', path: '/conversations' }, { status: 503 });
-		const result = await runOperation(ctx.sim, 'conversation', 'getMany', { user: 'abc-123' });
+		const result = await runOperation(ctx.sim, 'conversation', 'getAll', { user: 'abc-123' });
 		expect(result.error).toBeUndefined();
 		expect(result.items).toHaveLength(1);
 		expect(ctx.sim.calls('GET', '/conversations')).toHaveLength(2);
@@ -123,7 +123,7 @@ describe('Dify: Conversation → Get Many', () => {
 			/^Sort By: must be one of/,
 		],
 	])('%s is refused before any request', async (_, parameters, message) => {
-		const result = await runOperation(ctx.sim, 'conversation', 'getMany', parameters);
+		const result = await runOperation(ctx.sim, 'conversation', 'getAll', parameters);
 		expect(result.error?.name).toBe('NodeOperationError');
 		expect(result.error?.message).toMatch(message);
 		expect(ctx.sim.requests).toHaveLength(0);
@@ -132,7 +132,7 @@ describe('Dify: Conversation → Get Many', () => {
 	test("a wrong API key gives Dify's 401, and the key appears nowhere", async () => {
 		const result = await runWithKey(ctx.sim, WRONG_KEY, {
 			resource: 'conversation',
-			operation: 'getMany',
+			operation: 'getAll',
 			user: 'abc-123',
 		});
 		expect(result.error?.httpCode).toBe('401');
@@ -142,7 +142,7 @@ describe('Dify: Conversation → Get Many', () => {
 
 	test("429 that persists becomes an error with Dify's code (after the transport's retries)", async () => {
 		persistent429(ctx.sim, '/conversations');
-		const result = await runOperation(ctx.sim, 'conversation', 'getMany', { user: 'abc-123' });
+		const result = await runOperation(ctx.sim, 'conversation', 'getAll', { user: 'abc-123' });
 		expect(result.error?.httpCode).toBe('429');
 		expect(result.error?.message).toBe('Too many requests. Please try again later.');
 		expect(result.error?.description).toContain('Dify code: too_many_requests');
@@ -356,7 +356,7 @@ describe('Dify: Conversation → Delete', () => {
 		expect(sent.path).toBe(`/conversations/${gone}`);
 		expect(sent.body).toEqual({ user: 'delete-user' });
 		expect(sent.headers['content-type']).toContain('application/json');
-		const after = await runOperation(ctx.sim, 'conversation', 'getMany', { user: 'delete-user' });
+		const after = await runOperation(ctx.sim, 'conversation', 'getAll', { user: 'delete-user' });
 		expect(ids(after)).toEqual([keep]);
 	});
 

@@ -16,7 +16,7 @@ const store = () => resources.storeOf(ctx.sim.state);
 
 describe('Dify: Message Feedback → Get Many', () => {
 	test("the app's feedback: GET /app/feedbacks with page and limit, one item per feedback", async () => {
-		const result = await runOperation(ctx.sim, 'messageFeedback', 'getMany');
+		const result = await runOperation(ctx.sim, 'messageFeedback', 'getAll');
 		expect(result.error).toBeUndefined();
 		expect(result.items.map((i) => i.json)).toEqual(store().feedbacks);
 		expect(result.items.map((i) => i.json.rating)).toEqual(['like', 'dislike']);
@@ -37,7 +37,7 @@ describe('Dify: Message Feedback → Get Many', () => {
 	test('Return All asks page 1, 2, 3 with the same page size; a Limit stops after the records it needs', async () => {
 		const all = resources.seedFeedbacks(ctx.sim.state, 248);
 		expect(all).toHaveLength(250);
-		const every = await runOperation(ctx.sim, 'messageFeedback', 'getMany', { returnAll: true });
+		const every = await runOperation(ctx.sim, 'messageFeedback', 'getAll', { returnAll: true });
 		expect(every.error).toBeUndefined();
 		expect(ids(every)).toEqual(all);
 		expect(ctx.sim.calls('GET', '/app/feedbacks').map((r) => queryOf(r as never))).toEqual([
@@ -55,7 +55,7 @@ describe('Dify: Message Feedback → Get Many', () => {
 			],
 		]);
 		ctx.sim.reset();
-		const limited = await runOperation(ctx.sim, 'messageFeedback', 'getMany', { limit: 150 });
+		const limited = await runOperation(ctx.sim, 'messageFeedback', 'getAll', { limit: 150 });
 		expect(ids(limited)).toEqual(all.slice(0, 150));
 		expect(
 			ctx.sim.calls('GET', '/app/feedbacks').map((r) => [r.query.page, r.query.limit]),
@@ -64,13 +64,13 @@ describe('Dify: Message Feedback → Get Many', () => {
 			[2, 100],
 		]);
 		ctx.sim.reset();
-		const small = await runOperation(ctx.sim, 'messageFeedback', 'getMany', { limit: 30 });
+		const small = await runOperation(ctx.sim, 'messageFeedback', 'getAll', { limit: 30 });
 		expect(ids(small)).toEqual(all.slice(0, 30));
 		expect(ctx.sim.calls('GET', '/app/feedbacks')).toHaveLength(1);
 	});
 
 	test('a Limit of 0 is refused before any request', async () => {
-		const result = await runOperation(ctx.sim, 'messageFeedback', 'getMany', { limit: 0 });
+		const result = await runOperation(ctx.sim, 'messageFeedback', 'getAll', { limit: 0 });
 		expect(result.error?.message).toMatch(/^Limit: must be at least 1/);
 		expect(ctx.sim.requests).toHaveLength(0);
 	});
@@ -78,11 +78,11 @@ describe('Dify: Message Feedback → Get Many', () => {
 	test('401 with a wrong key; 429 that persists becomes an error', async () => {
 		const unauthorized = await runWithKey(ctx.sim, WRONG_KEY, {
 			resource: 'messageFeedback',
-			operation: 'getMany',
+			operation: 'getAll',
 		});
 		expect(unauthorized.error?.httpCode).toBe('401');
 		persistent429(ctx.sim, '/app/feedbacks');
-		const limited = await runOperation(ctx.sim, 'messageFeedback', 'getMany');
+		const limited = await runOperation(ctx.sim, 'messageFeedback', 'getAll');
 		expect(limited.error?.httpCode).toBe('429');
 		expect(limited.error?.description).toContain('Dify code: too_many_requests');
 	});
@@ -108,7 +108,7 @@ describe('Dify: Message Feedback → Create', () => {
 			user: 'rating-user',
 			content: 'Exactly what I needed',
 		});
-		const listed = await runOperation(ctx.sim, 'messageFeedback', 'getMany', { limit: 1 });
+		const listed = await runOperation(ctx.sim, 'messageFeedback', 'getAll', { limit: 1 });
 		expect(json(listed)).toMatchObject({
 			message_id: messageIds[1],
 			rating: 'like',

@@ -206,7 +206,7 @@ describe('Gravity Rail: Create chat', () => {
 		async (_label, workspaceUuid) => {
 			for (const parameters of [
 				{ operation: 'create', channel: 'web-chat' },
-				{ operation: 'createDm', memberId: '900' },
+				{ operation: 'createDirectMessage', memberId: '900' },
 			]) {
 				const result = await run(parameters, { credential: { workspaceUuid } });
 				expect(result.error?.name).toBe('NodeOperationError');
@@ -319,7 +319,7 @@ describe('Gravity Rail: Create chat', () => {
 
 describe('Gravity Rail: Create DM', () => {
 	test('sends memberId and returns the same DM on the second call', async () => {
-		const first = await run({ operation: 'createDm', memberId: '900' });
+		const first = await run({ operation: 'createDirectMessage', memberId: '900' });
 		expect(first.error).toBeUndefined();
 		const sent = dmCalls();
 		expect(sent).toHaveLength(1);
@@ -327,13 +327,13 @@ describe('Gravity Rail: Create DM', () => {
 		expect(sent[0].headers.authorization).toBe(`Bearer ${gr.API_KEY}`);
 		expect(first.items[0].json).toMatchObject({ chatType: 'dm', memberId: '900' });
 
-		const second = await run({ operation: 'createDm', memberId: '900' });
+		const second = await run({ operation: 'createDirectMessage', memberId: '900' });
 		expect(second.items[0].json.id).toBe(first.items[0].json.id);
 	});
 
 	test('Additional Body Fields are merged into the body, and win over Member ID', async () => {
 		const result = await run({
-			operation: 'createDm',
+			operation: 'createDirectMessage',
 			memberId: '900',
 			additionalBodyFields: '{"targetMemberId": "900", "note": "from n8n"}',
 		});
@@ -341,7 +341,7 @@ describe('Gravity Rail: Create DM', () => {
 		expect(dmCalls()[0].body).toEqual({ memberId: '900', targetMemberId: '900', note: 'from n8n' });
 
 		await run({
-			operation: 'createDm',
+			operation: 'createDirectMessage',
 			memberId: '900',
 			additionalBodyFields: '={{ { "memberId": "202" } }}',
 		});
@@ -365,14 +365,14 @@ describe('Gravity Rail: Create DM', () => {
 			/^Member ID: must not be empty/,
 		],
 	])('%s is rejected before sending', async (_label, parameters, message) => {
-		const result = await run({ operation: 'createDm', ...parameters });
+		const result = await run({ operation: 'createDirectMessage', ...parameters });
 		expect(result.error?.name).toBe('NodeOperationError');
 		expect(result.error?.message).toMatch(message);
 		expect(ctx.sim.requests).toHaveLength(0);
 	});
 
 	test("an unknown member is a 404 with Gravity Rail's message", async () => {
-		const result = await run({ operation: 'createDm', memberId: '12345' });
+		const result = await run({ operation: 'createDirectMessage', memberId: '12345' });
 		expect(result.error?.httpCode).toBe('404');
 		expect(result.error?.message).toBe('Member 12345 not found');
 	});

@@ -197,7 +197,7 @@ describe('Zaia: Get Many chat messages', () => {
 
 describe('Zaia: Create chat message', () => {
 	const required = {
-		operation: 'create',
+		operation: 'send',
 		chatId: zaia.CHAT_ID,
 		senderId: zaia.USER_ID,
 		role: 'user',
@@ -476,7 +476,7 @@ describe('Zaia: errors a workflow can branch on', () => {
 			},
 		);
 		const result = await run({
-			operation: 'create',
+			operation: 'send',
 			chatId: zaia.CHAT_ID,
 			senderId: zaia.USER_ID,
 			role: 'user',
@@ -530,7 +530,7 @@ describe('Zaia: errors a workflow can branch on', () => {
 			{ status: 429, retryAfter: 120, message: 'Too many requests' },
 		);
 		const result = await run({
-			operation: 'create',
+			operation: 'send',
 			chatId: zaia.CHAT_ID,
 			senderId: zaia.USER_ID,
 			role: 'user',

@@ -1,8 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import * as create from './create.operation';
 import * as getAll from './getAll.operation';
 import * as reply from './reply.operation';
+import * as send from './send.operation';
 
 export const operationParameter: INodeProperties = {
 	displayName: 'Operation',
@@ -10,13 +10,6 @@ export const operationParameter: INodeProperties = {
 	type: 'options',
 	noDataExpression: true,
 	options: [
-		{
-			name: 'Create',
-			value: 'create',
-			action: 'Send a message',
-			description:
-				'Post a message (or a post) in a channel or Direct Message. Outputs the created message as ClickUp returns it (ID, content, date, parent channel, …).',
-		},
 		{
 			name: 'Get Many',
 			value: 'getAll',
@@ -31,8 +24,15 @@ export const operationParameter: INodeProperties = {
 			description:
 				"Post a reply in a message's thread. Outputs the reply as ClickUp returns it (ID, content, parent message, …).",
 		},
+		{
+			name: 'Send',
+			value: 'send',
+			action: 'Send a message',
+			description:
+				'Post a message (or a post) in a channel or Direct Message. Outputs the created message as ClickUp returns it (ID, content, date, parent channel, …).',
+		},
 	],
-	default: 'create',
+	default: 'send',
 };
 
-export const operations = { create, getAll, reply };
+export const operations = { getAll, reply, send };

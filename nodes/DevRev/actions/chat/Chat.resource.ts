@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import * as create from './create.operation';
+import * as createDirectMessage from './createDirectMessage.operation';
 import * as get from './get.operation';
 import * as update from './update.operation';
 
@@ -11,9 +11,9 @@ export const operationParameter: INodeProperties = {
 	noDataExpression: true,
 	options: [
 		{
-			name: 'Create',
-			value: 'create',
-			action: 'Create a chat',
+			name: 'Create Direct Message',
+			value: 'createDirectMessage',
+			action: 'Create a direct message',
 			description:
 				'Create a direct message between 1 and 16 users (you included), or open the existing one. Outputs DevRev\'s answer as-is: the chat in "chat", with its ID, display ID, type, title and users.',
 		},
@@ -32,7 +32,7 @@ export const operationParameter: INodeProperties = {
 				'Change a chat\'s title, users, records or custom fields. Outputs the updated chat in "chat".',
 		},
 	],
-	default: 'create',
+	default: 'createDirectMessage',
 };
 
-export const operations = { create, get, update };
+export const operations = { createDirectMessage, get, update };

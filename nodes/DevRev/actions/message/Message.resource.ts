@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import * as getMany from './getMany.operation';
+import * as getAll from './getAll.operation';
 import * as send from './send.operation';
 
 export const operationParameter: INodeProperties = {
@@ -11,7 +11,7 @@ export const operationParameter: INodeProperties = {
 	options: [
 		{
 			name: 'Get Many',
-			value: 'getMany',
+			value: 'getAll',
 			action: 'Get many messages',
 			description:
 				"Read a chat's messages (its timeline entries), page by page. Outputs one item per entry as DevRev returns it: ID, body, created_by, created_date, visibility.",
@@ -27,4 +27,4 @@ export const operationParameter: INodeProperties = {
 	default: 'send',
 };
 
-export const operations = { getMany, send };
+export const operations = { getAll, send };

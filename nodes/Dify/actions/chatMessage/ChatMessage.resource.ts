@@ -11,18 +11,18 @@ export const operationParameter: INodeProperties = {
 	noDataExpression: true,
 	options: [
 		{
-			name: 'Send',
-			value: 'send',
-			action: 'Send a chat message',
-			description:
-				'Send a message to a Dify chat app and output its reply as one item: "answer", "conversation_id", "message_id", "task_id", "metadata" (usage, retriever_resources) like the blocking response, plus "status" (succeeded, paused, stopped), "reasoning", "agent_thoughts", "files", "workflow" and "form" (when a Human Input node pauses the run)',
-		},
-		{
 			name: 'Get Suggested Questions',
 			value: 'getSuggested',
 			action: 'Get suggested questions for a message',
 			description:
 				'Get the follow-up questions Dify suggests after an answer (the app needs "suggested questions after answer" on). Outputs one item: "message_id" and "data", the list of questions.',
+		},
+		{
+			name: 'Send',
+			value: 'send',
+			action: 'Send a chat message',
+			description:
+				'Send a message to a Dify chat app and output its reply as one item: "answer", "conversation_id", "message_id", "task_id", "metadata" (usage, retriever_resources) like the blocking response, plus "status" (succeeded, paused, stopped), "reasoning", "agent_thoughts", "files", "workflow" and "form" (when a Human Input node pauses the run)',
 		},
 		{
 			name: 'Stop',
@@ -35,4 +35,4 @@ export const operationParameter: INodeProperties = {
 	default: 'send',
 };
 
-export const operations = { send, getSuggested, stop };
+export const operations = { getSuggested, send, stop };

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import * as deleteOperation from './delete.operation';
-import * as getMany from './getMany.operation';
+import * as getAll from './getAll.operation';
 import * as getMessages from './getMessages.operation';
 import * as getVariables from './getVariables.operation';
 import * as rename from './rename.operation';
@@ -22,7 +22,7 @@ export const operationParameter: INodeProperties = {
 		},
 		{
 			name: 'Get Many',
-			value: 'getMany',
+			value: 'getAll',
 			action: 'Get many conversations',
 			description:
 				'List the conversations of one user, most recently active first. Outputs one item per conversation: its ID, "name", "inputs", "status", "introduction", "created_at", "updated_at".',
@@ -56,12 +56,12 @@ export const operationParameter: INodeProperties = {
 				'Set the value of one conversation variable (it must keep its value_type). Outputs the updated variable.',
 		},
 	],
-	default: 'getMany',
+	default: 'getAll',
 };
 
 export const operations = {
 	delete: deleteOperation,
-	getMany,
+	getAll,
 	getMessages,
 	getVariables,
 	rename,

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import * as create from './create.operation';
-import * as getMany from './getMany.operation';
+import * as getAll from './getAll.operation';
 
 export const operationParameter: INodeProperties = {
 	displayName: 'Operation',
@@ -18,7 +18,7 @@ export const operationParameter: INodeProperties = {
 		},
 		{
 			name: 'Get Many',
-			value: 'getMany',
+			value: 'getAll',
 			action: 'Get many message feedbacks',
 			description:
 				'List the feedback on the app\'s messages, from end users and from the Dify console. Outputs one item per feedback: "message_id", "conversation_id", "rating", "content", "from_source", timestamps.',
@@ -27,4 +27,4 @@ export const operationParameter: INodeProperties = {
 	default: 'create',
 };
 
-export const operations = { create, getMany };
+export const operations = { create, getAll };

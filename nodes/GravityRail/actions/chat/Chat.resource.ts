@@ -1,9 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import * as create from './create.operation';
-import * as createDm from './createDm.operation';
+import * as createDirectMessage from './createDirectMessage.operation';
 import * as get from './get.operation';
-import * as getMany from './getMany.operation';
+import * as getAll from './getAll.operation';
 import * as update from './update.operation';
 
 export const operationParameter: INodeProperties = {
@@ -20,9 +20,9 @@ export const operationParameter: INodeProperties = {
 				'Create a chat on a channel, optionally running a workflow. Outputs Gravity Rail\'s chat as-is; when the initial message could not be sent the chat is still output, with "initialMessageError", and a warning is shown.',
 		},
 		{
-			name: 'Create DM',
-			value: 'createDm',
-			action: 'Find or create a DM',
+			name: 'Create Direct Message',
+			value: 'createDirectMessage',
+			action: 'Create a direct message',
 			description:
 				'Get the DM between you and a member, or create it. Sends the member as "memberId" (the docs do not name the field). Outputs Gravity Rail\'s chat as-is.',
 		},
@@ -35,7 +35,7 @@ export const operationParameter: INodeProperties = {
 		},
 		{
 			name: 'Get Many',
-			value: 'getMany',
+			value: 'getAll',
 			action: 'Get many chats',
 			description:
 				"List the workspace's chats. Outputs one item per chat as Gravity Rail returns it.",
@@ -51,4 +51,4 @@ export const operationParameter: INodeProperties = {
 	default: 'create',
 };
 
-export const operations = { create, createDm, get, getMany, update };
+export const operations = { create, createDirectMessage, get, getAll, update };

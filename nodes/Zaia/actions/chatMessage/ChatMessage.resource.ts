@@ -1,8 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import * as create from './create.operation';
 import * as exportOperation from './export.operation';
 import * as getAll from './getAll.operation';
+import * as send from './send.operation';
 
 export const operationParameter: INodeProperties = {
 	displayName: 'Operation',
@@ -10,12 +10,6 @@ export const operationParameter: INodeProperties = {
 	type: 'options',
 	noDataExpression: true,
 	options: [
-		{
-			name: 'Create',
-			value: 'create',
-			action: 'Create a chat message',
-			description: 'Post a message to a chat. Outputs the created message as Zaia returns it.',
-		},
 		{
 			name: 'Export',
 			value: 'export',
@@ -30,8 +24,14 @@ export const operationParameter: INodeProperties = {
 			description:
 				'Read the messages of a chat, optionally of one thread or tickets. Outputs one item per message.',
 		},
+		{
+			name: 'Send',
+			value: 'send',
+			action: 'Send a chat message',
+			description: 'Post a message to a chat. Outputs the created message as Zaia returns it.',
+		},
 	],
 	default: 'getAll',
 };
 
-export const operations = { create, export: exportOperation, getAll };
+export const operations = { export: exportOperation, getAll, send };
