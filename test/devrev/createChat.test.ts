@@ -303,7 +303,12 @@ describe('DevRev: Create Chat', () => {
 			node: new DevRev(),
 			credentialTypes: [new DevRevApi()],
 			credentials: { devRevApi: { accessToken: badToken, baseUrl: ctx.sim.baseUrl } },
-			parameters: { resource: 'chat', operation: 'createDirectMessage', type: 'dm', users: 'DEVU-7' },
+			parameters: {
+				resource: 'chat',
+				operation: 'createDirectMessage',
+				type: 'dm',
+				users: 'DEVU-7',
+			},
 		});
 		expect(result.error?.name).toBe('NodeApiError');
 		expect(result.error?.httpCode).toBe('401');
