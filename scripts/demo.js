@@ -11,9 +11,9 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const { spawn } = require('node:child_process');
-const host = require('./lib/n8n-host');
+const host = require('../dev/host/index');
 if (host.runUnderHostNode()) return; // n8n's sqlite3 is built for the host's node
-const { providers } = require('../test/simulator');
+const { providers } = require('../dev/simulator');
 const {
 	WORKFLOWS,
 	DEMO_OWNER,

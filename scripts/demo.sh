@@ -15,7 +15,7 @@ t0=$SECONDS
 bash scripts/install-deps.sh # npm ci (or the locked versions via npm install --no-save), when needed
 echo "==> build"
 npm run --silent build
-version="${N8N_VERSION:-$(node -p "require('./scripts/lib/n8n-host').NEWEST_VERSION")}"
+version="${N8N_VERSION:-$(node -p "require('./dev/host').NEWEST_VERSION")}"
 echo "==> n8n $version (installed into .n8n-host/$version/ once, then reused)"
 bash scripts/install-n8n.sh "$version"
 echo "==> demo (setup took $((SECONDS - t0)) s so far)"

@@ -82,9 +82,9 @@ for version in $versions; do
 		continue
 	fi
 	summary+=("n8n $version install: $((SECONDS - t0)) s")
-	# the host's folder and node, as scripts/lib/n8n-host.js resolves them
+	# the host's folder and node, as dev/host/index.js resolves them
 	eval "$(N8N_VERSION="$version" node -e "
-		const h = require('./scripts/lib/n8n-host').DEFAULT_HOST;
+		const h = require('./dev/host').DEFAULT_HOST;
 		console.log('export N8N_VERSION=' + h.version + ' N8N_HOST_DIR=' + JSON.stringify(h.dir) + ' N8N_NODE=' + JSON.stringify(h.nodeBin));
 	")"
 	for part in $parts; do

@@ -116,7 +116,7 @@ as_pg "$PG_BIN/pg_ctl" -D "$PGDATA" -w -t 60 -l "$WORK/pglog/postgres.log" \
 	|| { cat "$WORK/pglog/postgres.log" >&2; exit 1; }
 # CREATE DATABASE through n8n's own `pg` client (the npm PostgreSQL has no psql)
 "$N8N_NODE_BIN" -e "
-	const { Client } = require('./scripts/lib/n8n-host').requireFromHost('pg');
+	const { Client } = require('./dev/host').requireFromHost('pg');
 	const c = new Client({ host: '127.0.0.1', port: $PG_PORT, user: 'n8n', database: 'postgres' });
 	c.connect().then(() => c.query('CREATE DATABASE n8n')).then(() => c.end()).catch((e) => { console.error(e.message); process.exit(1); });
 "

@@ -8,7 +8,7 @@
  */
 const fs = require('fs');
 const path = require('path');
-const { ProviderSimulator, providers } = require('../test/simulator');
+const { ProviderSimulator, providers } = require('../dev/simulator');
 
 function arg(name, fallback) {
 	const i = process.argv.indexOf(name);

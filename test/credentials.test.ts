@@ -20,7 +20,7 @@ import { TestCredentialsHelper } from './engine/credentials-helper';
 import { providers } from './helpers';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const simulator = require('./simulator');
+const simulator = require('../dev/simulator');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const pkg = require('../package.json');
 

@@ -1,7 +1,7 @@
 import type { INodeExecutionData } from 'n8n-workflow';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const simulator = require('./simulator');
+const simulator = require('../dev/simulator');
 
 export type Simulator = {
 	baseUrl: string;

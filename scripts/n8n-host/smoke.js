@@ -13,7 +13,7 @@
  *   KEEP_N8N_FOLDER=1 node scripts/n8n-host/smoke.js   keep the temp user folder
  *   SMOKE_LINK=1 ...                          also link the built package (needs dist/)
  */
-const host = require('../lib/n8n-host');
+const host = require('../../dev/host/index');
 if (host.runUnderHostNode()) return; // the host's sqlite3 is built for its node
 
 const results = [];

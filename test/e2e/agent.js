@@ -4,7 +4,7 @@
  * e2e part "agent": each action node as an AI Agent tool in a real n8n.
  *
  * For ClickUp Chat, DevRev, Dify, Gravity Rail and Zaia: Manual Trigger → AI Agent, with n8n's
- * OpenAI Chat Model sub-node against the model simulator (test/simulator/models/openai.js, over
+ * OpenAI Chat Model sub-node against the model simulator (dev/simulator/models/openai.js, over
  * HTTP on 127.0.0.1) and our node's tool variant (`<package>.<name>Tool`) attached, its parameters
  * filled by $fromAI(). The scripted model makes three tool calls in one run, then answers:
  *   1. arguments our node's validation rejects   → nothing reaches the provider; the model's next
@@ -20,8 +20,8 @@
  *   node test/e2e/agent.js     (after npm run build; N8N_HOST_DIR picks the n8n install)
  * Prints `N passed, N failed` last; exit 1 on any failure. Bounded: E2E_AGENT_TIMEOUT_MS (10 min).
  */
-const host = require('../../scripts/lib/n8n-host');
-const openai = require('../simulator/models/openai');
+const host = require('../../dev/host/index');
+const openai = require('../../dev/simulator/models/openai');
 const { runSuite, hostChecks, N8nRest, Checks, sameJson, firstDifference } = require('./lib');
 const { PKG, TOOLS, toolName, agentWorkflow, startAiFixtures } = require('./workflows/ai');
 

@@ -3,7 +3,7 @@
 /**
  * The editor in a real browser: headless Chromium (Debian's `chromium` package) driven by
  * playwright-core (test/e2e/browser/package.json, installed on demand into
- * test/e2e/browser/node_modules; no browser download), against an n8n (scripts/lib/n8n-host.js,
+ * test/e2e/browser/node_modules; no browser download), against an n8n (dev/host/index.js,
  * N8N_HOST_DIR picks the install) with this package, the demo credentials pointing at the provider
  * simulator, and every example workflow. Signs in as the owner through the sign-in form, then:
  *
@@ -34,9 +34,9 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const { spawnSync } = require('node:child_process');
-const host = require('../../scripts/lib/n8n-host');
+const host = require('../../dev/host/index');
 if (host.runUnderHostNode()) return; // re-run on the node the host's n8n runs on
-const { ProviderSimulator, providers } = require('../simulator');
+const { ProviderSimulator, providers } = require('../../dev/simulator');
 const {
 	runSuite,
 	hostChecks,

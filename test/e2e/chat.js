@@ -25,9 +25,9 @@
  * Prints `N passed, N failed` last; exit 1 on any failure. Bounded: E2E_CHAT_TIMEOUT_MS (10 min).
  */
 const http = require('node:http');
-const host = require('../../scripts/lib/n8n-host');
-const { providers } = require('../simulator');
-const openai = require('../simulator/models/openai');
+const host = require('../../dev/host/index');
+const { providers } = require('../../dev/simulator');
+const openai = require('../../dev/simulator/models/openai');
 const { runSuite, hostChecks, N8nRest, Checks } = require('./lib');
 const {
 	TOOLS,

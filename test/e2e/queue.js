@@ -12,9 +12,9 @@
  */
 const fs = require('node:fs');
 const path = require('node:path');
-const host = require('../../scripts/lib/n8n-host');
+const host = require('../../dev/host/index');
 if (host.runUnderHostNode()) return; // re-run on the node the host's native modules were built for
-const { ProviderSimulator, providers } = require('../simulator');
+const { ProviderSimulator, providers } = require('../../dev/simulator');
 const {
 	runSuite,
 	hostChecks,
@@ -65,7 +65,9 @@ async function teardown() {
 }
 
 function fixture(name) {
-	return fs.readFileSync(path.join(REPO_ROOT, 'test', 'fixtures', 'dify', `${name}.sse`));
+	return fs.readFileSync(
+		path.join(REPO_ROOT, 'dev', 'simulator', 'fixtures', 'dify', `${name}.sse`),
+	);
 }
 
 function output(execution, nodeName) {

@@ -25,9 +25,9 @@
  */
 const fs = require('node:fs');
 const path = require('node:path');
-const host = require('../../scripts/lib/n8n-host');
+const host = require('../../dev/host/index');
 if (host.runUnderHostNode()) return; // re-run on the node the host's sqlite3 was built for
-const { ProviderSimulator, providers } = require('../simulator');
+const { ProviderSimulator, providers } = require('../../dev/simulator');
 const {
 	runSuite,
 	hostChecks,
@@ -79,7 +79,9 @@ function aggregator() {
 }
 
 function fixture(name) {
-	return fs.readFileSync(path.join(REPO_ROOT, 'test', 'fixtures', 'dify', `${name}.sse`));
+	return fs.readFileSync(
+		path.join(REPO_ROOT, 'dev', 'simulator', 'fixtures', 'dify', `${name}.sse`),
+	);
 }
 
 /** Run one workflow with `n8n execute`; logs how long it took; returns the host's result. */
@@ -263,7 +265,7 @@ async function simpleExamples() {
 			calls.every((c) => c.body.response_mode === 'streaming'),
 			calls.map((c) => c.body.response_mode),
 		);
-		// The simulator composes each answer for its query (test/simulator/dify/answers.js) and keeps
+		// The simulator composes each answer for its query (dev/simulator/dify/answers.js) and keeps
 		// the exact bytes it sent (`sseBytes`): n8n's item must equal the built aggregator on them.
 		const answerEvents = (call) =>
 			String(call?.sseBytes ?? '')

@@ -2,7 +2,7 @@
 /**
  * Workflows of the AI parts of the e2e suite (test/e2e/agent.js, test/e2e/chat.js), built as
  * objects: a trigger (Manual or Chat) → AI Agent, with n8n's OpenAI Chat Model sub-node (pointed at
- * the model simulator, test/simulator/models/openai.js) and one of our nodes attached as a tool,
+ * the model simulator, dev/simulator/models/openai.js) and one of our nodes attached as a tool,
  * its parameters filled by $fromAI(); and Chat Trigger → Dify (streaming).
  *
  * Tool variants: n8n registers every `usableAsTool` node a second time as `<package>.<name>Tool`
@@ -10,9 +10,9 @@
  * every character outside [A-Za-z0-9_-] turned into `_` ("Ask Dify" → "Ask_Dify").
  */
 const { CREDENTIALS } = require('../lib');
-const zaia = require('../../simulator/providers/zaia');
-const gravityrail = require('../../simulator/providers/gravityrail');
-const devrev = require('../../simulator/providers/devrev');
+const zaia = require('../../../dev/simulator/providers/zaia');
+const gravityrail = require('../../../dev/simulator/providers/gravityrail');
+const devrev = require('../../../dev/simulator/providers/devrev');
 
 const GRAVITY_CHATS_ROUTE = gravityrail.routes.find(
 	(r) => r.method === 'POST' && r.path.endsWith('/chats'),
@@ -410,9 +410,9 @@ function chatAgentWorkflow(id, webhookId, { responsesApi = true } = {}) {
  * credentials plus the OpenAI credential that points at the model simulator.
  */
 async function startAiFixtures(part, sims) {
-	const host = require('../../../scripts/lib/n8n-host');
-	const { ProviderSimulator, providers } = require('../../simulator');
-	const openai = require('../../simulator/models/openai');
+	const host = require('../../../dev/host/index');
+	const { ProviderSimulator, providers } = require('../../../dev/simulator');
+	const openai = require('../../../dev/simulator/models/openai');
 	const { demoCredentials } = require('../lib');
 	if (!host.isInstalled()) throw new Error(`n8n is not installed in ${host.HOST_DIR}`);
 	for (const name of Object.keys(providers).sort()) {

@@ -8,7 +8,7 @@ import type { RunOptions } from '../engine/harness';
 import { allText, jsonOf, providers, useSimulator } from '../helpers';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const schemas = require('../simulator/schemas/zaia.json');
+const schemas = require('../../dev/simulator/schemas/zaia.json');
 
 const zaia = providers.zaia;
 

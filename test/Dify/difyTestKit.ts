@@ -14,7 +14,7 @@ export const dify = providers.dify;
 export const TOKEN: string = dify.TOKEN;
 
 export function fixtureBytes(name: string): Buffer {
-	return readFileSync(join(__dirname, '..', 'fixtures', 'dify', name));
+	return readFileSync(join(__dirname, '..', '..', 'dev', 'simulator', 'fixtures', 'dify', name));
 }
 
 /** What the aggregation gives for a fixture read in one piece: the reference the HTTP runs must match. */

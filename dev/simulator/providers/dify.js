@@ -7,7 +7,7 @@
  * exact bytes are kept on its record as `sseBytes`.
  * Auth: `Authorization: Bearer <app key>`. Errors: `{ code, message, status }`.
  *
- * Streams are the real SSE bytes of test/fixtures/dify/*.sse (read once, when this module loads),
+ * Streams are the real SSE bytes of dev/simulator/fixtures/dify/*.sse (read once, when this module loads),
  * written in chunks of random sizes (seeded per request) with small pauses.
  *
  * The reply is picked from the request's `query` text, by directives anywhere in it:
@@ -15,7 +15,7 @@
  *                      (default: an answer composed for the query by ../dify/answers.js, in several `message`
  *                      chunks, continuing the conversation's earlier turns; `sim:chat-basic` is the docs'
  *                      one-chunk sample; a blocking request gets the composed answer as one JSON body)
- *   sim:blocking-response  the docs' blocking body (test/fixtures/dify/blocking-response.json)
+ *   sim:blocking-response  the docs' blocking body (dev/simulator/fixtures/dify/blocking-response.json)
  *   sim:endless        a chat stream that keeps sending `message` chunks (40 ms apart, at most 500)
  *                      with a task id of its own (`sim-task-<n>`), for cancel tests
  *   sim:http-<status>  the documented error body for 400 / 403 / 404 / 429 / 500
@@ -43,7 +43,7 @@ const runStore = require('../dify/runs');
 const workflowRoutes = require('../dify/workflows');
 
 const TOKEN = 'app-SIMULATORDIFYKEY0000000001';
-const FIXTURES_DIR = path.join(__dirname, '..', '..', 'fixtures', 'dify');
+const FIXTURES_DIR = path.join(__dirname, '..', 'fixtures', 'dify');
 
 /** Every fixture's bytes, and the app mode it was recorded for. */
 const FIXTURES = {};

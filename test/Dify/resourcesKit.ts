@@ -3,9 +3,9 @@ import type { IDataObject } from 'n8n-workflow';
 import type { Simulator } from '../helpers';
 import { runDify } from './difyTestKit';
 
-/** The simulator's resources store and its seed helpers (test/simulator/dify/resources.js). */
+/** The simulator's resources store and its seed helpers (dev/simulator/dify/resources.js). */
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-export const resources = require('../simulator/dify/resources') as {
+export const resources = require('../../dev/simulator/dify/resources') as {
 	storeOf(state: unknown): {
 		repeatCursor: boolean;
 		suggestionsDisabled: boolean;

@@ -3,7 +3,7 @@
  * Helpers to run n8n-nodes-chat-connectors inside a REAL n8n app (the one that
  * scripts/install-n8n.sh installs into .n8n-host/).
  *
- *   const host = require('./lib/n8n-host');
+ *   const host = require('../dev/host');
  *   const inst = host.createInstance();            // fresh temp N8N_USER_FOLDER, package linked
  *   await inst.importCredentials([{ id, name, type, data }]);
  *   await inst.importWorkflow(workflowJson);        // object or file path

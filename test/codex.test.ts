@@ -25,9 +25,9 @@ import path from 'path';
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const pkg = require('../../../package.json');
+const pkg = require('../package.json');
 
-const ROOT = path.join(__dirname, '..', '..', '..');
+const ROOT = path.join(__dirname, '..');
 
 /** The codex categories n8n's own nodes use (n8n-nodes-base + nodes-langchain, 2.8 and 2.41). */
 const N8N_CATEGORIES = [

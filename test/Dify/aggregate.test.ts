@@ -19,7 +19,7 @@ import {
 import type { SseEvent } from '../../nodes/common/sse';
 import { readSseEvents } from './sseEvents';
 
-const FIXTURES = join(__dirname, '..', 'fixtures', 'dify');
+const FIXTURES = join(__dirname, '..', '..', 'dev', 'simulator', 'fixtures', 'dify');
 const fixture = (name: string): Buffer => readFileSync(join(FIXTURES, name));
 const sseFixtures = readdirSync(FIXTURES)
 	.filter((name) => name.endsWith('.sse'))
@@ -27,7 +27,7 @@ const sseFixtures = readdirSync(FIXTURES)
 
 // Deterministic PRNG (shared with the simulator) so a failing split can be reproduced from its seed.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { rng } = require('../simulator/random') as { rng: (seed: number) => () => number };
+const { rng } = require('../../dev/simulator/random') as { rng: (seed: number) => () => number };
 
 function splitRandomly(bytes: Buffer, seed: number, maxChunk: number): Buffer[] {
 	const random = rng(seed);

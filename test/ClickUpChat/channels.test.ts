@@ -8,7 +8,7 @@ import type { RunOptions } from '../engine/harness';
 import { providers, useSimulator } from '../helpers';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const schemas = require('../simulator/schemas/clickup.json');
+const schemas = require('../../dev/simulator/schemas/clickup.json');
 
 const clickup = providers.clickup;
 const ctx = useSimulator('clickup');
