@@ -51,7 +51,7 @@ export function optionsCollection(options: INodeProperties[] = []): INodePropert
  * open. An operation spreads it and may give its own description (what to use it for).
  */
 export const additionalBodyFieldsProperty: INodeProperties = {
-	displayName: 'Additional Body Fields (JSON)',
+	displayName: 'Extra Body Fields (JSON)',
 	name: 'additionalBodyFields',
 	type: 'json',
 	default: '{}',
@@ -61,7 +61,7 @@ export const additionalBodyFieldsProperty: INodeProperties = {
 
 /** Raw JSON merged last into the query string: the way around wherever a list's query is a guess. */
 export const additionalQueryParametersProperty: INodeProperties = {
-	displayName: 'Additional Query Parameters (JSON)',
+	displayName: 'Extra Query Parameters (JSON)',
 	name: 'additionalQueryParameters',
 	type: 'json',
 	default: '{}',

@@ -322,8 +322,8 @@ export function readAdditionalJson(
 ): IDataObject {
 	const field =
 		name === 'additionalBodyFields'
-			? 'Additional Body Fields (JSON)'
-			: 'Additional Query Parameters (JSON)';
+			? 'Extra Body Fields (JSON)'
+			: 'Extra Query Parameters (JSON)';
 	return parseJsonObject(
 		ctx.getNode(),
 		itemIndex,
