@@ -321,9 +321,7 @@ export function readAdditionalJson(
 	name: 'additionalBodyFields' | 'additionalQueryParameters',
 ): IDataObject {
 	const field =
-		name === 'additionalBodyFields'
-			? 'Extra Body Fields (JSON)'
-			: 'Extra Query Parameters (JSON)';
+		name === 'additionalBodyFields' ? 'Extra Body Fields (JSON)' : 'Extra Query Parameters (JSON)';
 	return parseJsonObject(
 		ctx.getNode(),
 		itemIndex,
