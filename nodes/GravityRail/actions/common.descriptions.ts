@@ -10,17 +10,7 @@ export const chatIdProperty: INodeProperties = {
 	required: true,
 	placeholder: '5001',
 	description:
-		"The chat's ID, a whole number: the ID field a Create, Create DM or Get Many step outputs",
-};
-
-/** A raw JSON object merged last into a request body, for fields the docs do not list. */
-export const additionalBodyFieldsProperty: INodeProperties = {
-	displayName: 'Additional Body Fields (JSON)',
-	name: 'additionalBodyFields',
-	type: 'json',
-	default: '{}',
-	description:
-		'A JSON object merged into the request body last (its keys win), so you can send fields the docs do not list without waiting for a new node version',
+		"The chat's ID. After a Chat → Create, Create Direct Message or Get Many step, drag its ID here.",
 };
 
 export const OUTBOUND_CALL_WARNING =
