@@ -1,6 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { additionalBodyFieldsProperty } from '../../../common/descriptions';
 import type { ItemOperation } from '../../../common/items';
 import {
 	invalid,
@@ -13,7 +12,11 @@ import { chatBody } from '../../helpers/chatFields';
 import { addInitialMessageWarning } from '../../helpers/hints';
 import type { ChatRequest } from '../../transport';
 import { sendChatRequest, workspacePath } from '../../transport';
-import { OUTBOUND_CALL_WARNING, chatSettingOptions } from '../common.descriptions';
+import {
+	OUTBOUND_CALL_WARNING,
+	chatSettingOptions,
+	extraBodyFieldsProperty,
+} from '../common.descriptions';
 
 export const CHANNELS = ['web-chat', 'phone-sms', 'phone-voice', 'email'] as const;
 
@@ -116,13 +119,12 @@ export const properties: INodeProperties[] = [
 			a.displayName.localeCompare(b.displayName),
 		),
 	},
-	{
-		// The docs name the body fields but not their JSON types: IDs are sent as text.
-		...additionalBodyFieldsProperty,
-		placeholder: '{"memberId": 202}',
-		description:
-			'Fields to send as well, as a JSON object, merged last (they win over the fields above). The node sends IDs as text: if your workspace expects numbers, set them here.',
-	},
+	// The docs name the body fields but not their JSON types: IDs are sent as text.
+	extraBodyFieldsProperty(
+		'the fields above',
+		'The node sends IDs as text: if your workspace expects numbers, set them here.',
+		'{"memberId": 202}',
+	),
 ];
 
 export const operation: ItemOperation<ChatRequest> = {

@@ -1,11 +1,11 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { additionalBodyFieldsProperty } from '../../../common/descriptions';
 import type { ItemOperation } from '../../../common/items';
 import { requireString } from '../../../common/validate';
 import { chatBody } from '../../helpers/chatFields';
 import type { ChatRequest } from '../../transport';
 import { sendChatRequest, workspacePath } from '../../transport';
+import { extraBodyFieldsProperty } from '../common.descriptions';
 
 export const properties: INodeProperties[] = [
 	{
@@ -19,13 +19,12 @@ export const properties: INodeProperties[] = [
 			'The member or agent to open the direct message with, as a chat\'s "memberId" shows it',
 		hint: 'A direct message with an agent needs no extra permission; one with another person needs the dm:write scope',
 	},
-	{
-		// The docs do not name the body field for the member: the node uses Create's "memberId".
-		...additionalBodyFieldsProperty,
-		placeholder: '{"targetMemberId": "202"}',
-		description:
-			'Fields to send as well, as a JSON object, merged last (they win over Member ID). The node sends the member as "memberId": if your workspace expects another name, set it here.',
-	},
+	// The docs do not name the body field for the member: the node uses Create's "memberId".
+	extraBodyFieldsProperty(
+		'Member ID',
+		'The node sends the member as "memberId": if your workspace expects another name, set it here.',
+		'{"targetMemberId": "202"}',
+	),
 ];
 
 export const operation: ItemOperation<ChatRequest> = {

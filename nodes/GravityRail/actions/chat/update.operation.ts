@@ -1,12 +1,15 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { additionalBodyFieldsProperty } from '../../../common/descriptions';
 import type { ItemOperation } from '../../../common/items';
 import { invalid } from '../../../common/validate';
 import { chatBody } from '../../helpers/chatFields';
 import type { ChatRequest } from '../../transport';
 import { chatPath, sendChatRequest } from '../../transport';
-import { chatIdProperty, chatSettingOptions } from '../common.descriptions';
+import {
+	chatIdProperty,
+	chatSettingOptions,
+	extraBodyFieldsProperty,
+} from '../common.descriptions';
 
 // The docs only name PUT /chats/{chat_id}; the body is sent under the Create body's names.
 export const properties: INodeProperties[] = [
@@ -20,12 +23,11 @@ export const properties: INodeProperties[] = [
 		description: 'The properties to change. Properties left out stay as they are.',
 		options: chatSettingOptions,
 	},
-	{
-		...additionalBodyFieldsProperty,
-		placeholder: '{"status": "archived"}',
-		description:
-			'Fields to send as well, as a JSON object, merged last (they win over Update Fields). Use it for a property not listed above, or if your workspace expects other field names.',
-	},
+	extraBodyFieldsProperty(
+		'Update Fields',
+		'Use it for a property not listed above, or if your workspace expects other field names.',
+		'{"status": "archived"}',
+	),
 ];
 
 export const operation: ItemOperation<ChatRequest> = {
