@@ -67,8 +67,8 @@ export async function workspacePath(ctx: IExecuteFunctions, itemIndex: number): 
 }
 
 /**
- * The path of one chat (GET / PUT /chats/{chat_id}). The docs we transcribed do not type chat_id,
- * so any ID is taken as one opaque path segment; only what would change the path is refused.
+ * The path of one chat (GET / PUT /chats/{chat_id}). The Chats.Crud docs do not type chat_id, so
+ * any ID is taken as one opaque path segment; only what would change the path is refused.
  */
 export async function chatPath(ctx: IExecuteFunctions, itemIndex: number): Promise<string> {
 	const chatId = requirePathId(

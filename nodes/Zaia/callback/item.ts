@@ -1,17 +1,6 @@
 /**
  * The export callback as the one item the workflow gets, shared by the Zaia Trigger and the Zaia
  * node's "Wait for the Export".
- *
- * Zaia documents only that "a POST will be made to callbackUrl when ready". Every plausible form
- * is handled:
- *  - JSON (application/json, *+json): output as is in `body`;
- *  - JSON that points at a file (a `downloadUrl`/`url`/... field holding an http(s) URL): output
- *    as JSON with `downloadUrl`, and, when asked, the file downloaded into binary;
- *  - a file body (CSV, XLSX, ZIP, ... or anything that is not JSON/form data): binary, with the
- *    file name from Content-Disposition and the MIME type from Content-Type;
- *  - multipart/form-data: every uploaded file becomes a binary property, the fields go to `body`;
- *  - form-urlencoded: the fields in `body`.
- * The raw headers (minus the secret) are always kept.
  */
 import type {
 	IBinaryData,
@@ -59,7 +48,18 @@ interface UploadedFile {
 	size?: number;
 }
 
-/** Turn a received callback into the one item the workflow gets. */
+/**
+ * Turn a received callback into the one item the workflow gets. Zaia documents only that "a POST
+ * will be made to callbackUrl when ready", so every plausible form is handled:
+ *  - JSON (application/json, *+json): output as is in `body`;
+ *  - JSON that points at a file (a `downloadUrl`/`url`/... field holding an http(s) URL): output
+ *    as JSON with `downloadUrl`, and, when asked, the file downloaded into binary;
+ *  - a file body (CSV, XLSX, ZIP, ... or anything that is not JSON/form data): binary, with the
+ *    file name from Content-Disposition and the MIME type from Content-Type;
+ *  - multipart/form-data: every uploaded file becomes a binary property, the fields go to `body`;
+ *  - form-urlencoded: the fields in `body`.
+ * The raw headers (minus the secret) are always kept.
+ */
 export async function callbackToItem(
 	ctx: IWebhookFunctions,
 	request: CallbackRequest,

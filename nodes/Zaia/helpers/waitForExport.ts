@@ -74,10 +74,9 @@ export async function waitForExport(ctx: IExecuteFunctions): Promise<INodeExecut
 	const { body } = prepareExport(ctx, 0);
 	const waitTill = waitTillFrom(ctx);
 	if (typeof ctx.putExecutionToWait !== 'function') {
-		throw new NodeOperationError(
-			node,
-			'This n8n version cannot put executions to wait; use Deliver To → Send to URL',
-		);
+		throw new NodeOperationError(node, 'This n8n version cannot put executions to wait', {
+			description: 'Use Deliver To → Send to URL with a Zaia Trigger instead.',
+		});
 	}
 	const executionId = ctx.getExecutionId();
 	const resumeUrl = String(ctx.evaluateExpression('{{ $execution.resumeUrl }}', 0) ?? '');
