@@ -45,13 +45,13 @@ export class ZaiaApi implements ICredentialType {
 			description: 'Change only to point at a proxy or a local simulator',
 		},
 		{
-			displayName: 'Test Chat ID (Optional)',
+			displayName: 'Test Chat ID',
 			name: 'testChatId',
 			type: 'string',
 			default: '',
 			placeholder: '123e4567-e89b-42d3-a456-426614174000',
 			description:
-				'Only for the credential\'s Test button: Zaia has no endpoint that checks an API key alone, so the test reads one message of this chat. Any chat of your workspace will do; left empty, the test says "key accepted, chat not found". The nodes never use it.',
+				'Optional, only for the Test button: the test reads one message of this chat. Any chat of your workspace will do. Left empty, the test says the key was accepted but the chat was not found. The nodes never use it.',
 		},
 		{
 			displayName: 'Callback Secret',
@@ -60,7 +60,7 @@ export class ZaiaApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			description:
-				'Used only by Export → "Wait for the Export": signs the resume URL handed to Zaia so that only a callback carrying the signature can resume the execution. Leave empty to derive the signing key from the API key (then rotating the API key invalidates exports still being waited for). Any long random string works.',
+				"Used only by Export → Wait for the Export: signs the address Zaia calls back, so that only Zaia's callback can resume the execution. Any long random string works. Left empty, the key is derived from the API key (then a new API key cancels the exports still being waited for).",
 		},
 	];
 
@@ -80,14 +80,14 @@ export class ZaiaApi implements ICredentialType {
 				type: 'responseCode',
 				properties: {
 					value: 401,
-					message: 'Zaia refused the API key (401): check it in workspace settings → API keys',
+					message: 'Zaia refused the API key. Check it in workspace settings → API keys.',
 				},
 			},
 			{
 				type: 'responseCode',
 				properties: {
 					value: 403,
-					message: 'Zaia accepted the API key but it may not read chat messages (403)',
+					message: 'Zaia accepted the API key, but it may not read chat messages.',
 				},
 			},
 			{
@@ -95,7 +95,7 @@ export class ZaiaApi implements ICredentialType {
 				properties: {
 					value: 404,
 					message:
-						'Zaia accepted the API key, but the chat to test with was not found: enter one of your chat IDs in "Test Chat ID (Optional)" for a green test',
+						'Zaia accepted the API key, but the chat to test with was not found. Enter one of your chat IDs in Test Chat ID for a green test.',
 				},
 			},
 		],

@@ -1,14 +1,9 @@
 import type { ICredentialType, INodeProperties } from 'n8n-workflow';
 
 /**
- * The secret that guards a Zaia Trigger's URL. Kept in a credential (as n8n's Webhook node keeps
- * its Header Auth secret) so that it does not travel inside exported or shared workflow JSON.
- * Community packages may not use n8n's built-in Header Auth / Query Auth credential types (n8n's
- * `no-credential-reuse` rule), hence this one.
- *
- * No `test` request: the secret is checked by n8n's own webhook, not by an API, so there is
- * nothing to call. The Zaia Trigger tests it instead (`testedBy: 'zaiaTriggerSecretTest'`): the
- * Test button reports whether the secret is long enough.
+ * The secret that guards a Zaia Trigger's URL, kept in a credential so that it stays out of
+ * exported and shared workflow JSON (community packages may not reuse n8n's Header Auth type).
+ * Nothing to call: the Zaia Trigger's `zaiaTriggerSecretTest` checks its length instead.
  */
 export class ZaiaTriggerApi implements ICredentialType {
 	name = 'zaiaTriggerApi';

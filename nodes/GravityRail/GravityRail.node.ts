@@ -31,7 +31,7 @@ export class GravityRail implements INodeType {
 		version: 1,
 		subtitle: operationSubtitle(properties),
 		description:
-			'Create, find, read and update chats and DMs in a Gravity Rail workspace. Where the docs leave a field or the list paging open, the node says what it sends and offers raw JSON fields.',
+			'Create, list, read and update chats and direct messages in a Gravity Rail workspace',
 		defaults: { name: 'Gravity Rail' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -1,8 +1,18 @@
+/**
+ * How the node talks to Gravity Rail: the provider profile (auth, errors), the paths every chat
+ * call is under, and the one request a prepared chat operation sends.
+ */
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { errorObject, fallbackErrorMessage, nonEmptyText as text } from '../common/errors';
 import type { ProviderProfile } from '../common/transport';
-import { requireUuid } from '../common/validate';
+import { apiRequest } from '../common/transport';
+import { requirePathId, requireUuid } from '../common/validate';
+
+/** Text as one sentence: ends with a full stop unless it already ends with punctuation. */
+function sentence(value: string): string {
+	return /[.!?]$/.test(value) ? value : `${value}.`;
+}
 
 /** One entry of a validation error list ({ loc: ["body", "channel"], msg }) as "body.channel: msg". */
 function validationEntry(entry: unknown): string | undefined {
@@ -38,7 +48,8 @@ export const gravityRailProfile: ProviderProfile = {
 			nested ??
 			fallbackErrorMessage(status, body);
 		const code = text(b.code);
-		const description = detailList.length > 1 ? detailList.slice(1).join('\n') : undefined;
+		const description =
+			detailList.length > 1 ? detailList.slice(1).map(sentence).join('\n') : undefined;
 		return { message, code, description };
 	},
 };
@@ -53,4 +64,38 @@ export async function workspacePath(ctx: IExecuteFunctions, itemIndex: number): 
 		credentials.workspaceUuid,
 	);
 	return `/api/v2/w/${uuid}`;
+}
+
+/**
+ * The path of one chat (GET / PUT /chats/{chat_id}). The Chats.Crud docs do not type chat_id, so
+ * any ID is taken as one opaque path segment; only what would change the path is refused.
+ */
+export async function chatPath(ctx: IExecuteFunctions, itemIndex: number): Promise<string> {
+	const chatId = requirePathId(
+		ctx.getNode(),
+		itemIndex,
+		'Chat ID',
+		ctx.getNodeParameter('chatId', itemIndex, ''),
+	);
+	return `${await workspacePath(ctx, itemIndex)}/chats/${encodeURIComponent(chatId)}`;
+}
+
+/** What a chat operation prepares for an item: the request it sends. */
+export interface ChatRequest {
+	method: 'GET' | 'POST' | 'PUT';
+	path: string;
+	body?: IDataObject;
+}
+
+/** Send a prepared chat request; the output is the chat as Gravity Rail answers it. */
+export async function sendChatRequest(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	request: ChatRequest,
+): Promise<IDataObject> {
+	const response = await apiRequest<IDataObject>(this, gravityRailProfile, {
+		...request,
+		itemIndex,
+	});
+	return response.body;
 }

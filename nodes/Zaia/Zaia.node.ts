@@ -34,7 +34,7 @@ export class Zaia implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: operationSubtitle(properties),
-		description: 'Read, create and export chat messages with the Zaia public API',
+		description: 'Send, read and export Zaia chat messages',
 		defaults: { name: 'Zaia' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

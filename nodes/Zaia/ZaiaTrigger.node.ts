@@ -8,9 +8,9 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { DEFAULT_MAX_BODY_MB } from './helpers/callbackFlow';
-import { requireUsableTriggerSecret, testTriggerSecret } from './helpers/triggerSecret';
-import { receiveTriggerCallback } from './helpers/triggerCallback';
+import { DEFAULT_MAX_BODY_MB } from './callback/flow';
+import { requireUsableTriggerSecret, testTriggerSecret } from './trigger/secret';
+import { receiveTriggerCallback } from './trigger/webhook';
 
 export class ZaiaTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -60,7 +60,7 @@ export class ZaiaTrigger implements INodeType {
 			},
 			{
 				displayName:
-					"1. Set a secret of at least 16 characters (the trigger refuses to activate without one).<br>2. Copy this trigger's Production URL and append <code>?secret=YOUR_SECRET</code>.<br>3. Use that as the Callback URL of a Zaia node's Chat Message → Export (Send to URL).<br>A call without the secret (query parameter or <code>X-Zaia-Secret</code> header) gets 401 and starts nothing; a good one is answered at once, then the workflow runs.",
+					"1. Set a secret of at least 16 characters (the trigger does not activate without one).<br>2. Copy this trigger's Production URL and append <code>?secret=YOUR_SECRET</code>.<br>3. Use that as the Callback URL of a Zaia node's Chat Message → Export (Send to URL).<br>A call without the secret (in the query or the <code>X-Zaia-Secret</code> header) is refused and starts nothing.",
 				name: 'notice',
 				type: 'notice',
 				default: '',
@@ -71,14 +71,14 @@ export class ZaiaTrigger implements INodeType {
 				type: 'options',
 				options: [
 					{
-						name: 'Zaia Trigger Credential',
-						value: 'credential',
-						description: 'The secret stays out of exported and shared workflow JSON',
-					},
-					{
 						name: 'Secret in the Node (Legacy)',
 						value: 'nodeSecret',
 						description: 'The secret travels inside the workflow JSON',
+					},
+					{
+						name: 'Zaia Trigger Credential',
+						value: 'credential',
+						description: 'The secret stays out of exported and shared workflow JSON',
 					},
 				],
 				default: 'nodeSecret',
@@ -109,7 +109,7 @@ export class ZaiaTrigger implements INodeType {
 				type: 'boolean',
 				default: false,
 				description:
-					'Whether to download the file when the callback is JSON pointing at a download address (a field like downloadUrl), and output it as binary. The JSON is output either way.',
+					'Whether to download the file when the callback points at a download address (a field like downloadUrl), and output it as binary. The JSON is output either way.',
 			},
 			{
 				displayName: 'Options',
@@ -132,7 +132,7 @@ export class ZaiaTrigger implements INodeType {
 						default: '',
 						placeholder: 'result.fileUrl',
 						description:
-							'Dot path of the download address in the JSON body. Empty: the first of downloadUrl, download_url, fileUrl, file_url, signedUrl, link, href (or a plain address field) found at the top level or under data, result, file, export or payload.',
+							'Where the download address is in the JSON body, as a dot path. Left empty, the node looks for the usual names (downloadUrl, fileUrl, signedUrl, link, href, …) at the top level and under data, result, file, export or payload.',
 					},
 					{
 						displayName: 'Max Body Size (MB)',
@@ -140,7 +140,7 @@ export class ZaiaTrigger implements INodeType {
 						type: 'number',
 						typeOptions: { minValue: 1, maxValue: 512 },
 						default: DEFAULT_MAX_BODY_MB,
-						description: 'Bigger callbacks (and downloaded files) are refused with 413',
+						description: 'Callbacks (and downloaded files) above this size are refused',
 					},
 					{
 						displayName: 'Secret Header Name',

@@ -27,7 +27,9 @@ export const zaiaProfile: ProviderProfile = {
 		const cta = errorObject(b.cta);
 		if (typeof cta.url === 'string') parts.push(`Zaia support: ${cta.url}`);
 		if (status === 412)
-			parts.push('Zaia exports at most 6 months per request: narrow Range Start / Range End.');
-		return { message, code, description: parts.join('\n') || undefined };
+			parts.push('Zaia exports at most 6 months per request: narrow Range Start and Range End');
+		// n8n shows the description on one line: each part is its own sentence
+		const description = parts.map((part) => (/[.!?]$/.test(part) ? part : `${part}.`)).join('\n');
+		return { message, code, description: description || undefined };
 	},
 };

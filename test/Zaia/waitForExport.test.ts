@@ -1,16 +1,24 @@
 import { createHmac } from 'node:crypto';
 
-import { ZaiaApi } from '../../credentials/ZaiaApi.credentials';
 import { Zaia } from '../../nodes/Zaia/Zaia.node';
-import { NODE_NAME, runNode } from '../engine/harness';
-import type { RunOptions } from '../engine/harness';
+import { NODE_NAME } from '../engine/harness';
+import { nodeRunner, specs } from '../engine/nodes';
+import type { RunExtra } from '../engine/runner';
 import { startWaitingServer } from '../engine/webhook';
 import type { WaitingServer } from '../engine/webhook';
-import { allText, providers, useSimulator } from '../helpers';
+import { allText, useSimulator } from '../helpers';
+import { EXPORT, resetCallbacks, zaia } from './kit';
 
-const zaia = providers.zaia;
 const ctx = useSimulator('zaia');
-const EXPORT = '/api/v1/chat-messages/export';
+const run = nodeRunner(ctx, specs.zaia, {
+	resource: 'chatMessage',
+	operation: 'export',
+	deliverTo: 'wait',
+	rangeStart: '2025-02-15T00:00:00.000Z',
+	additionalFields: { rangeEnd: '2025-04-01T00:00:00.000Z' },
+	waitAmount: 1,
+	waitUnit: 'hours',
+});
 const CALLBACK_SECRET = 'callback-secret-0123456789abcdef';
 const NODE_ID = 'under-test'; // the id runNode gives the node under test
 
@@ -19,21 +27,16 @@ beforeAll(async () => {
 	waiting = await startWaitingServer();
 });
 afterAll(async () => waiting?.stop());
-beforeEach(() => {
-	ctx.sim.state.callbacks = [];
-	ctx.sim.state.downloads = [];
-	ctx.sim.state.callbackForm = 'json';
-	ctx.sim.state.callbackDelayMs = 30;
-});
+beforeEach(() => resetCallbacks(ctx.sim));
 
 let counter = 0;
+/** The credential a waiting execution is started and resumed with (stored with it, as n8n does). */
 function credentialsFor(extra: Record<string, unknown> = {}) {
 	return {
-		credentialTypes: [new ZaiaApi()],
+		credentialTypes: specs.zaia.credentialTypes,
 		credentials: {
 			zaiaApi: {
-				apiKey: zaia.API_KEY,
-				baseUrl: ctx.sim.baseUrl,
+				...specs.zaia.credentials(ctx.sim).zaiaApi,
 				callbackSecret: CALLBACK_SECRET,
 				...extra,
 			},
@@ -44,25 +47,14 @@ function credentialsFor(extra: Record<string, unknown> = {}) {
 /** Start "Wait for the Export" in a fresh execution; the run is stored like n8n's database would. */
 async function startWaiting(
 	parameters: Record<string, unknown> = {},
-	extra: Partial<RunOptions> = {},
+	extra: RunExtra = {},
 	credentialExtra: Record<string, unknown> = {},
 ) {
 	const executionId = `exec-wait-${++counter}`;
 	const creds = credentialsFor(credentialExtra);
 	const before = Date.now();
-	const result = await runNode({
-		node: new Zaia(),
-		...creds,
-		parameters: {
-			resource: 'chatMessage',
-			operation: 'export',
-			deliverTo: 'wait',
-			rangeStart: '2025-02-15T00:00:00.000Z',
-			additionalFields: { rangeEnd: '2025-04-01T00:00:00.000Z' },
-			waitAmount: 1,
-			waitUnit: 'hours',
-			...parameters,
-		},
+	const result = await run(parameters, {
+		credentials: creds.credentials,
 		items: [{ order: 4411 }],
 		additionalData: { executionId, webhookWaitingBaseUrl: waiting.webhookWaitingBaseUrl },
 		...extra,
@@ -100,9 +92,9 @@ describe('Zaia: Export → Wait for the Export', () => {
 			language: 'enUs',
 		});
 
-		const run = await waiting.waitForFinish(executionId);
-		expect(run.status).toBe('success');
-		const output = run.data.resultData.runData[NODE_NAME].at(-1)!.data!.main[0]!;
+		const finished = await waiting.waitForFinish(executionId);
+		expect(finished.status).toBe('success');
+		const output = finished.data.resultData.runData[NODE_NAME].at(-1)!.data!.main[0]!;
 		expect(output).toHaveLength(1);
 		const json = output[0].json as any;
 		// issue 11: the export first (Zaia's field names), then callbackReceived, then how it arrived
@@ -122,7 +114,7 @@ describe('Zaia: Export → Wait for the Export', () => {
 		expect(json.callback.format).toBe('json');
 		expect(json.messages).toHaveLength(3);
 		expect(json.callback.query).toEqual({});
-		expect(run.data.resultData.runData[NODE_NAME]).toHaveLength(1);
+		expect(finished.data.resultData.runData[NODE_NAME]).toHaveLength(1);
 		expect(waiting.execution(executionId)?.status).toBe('success');
 		const deadline = Date.now() + 3000;
 		while (ctx.sim.state.callbacks.length === 0 && Date.now() < deadline)
@@ -130,8 +122,8 @@ describe('Zaia: Export → Wait for the Export', () => {
 		const [callback] = ctx.sim.state.callbacks;
 		expect(callback.status).toBe(200);
 		expect(JSON.parse(callback.body)).toEqual({ received: true });
-		expect(allText(run)).not.toContain(CALLBACK_SECRET);
-		expect(allText(run)).not.toContain(zaia.API_KEY);
+		expect(allText(finished)).not.toContain(CALLBACK_SECRET);
+		expect(allText(finished)).not.toContain(zaia.API_KEY);
 	});
 
 	test('a forged resume gets 401 and the execution stays waiting; the real callback still resumes it', async () => {
@@ -161,8 +153,8 @@ describe('Zaia: Export → Wait for the Export', () => {
 		expect(stored.waitTill).toBeDefined();
 		expect(stored.data.resultData.runData[NODE_NAME]).toHaveLength(1);
 
-		const run = await waiting.waitForFinish(executionId);
-		const json = run.data.resultData.runData[NODE_NAME].at(-1)!.data!.main[0]![0].json as any;
+		const finished = await waiting.waitForFinish(executionId);
+		const json = finished.data.resultData.runData[NODE_NAME].at(-1)!.data!.main[0]![0].json as any;
 		expect(json.forged).toBeUndefined();
 		expect(json.status).toBe('completed');
 	});
@@ -170,8 +162,8 @@ describe('Zaia: Export → Wait for the Export', () => {
 	test('CSV callback resumes with the file as binary', async () => {
 		ctx.sim.state.callbackForm = 'csv';
 		const { executionId } = await startWaiting();
-		const run = await waiting.waitForFinish(executionId);
-		const item = run.data.resultData.runData[NODE_NAME].at(-1)!.data!.main[0]![0];
+		const finished = await waiting.waitForFinish(executionId);
+		const item = finished.data.resultData.runData[NODE_NAME].at(-1)!.data!.main[0]![0];
 		expect(Object.keys(item.json)).toEqual(['callbackReceived', 'callback']);
 		expect((item.json as any).callback.format).toBe('file');
 		expect(item.binary?.data.mimeType).toBe('text/csv');
@@ -184,8 +176,8 @@ describe('Zaia: Export → Wait for the Export', () => {
 	test('download-URL callback with Download Linked File resumes with the downloaded file', async () => {
 		ctx.sim.state.callbackForm = 'downloadUrl';
 		const { executionId } = await startWaiting({ downloadFile: true });
-		const run = await waiting.waitForFinish(executionId);
-		const item = run.data.resultData.runData[NODE_NAME].at(-1)!.data!.main[0]![0];
+		const finished = await waiting.waitForFinish(executionId);
+		const item = finished.data.resultData.runData[NODE_NAME].at(-1)!.data!.main[0]![0];
 		expect((item.json as any).status).toBe('completed');
 		expect((item.json as any).callback.format).toBe('downloadUrl');
 		expect((item.json as any).callback.downloaded).toBe(true);
@@ -201,8 +193,8 @@ describe('Zaia: Export → Wait for the Export', () => {
 		expect(ctx.sim.calls('POST', EXPORT)[0].body.callbackUrl).toBe(
 			`${waiting.webhookWaitingBaseUrl}/${executionId}?zaiaToken=${expectedToken(executionId, derivedKey)}`,
 		);
-		const run = await waiting.waitForFinish(executionId);
-		expect(run.status).toBe('success');
+		const finished = await waiting.waitForFinish(executionId);
+		expect(finished.status).toBe('success');
 	});
 
 	test("n8n's own resume token (signature=) stays in the URL and is checked as n8n does", async () => {
@@ -229,8 +221,8 @@ describe('Zaia: Export → Wait for the Export', () => {
 			},
 		);
 		expect(both.status).toBe(200);
-		const run = await waiting.waitForFinish(executionId);
-		const json = run.data.resultData.runData[NODE_NAME].at(-1)!.data!.main[0]![0].json as any;
+		const finished = await waiting.waitForFinish(executionId);
+		const json = finished.data.resultData.runData[NODE_NAME].at(-1)!.data!.main[0]![0].json as any;
 		expect(json.manual).toBe(true);
 		expect(Object.keys(json)).toEqual(['manual', 'callbackReceived', 'callback']);
 		expect(json.callback.query).toEqual({});
@@ -267,7 +259,7 @@ describe('Zaia: Export → Wait for the Export', () => {
 			/Time Limit: must be at most 30 days/,
 		],
 	])('%s is rejected before sending', async (_label, parameters, extra, message) => {
-		const { result } = await startWaiting(parameters, extra as Partial<RunOptions>);
+		const { result } = await startWaiting(parameters, extra as RunExtra);
 		expect(result.status).toBe('error');
 		expect(result.error?.message).toMatch(message);
 		expect(ctx.sim.requests).toHaveLength(0);
@@ -276,9 +268,9 @@ describe('Zaia: Export → Wait for the Export', () => {
 	test('when the time limit passes without a callback, the node passes its input on; a late callback is refused', async () => {
 		ctx.sim.state.callbackDelayMs = 300;
 		const { executionId } = await startWaiting();
-		const run = await waiting.expire(executionId);
-		expect(run.status).toBe('success');
-		const output = run.data.resultData.runData[NODE_NAME].at(-1)!.data!.main[0]!;
+		const finished = await waiting.expire(executionId);
+		expect(finished.status).toBe('success');
+		const output = finished.data.resultData.runData[NODE_NAME].at(-1)!.data!.main[0]!;
 		expect(output.map((i) => i.json.order)).toEqual([4411]);
 		expect(output[0].json.callbackReceived).toBeUndefined();
 		const deadline = Date.now() + 3000;
@@ -312,21 +304,14 @@ describe('Zaia: Export → Wait for the Export, the callback race and unreachabl
 		const executionId = `exec-wait-race-${++counter}`;
 		waiting.markRunning(executionId);
 		const creds = credentialsFor();
-		const result = await runNode({
-			node: new Zaia(),
-			...creds,
-			parameters: {
-				resource: 'chatMessage',
-				operation: 'export',
-				deliverTo: 'wait',
-				rangeStart: '2025-02-15T00:00:00.000Z',
-				additionalFields: { rangeEnd: '2025-04-01T00:00:00.000Z' },
-				waitAmount: 1,
-				waitUnit: 'hours',
+		const result = await run(
+			{},
+			{
+				credentials: creds.credentials,
+				items: [{ order: 4411 }],
+				additionalData: { executionId, webhookWaitingBaseUrl: waiting.webhookWaitingBaseUrl },
 			},
-			items: [{ order: 4411 }],
-			additionalData: { executionId, webhookWaitingBaseUrl: waiting.webhookWaitingBaseUrl },
-		});
+		);
 		expect(result.status).toBe('waiting');
 		// Zaia called back while the execution was still running (not yet stored as waiting)
 		const deadline = Date.now() + 3000;
@@ -342,9 +327,9 @@ describe('Zaia: Export → Wait for the Export, the callback race and unreachabl
 		waiting.store(executionId, result, creds);
 		expect(waiting.execution(executionId)?.status).toBe('waiting');
 
-		const run = await waiting.expire(executionId);
-		expect(run.status).toBe('success');
-		const output = run.data.resultData.runData[NODE_NAME].at(-1)!.data!.main[0]!;
+		const finished = await waiting.expire(executionId);
+		expect(finished.status).toBe('success');
+		const output = finished.data.resultData.runData[NODE_NAME].at(-1)!.data!.main[0]!;
 		expect(output.map((item) => item.json.order)).toEqual([4411]);
 		expect(output[0].json).not.toHaveProperty('callbackReceived');
 	});

@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { additionalBodyFieldsProperty } from '../../common/descriptions';
+
 /** Parameters several Gravity Rail operations share, defined once. */
 
 export const chatIdProperty: INodeProperties = {
@@ -10,18 +12,24 @@ export const chatIdProperty: INodeProperties = {
 	required: true,
 	placeholder: '5001',
 	description:
-		"The chat's ID, a whole number: the ID field a Create, Create DM or Get Many step outputs",
+		"The chat's ID. After a Chat → Create, Create Direct Message or Get Many step, drag its ID here.",
 };
 
-/** A raw JSON object merged last into a request body, for fields the docs do not list. */
-export const additionalBodyFieldsProperty: INodeProperties = {
-	displayName: 'Additional Body Fields (JSON)',
-	name: 'additionalBodyFields',
-	type: 'json',
-	default: '{}',
-	description:
-		'A JSON object merged into the request body last (its keys win), so you can send fields the docs do not list without waiting for a new node version',
-};
+/**
+ * Extra Body Fields (JSON) for an operation whose body is partly a guess: `winsOver` names what
+ * the JSON overrides, `guess` tells the user what the node sends and when to set it here.
+ */
+export function extraBodyFieldsProperty(
+	winsOver: string,
+	guess: string,
+	placeholder: string,
+): INodeProperties {
+	return {
+		...additionalBodyFieldsProperty,
+		placeholder,
+		description: `Fields to send as well, as a JSON object, merged last (they win over ${winsOver}). ${guess}`,
+	};
+}
 
 export const OUTBOUND_CALL_WARNING =
 	'A Phone Voice chat with a Workflow ID and the assistant enabled places a real outbound phone call to the member as soon as it is created.';

@@ -1,6 +1,6 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { optionalText } from '../../common/validate';
+import { compact, optionalText, readAdditionalJson } from '../../common/validate';
 
 /** The text fields of `chatSettingOptions`, by their API (and parameter) names. */
 const SETTING_TEXT_FIELDS = [
@@ -15,10 +15,6 @@ const SETTING_TEXT_FIELDS = [
 /** The boolean fields of `chatSettingOptions`. */
 const SETTING_FLAGS = ['assistantEnabled', 'isTest'] as const;
 
-function optionalBoolean(value: unknown): boolean | undefined {
-	return typeof value === 'boolean' ? value : undefined;
-}
-
 /**
  * The chat settings a user filled in, under their API names: text trimmed (left empty: not sent),
  * flags as given. Keys of fields left out are absent.
@@ -30,8 +26,25 @@ export function readChatSettings(fields: IDataObject): IDataObject {
 		if (value !== undefined) out[name] = value;
 	}
 	for (const name of SETTING_FLAGS) {
-		const value = optionalBoolean(fields[name]);
-		if (value !== undefined) out[name] = value;
+		if (typeof fields[name] === 'boolean') out[name] = fields[name];
 	}
 	return out;
+}
+
+/**
+ * The body of a create, a direct message or an update: the operation's own fields (undefined ones
+ * left out), the chat settings of `fields`, then Extra Body Fields (JSON), merged last so that a
+ * user can rename or retype any field the node guesses.
+ */
+export function chatBody(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	own: IDataObject,
+	fields: IDataObject = {},
+): IDataObject {
+	return {
+		...compact(own),
+		...readChatSettings(fields),
+		...readAdditionalJson(ctx, itemIndex, 'additionalBodyFields'),
+	};
 }

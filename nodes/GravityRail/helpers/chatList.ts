@@ -4,11 +4,11 @@ import { collectPages, pagingError } from '../../common/paging';
 
 /**
  * GET /chats paging. Gravity Rail's docs name the endpoint ("List all chats") but say nothing
- * about its paging or its answer, so this is a guess, stated in the node's parameters: the node
- * sends `limit` and `offset` (records to skip), reads the chats from a bare JSON array or from an
- * object's `chats`, `items`, `data` or `results`, and stops at the first page shorter than it
- * asked for. A page holding only chats already seen (an API that ignores `offset`) stops with an
- * error instead of looping.
+ * about its paging or its answer, so this is a guess (Extra Query Parameters (JSON) is the way
+ * around): the node sends `limit` and `offset` (records to skip), reads the chats from a bare
+ * JSON array or from an object's `chats`, `items`, `data` or `results`, and stops at the first
+ * page shorter than it asked for. A page holding only chats already seen (an API that ignores
+ * `offset`) stops with an error instead of looping.
  */
 
 /** The most chats the node asks for per page (a guess: the docs give no bound). */

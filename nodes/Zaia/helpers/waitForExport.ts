@@ -1,3 +1,8 @@
+/**
+ * Chat Message → Export with Deliver To "Wait for the Export": the node's execute() asks Zaia for
+ * the export with this execution's signed resume URL as callback URL and puts the execution to
+ * wait; its webhook() receives Zaia's callback and outputs the export.
+ */
 import { createHmac } from 'node:crypto';
 import type {
 	IDataObject,
@@ -8,24 +13,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { DEFAULT_MAX_BODY_MB, receiveExportCallback } from './callbackFlow';
+import { DEFAULT_MAX_BODY_MB, receiveExportCallback } from '../callback/flow';
 import { checkCallbackUrl, prepareExport, startExport, waitTillFrom } from './exportRequest';
-
-/**
- * Export → "Wait for the Export": the execution asks Zaia for the export with its own resume URL
- * (plus a token only the credential can produce) as callback URL and waits in n8n's database;
- * Zaia's callback resumes it and the node outputs the export.
- *
- * The callback race. n8n stores the execution as waiting only after the node has returned and
- * the run has stopped; until then its waiting-webhook endpoint answers any call with 409 ("is
- * running already") before node code runs, so a node can neither delay the request until after
- * the save nor answer such a call with a status of its own. What the node does: the export
- * request is its very last step (everything is checked first, nothing runs between the request
- * and the save but n8n's own bookkeeping), and a callback lost that way leaves a plain outcome —
- * the execution waits until its Time Limit and then passes its input on without
- * `callbackReceived`, which a workflow can branch on. Zaia builds exports asynchronously ("a POST
- * will be made to callbackUrl when ready"), so its callback normally comes long after the save.
- */
 
 export const TOKEN_QUERY_PARAMETER = 'zaiaToken';
 /** The credential the token is derived from. */
@@ -57,6 +46,18 @@ export function isWaitForExport(ctx: IExecuteFunctions): boolean {
 	);
 }
 
+/**
+ * Check everything, then ask for the export as the very last step and wait.
+ *
+ * The callback race: n8n stores the execution as waiting only after the node has returned and the
+ * run has stopped; until then its waiting-webhook endpoint answers any call with 409 ("is running
+ * already") before node code runs, so a node can neither delay the request until after the save
+ * nor answer such a call itself. Hence the export request comes last (nothing runs between it and
+ * the save but n8n's own bookkeeping), and a callback lost that way leaves a plain outcome: the
+ * execution waits until its Time Limit, then passes its input on without `callbackReceived`, which
+ * a workflow can branch on. Zaia builds exports asynchronously ("a POST will be made to
+ * callbackUrl when ready"), so its callback normally comes long after the save.
+ */
 export async function waitForExport(ctx: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const node = ctx.getNode();
 	const items = ctx.getInputData();
@@ -73,10 +74,9 @@ export async function waitForExport(ctx: IExecuteFunctions): Promise<INodeExecut
 	const { body } = prepareExport(ctx, 0);
 	const waitTill = waitTillFrom(ctx);
 	if (typeof ctx.putExecutionToWait !== 'function') {
-		throw new NodeOperationError(
-			node,
-			'This n8n version cannot put executions to wait; use Deliver To → Send to URL',
-		);
+		throw new NodeOperationError(node, 'This n8n version cannot put executions to wait', {
+			description: 'Use Deliver To → Send to URL with a Zaia Trigger instead.',
+		});
 	}
 	const executionId = ctx.getExecutionId();
 	const resumeUrl = String(ctx.evaluateExpression('{{ $execution.resumeUrl }}', 0) ?? '');
@@ -96,7 +96,7 @@ export async function waitForExport(ctx: IExecuteFunctions): Promise<INodeExecut
 		"set n8n's WEBHOOK_URL to its public HTTPS address",
 	);
 
-	// The last step: see "The callback race" above.
+	// The last step: see the callback race above.
 	await startExport(ctx, 0, { ...body, callbackUrl });
 	await ctx.putExecutionToWait(waitTill);
 	return [items];

@@ -17,14 +17,14 @@ export const operationParameter: INodeProperties = {
 			value: 'create',
 			action: 'Create a chat',
 			description:
-				'Create a chat on a channel, optionally running a workflow. Outputs Gravity Rail\'s chat as-is; when the initial message could not be sent the chat is still output, with "initialMessageError", and a warning is shown.',
+				'Create a chat on a channel, optionally running a workflow. Outputs Gravity Rail\'s chat as-is. When the initial message could not be sent, the chat is still output, with "initialMessageError", and a warning is shown.',
 		},
 		{
 			name: 'Create Direct Message',
 			value: 'createDirectMessage',
 			action: 'Create a direct message',
 			description:
-				'Get the DM between you and a member, or create it. Sends the member as "memberId" (the docs do not name the field). Outputs Gravity Rail\'s chat as-is.',
+				"Get the direct message between you and a member, or create it. Outputs Gravity Rail's chat as-is.",
 		},
 		{
 			name: 'Get',

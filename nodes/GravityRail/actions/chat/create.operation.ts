@@ -1,19 +1,22 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { ItemOperation } from '../../../common/items';
-import { apiRequest } from '../../../common/transport';
 import {
-	compact,
 	invalid,
 	optionalText,
 	parseList,
 	requireInteger,
 	requireString,
 } from '../../../common/validate';
-import { readChatSettings } from '../../helpers/chatFields';
+import { chatBody } from '../../helpers/chatFields';
 import { addInitialMessageWarning } from '../../helpers/hints';
-import { gravityRailProfile, workspacePath } from '../../transport';
-import { OUTBOUND_CALL_WARNING, chatSettingOptions } from '../common.descriptions';
+import type { ChatRequest } from '../../transport';
+import { sendChatRequest, workspacePath } from '../../transport';
+import {
+	OUTBOUND_CALL_WARNING,
+	chatSettingOptions,
+	extraBodyFieldsProperty,
+} from '../common.descriptions';
 
 export const CHANNELS = ['web-chat', 'phone-sms', 'phone-voice', 'email'] as const;
 
@@ -33,7 +36,7 @@ const reachOptions: INodeProperties[] = [
 		typeOptions: { rows: 3 },
 		default: '',
 		description:
-			'A first operator message, for Phone SMS or Email chats with the assistant off. If it cannot be sent (dispatch failed, member opted out, no phone or inbox) the chat is still created: the node outputs it with "initialMessageError" and shows a warning.',
+			'A first operator message, for Phone SMS or Email chats with the assistant off. If it cannot be sent (for example, the member opted out or has no phone or inbox), the chat is still created: the node outputs it with "initialMessageError" and shows a warning.',
 	},
 	{
 		displayName: 'Member ID',
@@ -41,7 +44,7 @@ const reachOptions: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		description:
-			'The member the chat is for. Gravity Rail uses the member the API key belongs to when left empty.',
+			'The member the chat is for, as a chat\'s "memberId" shows it. Left empty, Gravity Rail uses the member the API key belongs to.',
 	},
 	{
 		displayName: 'Participants',
@@ -50,7 +53,7 @@ const reachOptions: INodeProperties[] = [
 		default: '',
 		placeholder: '901, 902',
 		description:
-			'IDs of further members taking part, such as an assistant or operator member, comma-separated or an array',
+			'Member IDs of others taking part, such as an assistant or operator member. Comma-separated, or an array from an expression.',
 	},
 	{
 		displayName: 'Phone Number ID',
@@ -58,7 +61,7 @@ const reachOptions: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		description:
-			"Workspace phone number for a Phone SMS or Phone Voice chat; the workflow's default number is used when left empty. Cannot be combined with Inbox ID.",
+			"Workspace phone number for a Phone SMS or Phone Voice chat. Left empty, the workflow's default number is used. Cannot be combined with Inbox ID.",
 	},
 	{
 		displayName: 'Workflow ID',
@@ -85,7 +88,7 @@ export const properties: INodeProperties[] = [
 		name: 'channel',
 		type: 'options',
 		options: [
-			{ name: 'Web Chat', value: 'web-chat' },
+			{ name: 'Email', value: 'email' },
 			{ name: 'Phone SMS', value: 'phone-sms', description: "Text messages to the member's phone" },
 			{
 				name: 'Phone Voice',
@@ -93,7 +96,7 @@ export const properties: INodeProperties[] = [
 				description:
 					'A phone call: with a workflow and the assistant on, creating the chat dials the member',
 			},
-			{ name: 'Email', value: 'email' },
+			{ name: 'Web Chat', value: 'web-chat' },
 		],
 		default: 'web-chat',
 		required: true,
@@ -116,14 +119,15 @@ export const properties: INodeProperties[] = [
 			a.displayName.localeCompare(b.displayName),
 		),
 	},
+	// The docs name the body fields but not their JSON types: IDs are sent as text.
+	extraBodyFieldsProperty(
+		'the fields above',
+		'The node sends IDs as text: if your workspace expects numbers, set them here.',
+		'{"memberId": 202}',
+	),
 ];
 
-interface Prepared {
-	path: string;
-	body: IDataObject;
-}
-
-export const operation: ItemOperation<Prepared> = {
+export const operation: ItemOperation<ChatRequest> = {
 	async prepare(this: IExecuteFunctions, i) {
 		const node = this.getNode();
 		const path = `${await workspacePath(this, i)}/chats`;
@@ -145,7 +149,7 @@ export const operation: ItemOperation<Prepared> = {
 				i,
 				'Phone Number ID',
 				'cannot be combined with Inbox ID',
-				'Gravity Rail takes a phone number (Phone SMS / Phone Voice) or an inbox (Email), not both. Remove one of the two.',
+				'Gravity Rail takes a phone number (Phone SMS or Phone Voice) or an inbox (Email), not both. Remove one of the two.',
 			);
 		}
 		const participants =
@@ -162,7 +166,7 @@ export const operation: ItemOperation<Prepared> = {
 			fields.initialMessage === undefined || fields.initialMessage === ''
 				? undefined
 				: requireString(node, i, 'Initial Message', fields.initialMessage);
-		const body = compact({
+		const own: IDataObject = {
 			channel,
 			workflowId: optionalText(fields.workflowId),
 			memberId: optionalText(fields.memberId),
@@ -171,19 +175,13 @@ export const operation: ItemOperation<Prepared> = {
 			workflowVersionNumber,
 			participants: participants && participants.length > 0 ? participants : undefined,
 			initialMessage,
-			...readChatSettings(fields),
-		});
-		return { path, body };
+		};
+		return { method: 'POST', path, body: chatBody(this, i, own, fields) };
 	},
 
-	async execute(this: IExecuteFunctions, i, { path, body }) {
-		const response = await apiRequest<IDataObject>(this, gravityRailProfile, {
-			method: 'POST',
-			path,
-			body,
-			itemIndex: i,
-		});
-		addInitialMessageWarning(this, i, response.body);
-		return response.body;
+	async execute(this: IExecuteFunctions, i, request) {
+		const chat = await sendChatRequest.call(this, i, request);
+		addInitialMessageWarning(this, i, chat);
+		return chat;
 	},
 };

@@ -1,29 +1,21 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { additionalQueryParametersProperty } from '../../../common/descriptions';
 import type { ItemOperation } from '../../../common/items';
 import { readLimit, returnAllProperties } from '../../../common/paging';
 import { apiRequest } from '../../../common/transport';
-import { parseJsonObject } from '../../../common/validate';
+import { readAdditionalJson } from '../../../common/validate';
 import { collectChats } from '../../helpers/chatList';
 import { gravityRailProfile, workspacePath } from '../../transport';
 
+// The docs name GET /chats but not its paging or filters: helpers/chatList.ts says what is guessed.
 export const properties: INodeProperties[] = [
-	{
-		displayName:
-			"Gravity Rail's docs do not describe how this list pages. The node sends limit and offset (records to skip) and stops at the first short page; if your workspace pages differently, set Return All off and pass the paging fields in Additional Query Parameters.",
-		name: 'pagingNotice',
-		type: 'notice',
-		default: '',
-	},
 	...returnAllProperties(),
 	{
-		displayName: 'Additional Query Parameters (JSON)',
-		name: 'additionalQueryParameters',
-		type: 'json',
-		default: '{}',
+		...additionalQueryParametersProperty,
 		placeholder: '{"channel": "web-chat"}',
 		description:
-			"A JSON object sent as query parameters, merged last (its keys win over limit and offset). The docs list no filters: use the names your workspace's API accepts.",
+			'Query parameters to send as well, as a JSON object, merged last (they win over limit and offset). The node pages with limit and offset (chats to skip): if your workspace filters or pages the list another way, set its parameters here, with Return All off for other paging.',
 	},
 ];
 
@@ -35,15 +27,9 @@ interface Prepared {
 
 export const operation: ItemOperation<Prepared> = {
 	async prepare(this: IExecuteFunctions, i) {
-		const node = this.getNode();
 		const path = `${await workspacePath(this, i)}/chats`;
 		const limit = readLimit(this, i);
-		const extraQuery = parseJsonObject(
-			node,
-			i,
-			'Additional Query Parameters (JSON)',
-			this.getNodeParameter('additionalQueryParameters', i, '{}'),
-		);
+		const extraQuery = readAdditionalJson(this, i, 'additionalQueryParameters');
 		return { path, limit, extraQuery };
 	},
 

@@ -1,17 +1,17 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { ItemOperation } from '../../../common/items';
-import { apiRequest } from '../../../common/transport';
-import { invalid, parseJsonObject } from '../../../common/validate';
-import { readChatSettings } from '../../helpers/chatFields';
-import { chatPath } from '../../helpers/ids';
-import { gravityRailProfile } from '../../transport';
+import { invalid } from '../../../common/validate';
+import { chatBody } from '../../helpers/chatFields';
+import type { ChatRequest } from '../../transport';
+import { chatPath, sendChatRequest } from '../../transport';
 import {
-	additionalBodyFieldsProperty,
 	chatIdProperty,
 	chatSettingOptions,
+	extraBodyFieldsProperty,
 } from '../common.descriptions';
 
+// The docs only name PUT /chats/{chat_id}; the body is sent under the Create body's names.
 export const properties: INodeProperties[] = [
 	chatIdProperty,
 	{
@@ -20,53 +20,31 @@ export const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		description:
-			"What to change, under the Create body's names (the docs do not list the update body; fields left out are not sent)",
+		description: 'The properties to change. Properties left out stay as they are.',
 		options: chatSettingOptions,
 	},
-	{
-		...additionalBodyFieldsProperty,
-		placeholder: '{"status": "archived"}',
-		description:
-			'A JSON object merged into the update body last (its keys win), for properties the docs do not name, e.g. the chat state',
-	},
+	extraBodyFieldsProperty(
+		'Update Fields',
+		'Use it for a property not listed above, or if your workspace expects other field names.',
+		'{"status": "archived"}',
+	),
 ];
 
-interface Prepared {
-	path: string;
-	body: IDataObject;
-}
-
-export const operation: ItemOperation<Prepared> = {
+export const operation: ItemOperation<ChatRequest> = {
 	async prepare(this: IExecuteFunctions, i) {
-		const node = this.getNode();
 		const path = await chatPath(this, i);
 		const fields = this.getNodeParameter('updateFields', i, {}) as IDataObject;
-		const extra = parseJsonObject(
-			node,
-			i,
-			'Additional Body Fields (JSON)',
-			this.getNodeParameter('additionalBodyFields', i, '{}'),
-		);
-		const body = { ...readChatSettings(fields), ...extra };
+		const body = chatBody(this, i, {}, fields);
 		if (Object.keys(body).length === 0)
 			throw invalid(
-				node,
+				this.getNode(),
 				i,
 				'Update Fields',
 				'add at least one field to change',
-				'Pick a field under Update Fields, or give Additional Body Fields (JSON).',
+				'Pick a field under Update Fields, or give Extra Body Fields (JSON).',
 			);
-		return { path, body };
+		return { method: 'PUT', path, body };
 	},
 
-	async execute(this: IExecuteFunctions, i, { path, body }) {
-		const response = await apiRequest<IDataObject>(this, gravityRailProfile, {
-			method: 'PUT',
-			path,
-			body,
-			itemIndex: i,
-		});
-		return response.body;
-	},
+	execute: sendChatRequest,
 };

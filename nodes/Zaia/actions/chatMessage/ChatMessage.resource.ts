@@ -15,14 +15,14 @@ export const operationParameter: INodeProperties = {
 			value: 'export',
 			action: 'Export chat messages',
 			description:
-				"Ask Zaia to export the messages of a period (at most 6 months). Send to URL outputs Zaia's acknowledgement; Wait for the Export pauses the execution and outputs the export itself: its fields first, then callbackReceived and how it arrived (callback).",
+				"Ask Zaia to export the messages of a period (at most 6 months). Send to URL outputs Zaia's acknowledgement. Wait for the Export pauses the execution and outputs the export: its fields first, then callbackReceived and how it arrived (callback).",
 		},
 		{
 			name: 'Get Many',
 			value: 'getAll',
 			action: 'Get many chat messages',
 			description:
-				'Read the messages of a chat, optionally of one thread or tickets. Outputs one item per message.',
+				'Read the messages of a chat, optionally only of one thread or some tickets. Outputs one item per message.',
 		},
 		{
 			name: 'Send',

@@ -26,13 +26,13 @@ export const properties: INodeProperties[] = [
 				name: 'Send to URL',
 				value: 'url',
 				description:
-					"Zaia POSTs the export to an address you give (typically a Zaia Trigger). The node outputs Zaia's acknowledgement.",
+					"Zaia sends the export to an address you give, usually a Zaia Trigger's. The node outputs Zaia's acknowledgement.",
 			},
 			{
 				name: 'Wait for the Export',
 				value: 'wait',
 				description:
-					'This execution waits and Zaia POSTs the export back to it; the node then outputs the export. Needs n8n reachable from the internet over HTTPS (WEBHOOK_URL).',
+					'This execution waits until Zaia sends the export back to it, then outputs the export. Needs n8n reachable from the internet over HTTPS (WEBHOOK_URL).',
 			},
 		],
 		default: 'url',
@@ -46,12 +46,12 @@ export const properties: INodeProperties[] = [
 		placeholder: 'https://n8n.example.com/webhook/…/zaia-export?secret=…',
 		hint: "A Zaia Trigger's Production URL with ?secret=<the trigger credential's secret> appended",
 		description:
-			"Public HTTPS URL Zaia POSTs the export to when it is ready, typically a Zaia Trigger's Production URL with its secret appended. A private, link-local or loopback address is refused before sending, since Zaia cannot reach it (plain http and localhost are accepted only while the credential's Base URL is a local simulator).",
+			'The public HTTPS address Zaia sends the export to when it is ready. Addresses Zaia cannot reach from the internet (private or local ones) are refused before anything is sent.',
 		displayOptions: { show: { deliverTo: ['url'] } },
 	},
 	{
 		displayName:
-			"The execution pauses here until Zaia calls back. The callback URL handed to Zaia is this execution's resume URL, signed with a token from the credential (its Callback Secret): calls without the token get 401 and the execution keeps waiting. Handles one input item per execution. A callback that arrives before n8n has stored the execution as waiting (within a fraction of a second of the request) is answered 409 by n8n itself; the execution then waits until the Time Limit and passes its input on without callbackReceived, so branch on that field.",
+			"The execution pauses here until Zaia sends the export, then outputs it (one input item per execution). Only a call signed with the credential's Callback Secret resumes it. A callback within a fraction of a second of the request is answered 409 by n8n itself: the execution then waits until the Time Limit and passes its input on without callbackReceived, so branch on that field.",
 		name: 'waitNotice',
 		type: 'notice',
 		default: '',
@@ -72,9 +72,9 @@ export const properties: INodeProperties[] = [
 		name: 'waitUnit',
 		type: 'options',
 		options: [
-			{ name: 'Minutes', value: 'minutes' },
-			{ name: 'Hours', value: 'hours' },
 			{ name: 'Days', value: 'days' },
+			{ name: 'Hours', value: 'hours' },
+			{ name: 'Minutes', value: 'minutes' },
 		],
 		default: 'hours',
 		displayOptions: { show: waitOnly },
@@ -85,7 +85,7 @@ export const properties: INodeProperties[] = [
 		type: 'boolean',
 		default: false,
 		description:
-			'Whether to download the file when Zaia\'s callback is JSON pointing at a download URL, and output it as binary (property "data")',
+			'Whether to download the file when Zaia\'s callback points at a download address, and output it as binary (property "data")',
 		displayOptions: { show: waitOnly },
 	},
 	{
@@ -113,7 +113,7 @@ export const properties: INodeProperties[] = [
 				type: 'dateTime',
 				default: '',
 				description:
-					"End of the export period; Zaia uses now when empty. Read in the workflow's time zone like Range Start.",
+					"End of the export period. Left empty, Zaia exports up to now. Read in the workflow's time zone, like Range Start.",
 			},
 		],
 	},

@@ -14,11 +14,34 @@ export const MAX_LIMIT = 1000;
 const [returnAll, limit] = returnAllProperties({ max: MAX_LIMIT });
 
 export const properties: INodeProperties[] = [
-	chatIdProperty('UUID of the Zaia chat whose messages to read'),
+	chatIdProperty(
+		'The chat whose messages to read (a UUID). After a Chat Message → Send step, drag its chatId here.',
+	),
 	returnAll,
 	{
 		...limit,
-		hint: 'Zaia returns at most 1000 messages per request and offers no cursor for more',
+		hint: 'Zaia gives at most 1000 messages per request. To read more, narrow the list with Filters.',
+	},
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			chatThreadIdProperty(
+				"Only messages of this thread (a UUID), as a message's chatThreadId shows it",
+			),
+			{
+				displayName: 'Ticket IDs',
+				name: 'ticketIds',
+				type: 'string',
+				default: '',
+				placeholder: `${UUID_PLACEHOLDER}, 9b2d...`,
+				description:
+					'Only messages of these tickets: UUIDs, comma-separated, or an array from an expression',
+			},
+		],
 	},
 	{
 		displayName: 'Additional Fields',
@@ -27,7 +50,6 @@ export const properties: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		options: [
-			chatThreadIdProperty('Only messages of this thread (UUID)'),
 			{
 				displayName: 'Joins',
 				name: 'joins',
@@ -46,16 +68,7 @@ export const properties: INodeProperties[] = [
 					},
 				],
 				default: [],
-				description: 'Related records Zaia embeds in every message',
-			},
-			{
-				displayName: 'Ticket IDs',
-				name: 'ticketIds',
-				type: 'string',
-				default: '',
-				placeholder: `${UUID_PLACEHOLDER}, 9b2d...`,
-				description:
-					'Only messages of these tickets: UUIDs, comma-separated or an expression returning an array',
+				description: 'Related records Zaia adds to every message',
 			},
 		],
 	},
@@ -72,8 +85,9 @@ export const operation: ItemOperation<Prepared> = {
 		const node = this.getNode();
 		const chatId = requireUuid(node, i, 'Chat ID', this.getNodeParameter('chatId', i));
 		const limit = readLimit(this, i, { max: MAX_LIMIT });
+		const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
 		const extra = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
-		const threadText = optionalText(extra.chatThreadId);
+		const threadText = optionalText(filters.chatThreadId);
 		const chatThreadId =
 			threadText === undefined ? undefined : requireUuid(node, i, 'Chat Thread ID', threadText);
 		const joins = parseList(node, i, 'Joins', extra.joins, {
@@ -83,7 +97,7 @@ export const operation: ItemOperation<Prepared> = {
 					? undefined
 					: `is not one of ${JOINS.join(', ')}`,
 		});
-		const ticketIds = parseList(node, i, 'Ticket IDs', extra.ticketIds, {
+		const ticketIds = parseList(node, i, 'Ticket IDs', filters.ticketIds, {
 			unique: true,
 			each: (entry) => (isUuid(entry) ? undefined : 'is not a UUID'),
 		});
@@ -118,7 +132,7 @@ export const operation: ItemOperation<Prepared> = {
 		});
 		if (limit === undefined && messages.length >= MAX_LIMIT) {
 			this.addExecutionHints?.({
-				message: `Zaia returned ${messages.length} messages, the most it gives in one request (it has no cursor for more). Narrow the list with Chat Thread ID or Ticket IDs to see the rest.`,
+				message: `Zaia returned ${messages.length} messages, the most it gives in one request (it has no cursor for more). Narrow the list with Filters (Chat Thread ID or Ticket IDs) to see the rest.`,
 				type: 'warning',
 				location: 'outputPane',
 			});

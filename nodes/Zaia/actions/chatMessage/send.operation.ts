@@ -4,34 +4,35 @@ import type { ItemOperation } from '../../../common/items';
 import { apiRequest } from '../../../common/transport';
 import { invalid, optionalText, requireString, requireUuid } from '../../../common/validate';
 import { zaiaProfile } from '../../transport';
-import { chatIdProperty, chatThreadIdProperty } from '../common.descriptions';
+import { UUID_PLACEHOLDER, chatIdProperty, chatThreadIdProperty } from '../common.descriptions';
 
 export const MAX_CONTENT = 4000;
 const NAMED_EXTENSIONS = ['png', 'pdf', 'md', 'txt'];
 
 export const properties: INodeProperties[] = [
-	chatIdProperty('UUID of the Zaia chat the message is posted to'),
+	chatIdProperty(
+		'The chat to post the message to (a UUID). After a Chat Message → Send or Get Many step, drag its chatId here.',
+	),
 	{
 		displayName: 'Sender ID',
 		name: 'senderId',
 		type: 'string',
 		default: '',
 		required: true,
-		placeholder: 'e.g. 5f2b0c1e-… (the person who speaks)',
+		placeholder: UUID_PLACEHOLDER,
 		description:
-			'Super identity UUID of who sends the message (agent, squad, user or external user); not the chat',
+			"Who sends the message: the UUID of an agent, squad, user or external user (a message's senderId), not the chat's ID",
 	},
 	{
 		displayName: 'Role',
 		name: 'role',
 		type: 'options',
 		options: [
-			{ name: 'User', value: 'user', description: 'The customer side of the chat' },
 			{ name: 'Support', value: 'support', description: 'A human support agent' },
+			{ name: 'User', value: 'user', description: 'The customer side of the chat' },
 		],
 		default: 'user',
-		description:
-			'Who the message is from; Zaia accepts only these two roles when creating a message',
+		description: 'Which side of the chat the message is from',
 	},
 	{
 		displayName: 'Content',
@@ -79,14 +80,14 @@ export const properties: INodeProperties[] = [
 								name: 'file',
 								type: 'string',
 								default: '',
-								description: 'The file identifier or path in Zaia',
+								description: "The file's identifier or path in Zaia",
 							},
 							{
 								displayName: 'Name',
 								name: 'name',
 								type: 'string',
 								default: '',
-								description: 'Display name, 3 to 50 characters (not used for WAV)',
+								description: 'The name shown for the file, 3 to 50 characters',
 								displayOptions: { show: { extension: ['png', 'pdf', 'md', 'txt'] } },
 							},
 							{
@@ -104,14 +105,15 @@ export const properties: INodeProperties[] = [
 					},
 				],
 			},
-			chatThreadIdProperty('UUID of the thread; left empty, Zaia receives null'),
+			chatThreadIdProperty(
+				"The thread to post in (a UUID), as a message's chatThreadId shows it. Left empty, the message is in no thread.",
+			),
 			{
 				displayName: 'External ID',
 				name: 'externalId',
 				type: 'string',
 				default: '',
-				description:
-					'Your reference for the message, 3 to 250 characters; left empty, Zaia receives null',
+				description: 'Your own reference for the message, 3 to 250 characters',
 			},
 		],
 	},

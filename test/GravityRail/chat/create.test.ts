@@ -1,19 +1,15 @@
-import { GravityRailApi } from '../../credentials/GravityRailApi.credentials';
-import { allText, useSimulator } from '../helpers';
-import { gr, gravityRailRunner } from './runner';
+import { nodeRunner, specs } from '../../engine/nodes';
+import { allText, useSimulator } from '../../helpers';
+import { CHATS, gr } from '../kit';
 
 const ctx = useSimulator('gravityrail');
-const run = gravityRailRunner(ctx);
-const WS: string = gr.WORKSPACE_UUID;
-const CHATS = `/api/v2/w/${WS}/chats`;
-const DM = `/api/v2/w/${WS}/chats/dm`;
+const run = nodeRunner(ctx, specs.gravityRail, { resource: 'chat' });
 
 beforeEach(() => ctx.sim.reset({ resetState: true }));
 
 const createCalls = () => ctx.sim.requests.filter((r) => r.method === 'POST' && r.path === CHATS);
-const dmCalls = () => ctx.sim.requests.filter((r) => r.method === 'POST' && r.path === DM);
 
-describe('Gravity Rail: Create chat', () => {
+describe('Gravity Rail: Chat → Create', () => {
 	test('creates a web chat: the exact request, and the chat output as-is', async () => {
 		const result = await run({ operation: 'create', channel: 'web-chat' });
 		expect(result.error).toBeUndefined();
@@ -185,6 +181,11 @@ describe('Gravity Rail: Create chat', () => {
 			/^Participants: contains "900" more than once/,
 		],
 		[
+			'Extra Body Fields that are not a JSON object',
+			{ additionalBodyFields: '[1, 2]' },
+			/^Extra Body Fields \(JSON\): must be a JSON object/,
+		],
+		[
 			'an unknown channel from an expression',
 			{ channel: '={{ "fax" }}' },
 			/^Channel: must be one of web-chat, phone-sms, phone-voice, email, got "fax"/,
@@ -197,26 +198,22 @@ describe('Gravity Rail: Create chat', () => {
 		expect(ctx.sim.requests).toHaveLength(0);
 	});
 
-	test.each([
-		['not a UUID', 'acme-workspace'],
-		['empty', ''],
-		['a UUID with a path in it', `${'3f1c2a9e-5b7d-4e2f-9a1b-0c8d7e6f5a41'}/../x`],
-	])(
-		'an invalid workspace UUID in the credential (%s) is rejected before sending, for both operations',
-		async (_label, workspaceUuid) => {
-			for (const parameters of [
-				{ operation: 'create', channel: 'web-chat' },
-				{ operation: 'createDirectMessage', memberId: '900' },
-			]) {
-				const result = await run(parameters, { credential: { workspaceUuid } });
-				expect(result.error?.name).toBe('NodeOperationError');
-				expect(result.error?.message).toMatch(
-					/^Workspace UUID \(in the credential\): must be a UUID/,
-				);
-			}
-			expect(ctx.sim.requests).toHaveLength(0);
-		},
-	);
+	test('Extra Body Fields are merged last and win over the fields above', async () => {
+		const result = await run({
+			operation: 'create',
+			channel: 'web-chat',
+			additionalFields: { title: 'A', memberId: '202' },
+			additionalBodyFields: '{"title": "B", "isTest": true}',
+		});
+		expect(result.error).toBeUndefined();
+		expect(createCalls()[0].body).toEqual({
+			channel: 'web-chat',
+			memberId: '202',
+			title: 'B',
+			isTest: true,
+		});
+		expect(result.items[0].json).toMatchObject({ title: 'B', isTest: true, memberId: '202' });
+	});
 
 	test("404 for an unknown workflow carries Gravity Rail's message", async () => {
 		const result = await run({
@@ -317,68 +314,7 @@ describe('Gravity Rail: Create chat', () => {
 	});
 });
 
-describe('Gravity Rail: Create DM', () => {
-	test('sends memberId and returns the same DM on the second call', async () => {
-		const first = await run({ operation: 'createDirectMessage', memberId: '900' });
-		expect(first.error).toBeUndefined();
-		const sent = dmCalls();
-		expect(sent).toHaveLength(1);
-		expect(sent[0].body).toEqual({ memberId: '900' });
-		expect(sent[0].headers.authorization).toBe(`Bearer ${gr.API_KEY}`);
-		expect(first.items[0].json).toMatchObject({ chatType: 'dm', memberId: '900' });
-
-		const second = await run({ operation: 'createDirectMessage', memberId: '900' });
-		expect(second.items[0].json.id).toBe(first.items[0].json.id);
-	});
-
-	test('Additional Body Fields are merged into the body, and win over Member ID', async () => {
-		const result = await run({
-			operation: 'createDirectMessage',
-			memberId: '900',
-			additionalBodyFields: '{"targetMemberId": "900", "note": "from n8n"}',
-		});
-		expect(result.error).toBeUndefined();
-		expect(dmCalls()[0].body).toEqual({ memberId: '900', targetMemberId: '900', note: 'from n8n' });
-
-		await run({
-			operation: 'createDirectMessage',
-			memberId: '900',
-			additionalBodyFields: '={{ { "memberId": "202" } }}',
-		});
-		expect(dmCalls()[1].body).toEqual({ memberId: '202' });
-	});
-
-	test.each([
-		[
-			'Additional Body Fields that are not JSON',
-			{ memberId: '900', additionalBodyFields: '{nope' },
-			/^Additional Body Fields \(JSON\): is not valid JSON/,
-		],
-		[
-			'Additional Body Fields that are an array',
-			{ memberId: '900', additionalBodyFields: '[1, 2]' },
-			/^Additional Body Fields \(JSON\): must be a JSON object/,
-		],
-		[
-			'an empty Member ID from an expression',
-			{ memberId: '={{ "  " }}' },
-			/^Member ID: must not be empty/,
-		],
-	])('%s is rejected before sending', async (_label, parameters, message) => {
-		const result = await run({ operation: 'createDirectMessage', ...parameters });
-		expect(result.error?.name).toBe('NodeOperationError');
-		expect(result.error?.message).toMatch(message);
-		expect(ctx.sim.requests).toHaveLength(0);
-	});
-
-	test("an unknown member is a 404 with Gravity Rail's message", async () => {
-		const result = await run({ operation: 'createDirectMessage', memberId: '12345' });
-		expect(result.error?.httpCode).toBe('404');
-		expect(result.error?.message).toBe('Member 12345 not found');
-	});
-});
-
-describe('Gravity Rail: items', () => {
+describe('Gravity Rail: Chat → Create, several items', () => {
 	test('continueOnFail: failed items carry the error, others their chat, all paired', async () => {
 		const result = await run(
 			{
@@ -428,30 +364,5 @@ describe('Gravity Rail: items', () => {
 		expect(allText(result.items)).not.toContain(gr.API_KEY);
 		expect(allText(result.hints)).not.toContain(gr.API_KEY);
 		expect(allText(result.run)).not.toContain(gr.API_KEY);
-	});
-});
-
-describe('Gravity Rail credential', () => {
-	test("Bearer key, production base URL, and a test request against the workspace's current member", () => {
-		const credential = new GravityRailApi();
-		expect(credential.name).toBe('gravityRailApi');
-		expect(credential.properties.find((p) => p.name === 'baseUrl')?.default).toBe(
-			'https://api.gravityrail.com',
-		);
-		expect(credential.authenticate.properties.headers?.Authorization).toBe(
-			'=Bearer {{$credentials.apiKey}}',
-		);
-		expect(credential.test.request).toMatchObject({
-			url: '=/api/v2/w/{{$credentials.workspaceUuid}}/me',
-			method: 'GET',
-		});
-	});
-
-	test('the simulator answers the test request for the configured workspace', async () => {
-		const response = await fetch(`${ctx.sim.baseUrl}/api/v2/w/${WS}/me`, {
-			headers: { Authorization: `Bearer ${gr.API_KEY}` },
-		});
-		expect(response.status).toBe(200);
-		expect(await response.json()).toMatchObject({ id: gr.ME.id, workspaceUuid: WS });
 	});
 });

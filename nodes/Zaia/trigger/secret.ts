@@ -1,3 +1,10 @@
+/**
+ * The Zaia Trigger's secret: where it is kept, and the checks that refuse a trigger that could
+ * accept nothing. The trigger's Secret Storage (`authentication`) picks the place: a Zaia Trigger
+ * credential (kept out of exported and shared workflow JSON, as n8n's Webhook node does with its
+ * Header Auth credential; the only choice from node version 2 on) or, for workflows made with
+ * version 1, the node's own Secret parameter.
+ */
 import type {
 	ICredentialsDecrypted,
 	ICredentialTestFunctions,
@@ -7,14 +14,6 @@ import type {
 	IWebhookFunctions,
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-
-/**
- * The Zaia Trigger's secret: where it is kept, and the checks that refuse a trigger that could
- * accept nothing. The trigger's Secret Storage (`authentication`) picks the place: a Zaia Trigger
- * credential (kept out of exported and shared workflow JSON, as n8n's Webhook node does with its
- * Header Auth credential; the only choice from node version 2 on) or, for workflows made with
- * version 1, the node's own Secret parameter.
- */
 
 /** The shortest secret the trigger accepts: shorter ones could be guessed. */
 export const MIN_TRIGGER_SECRET_LENGTH = 16;

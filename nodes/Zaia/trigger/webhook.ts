@@ -1,9 +1,10 @@
+/** The Zaia Trigger's webhook: the shared callback flow, opened by the trigger's secret. */
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
-import type { CallbackRequest } from './callbackItem';
-import { requestHeader } from './callbackItem';
-import { DEFAULT_MAX_BODY_MB, receiveExportCallback } from './callbackFlow';
-import { MIN_TRIGGER_SECRET_LENGTH, readTriggerSecret, secretProblem } from './triggerSecret';
+import { DEFAULT_MAX_BODY_MB, receiveExportCallback } from '../callback/flow';
+import type { CallbackRequest } from '../callback/request';
+import { requestHeader } from '../callback/request';
+import { MIN_TRIGGER_SECRET_LENGTH, readTriggerSecret, secretProblem } from './secret';
 
 /** The secret the caller sent: in the query parameter, else in the header. */
 export function presentedSecret(

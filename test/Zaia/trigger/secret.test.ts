@@ -1,8 +1,8 @@
-import { ZaiaTriggerApi } from '../../credentials/ZaiaTriggerApi.credentials';
-import { ZaiaTrigger } from '../../nodes/Zaia/ZaiaTrigger.node';
-import { runWebhookMethod, startTriggerServer } from '../engine/webhook';
-import type { TriggerServerOptions } from '../engine/webhook';
-import { allText, providers } from '../helpers';
+import { ZaiaTriggerApi } from '../../../credentials/ZaiaTriggerApi.credentials';
+import { ZaiaTrigger } from '../../../nodes/Zaia/ZaiaTrigger.node';
+import { runWebhookMethod, startTriggerServer } from '../../engine/webhook';
+import type { TriggerServerOptions } from '../../engine/webhook';
+import { allText, providers } from '../../helpers';
 
 const zaia = providers.zaia;
 const CREDENTIAL_SECRET = 'credential-secret-0123456789abcdef';

@@ -1,3 +1,10 @@
+/**
+ * The one webhook flow for Zaia's export callback, used by the Zaia Trigger and by the Zaia
+ * node's "Wait for the Export": check the caller's secret or token (401 and nothing starts),
+ * check the size (413), answer 200 at once so Zaia never waits on the workflow, then turn the
+ * body into the one item the workflow gets. n8n starts (or resumes) nothing when no workflow data
+ * is returned, so a refused call leaves a waiting execution waiting.
+ */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type {
 	IDataObject,
@@ -6,16 +13,10 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 
-import type { CallbackItemOptions, CallbackRequest } from './callbackItem';
-import { callbackToItem, readCallbackRequest, requestHeader } from './callbackItem';
-
-/**
- * The one webhook flow for Zaia's export callback, used by the Zaia Trigger and by the Zaia
- * node's "Wait for the Export": check the caller's secret or token (401 and nothing starts),
- * check the size (413), answer 200 at once so Zaia never waits on the workflow, then turn the
- * body into the one item the workflow gets. n8n starts (or resumes) nothing when no workflow data
- * is returned, so a refused call leaves a waiting execution waiting.
- */
+import type { CallbackItemOptions } from './item';
+import { callbackToItem } from './item';
+import type { CallbackRequest } from './request';
+import { readCallbackRequest, requestHeader } from './request';
 
 export const DEFAULT_MAX_BODY_MB = 25;
 
