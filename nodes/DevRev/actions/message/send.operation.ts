@@ -53,7 +53,7 @@ export const properties: INodeProperties[] = [
 				default: '',
 				placeholder: '2030-01-01T12:00:00Z',
 				description:
-					'Makes the message ephemeral: DevRev deletes it at this time. An ISO 8601 timestamp with a time zone (Z or +02:00), at least a minute from now.',
+					'Makes the message ephemeral: DevRev deletes it at this time. A date and time with its time zone (Z or +02:00), at least a minute from now.',
 			},
 			{
 				displayName: 'Private To',
@@ -76,7 +76,6 @@ export const properties: INodeProperties[] = [
 	},
 	{
 		...additionalBodyFieldsProperty,
-		placeholder: '{"body_type": "text"}',
 		description:
 			'Fields to send in the request body as well, as a JSON object; they win over the fields above. The node sends Body as text (body_type "text"), which DevRev may show without Markdown formatting. To send another kind of body, set it here.',
 	},
