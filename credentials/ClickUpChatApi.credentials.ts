@@ -27,7 +27,7 @@ export class ClickUpChatApi implements ICredentialType {
 			required: true,
 			placeholder: 'pk_12345678_ABCDEFGHIJKLMNOPQRSTUVWXYZ012345',
 			description:
-				'In ClickUp: avatar → Settings → Apps → API Token. It starts with pk_ and is sent as-is in the Authorization header (no "Bearer").',
+				'In ClickUp: avatar → Settings → Apps → API Token. It starts with pk_; paste it as it is.',
 		},
 		{
 			displayName: 'Base URL',

@@ -26,7 +26,7 @@ export class DevRevApi implements ICredentialType {
 			default: '',
 			required: true,
 			description:
-				'In DevRev: Settings → Account → Personal Access Token → New token. The token acts as you, with your permissions, and is sent as "Authorization: Bearer <token>".',
+				'In DevRev: Settings → Account → Personal Access Token → New token. The token acts as you, with your permissions.',
 		},
 		{
 			displayName: 'Base URL',

@@ -17,8 +17,8 @@ const authenticationParameter: INodeProperties = {
 	name: 'authentication',
 	type: 'options',
 	options: [
-		{ name: 'Personal API Token', value: 'accessToken' },
 		{ name: 'OAuth2', value: 'oAuth2' },
+		{ name: 'Personal API Token', value: 'accessToken' },
 	],
 	default: 'accessToken',
 };

@@ -23,7 +23,7 @@ export const clickUpProfile: ProviderProfile = {
 		const code = typeof b.ECODE === 'string' ? b.ECODE : undefined;
 		const requestId =
 			b.trace_id !== undefined && b.trace_id !== null ? String(b.trace_id) : undefined;
-		const description = requestId ? `ClickUp trace ID: ${requestId}` : undefined;
+		const description = requestId ? `ClickUp trace ID: ${requestId}.` : undefined;
 		return { message, code, description, requestId };
 	},
 };

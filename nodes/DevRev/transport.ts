@@ -1,5 +1,8 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
 import { errorObject, fallbackErrorMessage, nonEmptyText as text } from '../common/errors';
-import type { ProviderProfile } from '../common/transport';
+import type { ApiRequest, ProviderProfile } from '../common/transport';
+import { apiRequest } from '../common/transport';
 
 /**
  * DevRev's error types and whether the same request may succeed later (responses.mdx: a 429 is
@@ -16,6 +19,11 @@ const RETRYABLE_TYPES: Record<string, boolean> = {
 	not_found: false,
 	conflict: false,
 };
+
+/** A text from DevRev as a sentence of the error's description. */
+function sentence(value: string): string {
+	return /[.!?]$/.test(value) ? value : `${value}.`;
+}
 
 /**
  * DevRev answers errors as `{ type, message, detail }`; a 500 adds `reference_id` (quote it to
@@ -34,8 +42,8 @@ export const devRevProfile: ProviderProfile = {
 		const message = text(b.message) ?? detail ?? type ?? fallbackErrorMessage(status, body);
 		const referenceId = text(b.reference_id);
 		const description = [
-			detail && detail !== message ? detail : undefined,
-			referenceId ? `DevRev reference ID: ${referenceId}` : undefined,
+			detail && detail !== message ? sentence(detail) : undefined,
+			referenceId ? `DevRev reference ID: ${referenceId}.` : undefined,
 		]
 			.filter(Boolean)
 			.join('\n');
@@ -48,3 +56,13 @@ export const devRevProfile: ProviderProfile = {
 		};
 	},
 };
+
+/** One DevRev call for an item; every operation outputs DevRev's answer as it is. */
+export async function devRevRequest(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	request: ApiRequest,
+): Promise<IDataObject> {
+	const response = await apiRequest<IDataObject>(ctx, devRevProfile, { ...request, itemIndex });
+	return response.body;
+}

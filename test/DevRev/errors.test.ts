@@ -3,11 +3,12 @@
  * Continue On Fail item (code = DevRev's `type`, requestId = `reference_id`, retryable per
  * responses.mdx), and which calls are retried after transient failures (reads, not creates).
  */
-import { allText, useSimulator } from '../helpers';
-import { devRevRunner, devrev } from './runner';
+import { nodeRunner, specs } from '../engine/nodes';
+import { allText, providers, useSimulator } from '../helpers';
 
+const devrev = providers.devrev;
 const ctx = useSimulator('devrev');
-const run = devRevRunner(ctx);
+const run = nodeRunner(ctx, specs.devRev);
 
 beforeEach(() => ctx.sim.reset({ resetState: true }));
 
@@ -83,6 +84,10 @@ describe('DevRev errors: transient failures', () => {
 		expect(result.error?.httpCode).toBe('500');
 		expect(result.error?.message).toBe('Internal error');
 		expect(result.error?.description).toMatch(/DevRev reference ID: ref-500-xyz/);
+		// each part of the description is a sentence of its own
+		expect(result.error?.description).toContain(
+			'storage timeout.\nDevRev reference ID: ref-500-xyz.',
+		);
 		expect(result.error?.context).toMatchObject({
 			code: 'internal_error',
 			requestId: 'ref-500-xyz',
@@ -138,7 +143,7 @@ describe('DevRev errors: transient failures', () => {
 describe('DevRev errors: shapes', () => {
 	test('401: code unauthenticated, not retryable, the token nowhere', async () => {
 		const bad = 'eyJBAD.TOKEN-FOR-ERRORS.abc';
-		const result = await run(getChat('DM-1'), { token: bad });
+		const result = await run(getChat('DM-1'), { credential: { accessToken: bad } });
 		expect(result.error?.name).toBe('NodeApiError');
 		expect(result.error?.httpCode).toBe('401');
 		expect(result.error?.message).toBe('Unauthenticated');

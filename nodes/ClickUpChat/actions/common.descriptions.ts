@@ -8,7 +8,8 @@ export const workspaceIdProperty: INodeProperties = {
 	type: 'resourceLocator',
 	default: { mode: 'list', value: '' },
 	required: true,
-	description: 'The ClickUp Workspace the channel or Direct Message belongs to',
+	description:
+		"The ClickUp Workspace the channel or Direct Message belongs to. By ID takes the number in your Workspace's address, e.g. 9012345678 in app.clickup.com/9012345678/home.",
 	modes: [
 		{
 			displayName: 'From List',
@@ -42,7 +43,7 @@ export const channelIdProperty: INodeProperties = {
 	default: { mode: 'list', value: '' },
 	required: true,
 	description:
-		'The channel or Direct Message. From List shows the channels and DMs of the Workspace picked above; By ID takes an ID, for example the ID field a Create Direct Message step outputs (drag it in).',
+		'The channel or Direct Message. From List shows those of the Workspace above. After a Channel → Create Direct Message step, pick By ID and drag its ID field here.',
 	modes: [
 		{
 			displayName: 'From List',
@@ -59,8 +60,8 @@ export const channelIdProperty: INodeProperties = {
 				{
 					type: 'regex',
 					properties: {
-						regex: '^\\s*[A-Za-z0-9_-]+\\s*$',
-						errorMessage: 'A channel ID has letters, digits, - and _ only, e.g. 8cdu1c36f031841e',
+						regex: '^[^/\\\\]*[^/\\\\\\s][^/\\\\]*$',
+						errorMessage: 'A channel ID has no slash or backslash, e.g. 8cdu1c36f031841e',
 					},
 				},
 			],
@@ -68,95 +69,11 @@ export const channelIdProperty: INodeProperties = {
 	],
 };
 
-export const MAX_CONTENT_LENGTH = 40000;
-export const MAX_FOLLOWERS = 10;
-export const MAX_POST_TITLE_LENGTH = 255;
-
-const contentFormatOptions = [
+/** How ClickUp writes (or reads) a text field: the two content formats of API v3. */
+export const contentFormatOptions = [
 	{ name: 'Markdown', value: 'text/md' },
 	{ name: 'Plain Text', value: 'text/plain' },
 ];
-
-/** What a new message or reply says, with ClickUp's optional message fields (Create and Reply). */
-export function messageBodyProperties(what: 'message' | 'reply'): INodeProperties[] {
-	return [
-		{
-			displayName: 'Content',
-			name: 'content',
-			type: 'string',
-			typeOptions: { rows: 4 },
-			default: '',
-			required: true,
-			description: `The ${what} text (Markdown by default), at most 40,000 characters`,
-		},
-		{
-			displayName: 'Type',
-			name: 'type',
-			type: 'options',
-			options: [
-				{ name: 'Message', value: 'message', description: 'A regular chat message' },
-				{ name: 'Post', value: 'post', description: 'A post with a title and a subtype' },
-			],
-			default: 'message',
-		},
-		{
-			displayName: 'Post Title',
-			name: 'postTitle',
-			type: 'string',
-			default: '',
-			required: true,
-			description: 'Title of the post, at most 255 characters',
-			displayOptions: { show: { type: ['post'] } },
-		},
-		{
-			displayName: 'Post Subtype ID',
-			name: 'postSubtypeId',
-			type: 'string',
-			default: '',
-			required: true,
-			description: "The post subtype's ID (ClickUp's Get Post Subtype IDs endpoint lists them)",
-			displayOptions: { show: { type: ['post'] } },
-		},
-		{
-			displayName: 'Additional Fields',
-			name: 'additionalFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			options: [
-				{
-					displayName: 'Assignee',
-					name: 'assignee',
-					type: 'string',
-					default: '',
-					description: `User ID to assign the ${what} to`,
-				},
-				{
-					displayName: 'Content Format',
-					name: 'contentFormat',
-					type: 'options',
-					options: contentFormatOptions,
-					default: 'text/md',
-				},
-				{
-					displayName: 'Followers',
-					name: 'followers',
-					type: 'string',
-					default: '',
-					placeholder: '183, 4560123',
-					description: `Up to 10 user IDs who follow the ${what}, comma-separated or an array`,
-				},
-				{
-					displayName: 'Group Assignee',
-					name: 'groupAssignee',
-					type: 'string',
-					default: '',
-					description: `User group ID to assign the ${what} to`,
-				},
-			],
-		},
-	];
-}
 
 /** The format ClickUp writes message content in, for the read operations. */
 export const contentFormatProperty: INodeProperties = {
@@ -168,12 +85,21 @@ export const contentFormatProperty: INodeProperties = {
 	description: 'Format of the message content in the output (ClickUp default: Markdown)',
 };
 
-/** The format ClickUp writes a channel's description in, for the channel read operations. */
-export const descriptionFormatProperty: INodeProperties = {
-	displayName: 'Description Format',
-	name: 'descriptionFormat',
-	type: 'options',
-	options: contentFormatOptions,
-	default: 'text/md',
-	description: "Format of the channel's description in the output (ClickUp default: Markdown)",
+/** The channel reads' Additional Fields (Get, Get Many): the format of a channel's description. */
+export const channelReadFields: INodeProperties = {
+	displayName: 'Additional Fields',
+	name: 'additionalFields',
+	type: 'collection',
+	placeholder: 'Add Field',
+	default: {},
+	options: [
+		{
+			displayName: 'Description Format',
+			name: 'descriptionFormat',
+			type: 'options',
+			options: contentFormatOptions,
+			default: 'text/md',
+			description: "Format of the channel's description in the output (ClickUp default: Markdown)",
+		},
+	],
 };

@@ -1,25 +1,53 @@
 import type { IDataObject, IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
+import type { Page } from '../../common/paging';
 import { collectPages } from '../../common/paging';
+import type { RequestContext } from '../../common/transport';
 import { apiRequest } from '../../common/transport';
 import { clickUpProfile } from '../transport';
+import { MAX_CHAT_PAGE_SIZE } from './limits';
 
-/** ClickUp v3 list pages: `{ next_cursor, data: [...] }`, at most 100 records a page. */
-interface ChatPage {
-	next_cursor?: string | null;
-	data?: IDataObject[];
+/** A v3 Chat list (channels or messages): its path and query, without the paging fields. */
+export interface ChatList {
+	path: string;
+	qs: IDataObject;
+	arrayFormat?: IHttpRequestOptions['arrayFormat'];
 }
 
-export const MAX_CHAT_PAGE_SIZE = 100;
+/** One page of a v3 Chat list: `{ next_cursor, data: [...] }` (the last page's cursor is empty). */
+export async function fetchChatPage(
+	ctx: RequestContext,
+	list: ChatList,
+	cursor: string | undefined,
+	pageSize: number,
+	itemIndex?: number,
+): Promise<Page<IDataObject, string>> {
+	const response = await apiRequest<{ next_cursor?: string | null; data?: IDataObject[] }>(
+		ctx,
+		clickUpProfile,
+		{
+			method: 'GET',
+			path: list.path,
+			qs: { ...list.qs, limit: pageSize, ...(cursor ? { cursor } : {}) },
+			arrayFormat: list.arrayFormat,
+			itemIndex,
+		},
+	);
+	const body = response.body ?? {};
+	return {
+		items: Array.isArray(body.data) ? body.data : [],
+		next:
+			typeof body.next_cursor === 'string' && body.next_cursor !== ''
+				? body.next_cursor
+				: undefined,
+	};
+}
 
-/**
- * Every record of a v3 Chat list (or up to `limit`), following `next_cursor` through common's
- * bounded paging loop. `limit` undefined means Return All.
- */
+/** Every record of a v3 Chat list, or up to `limit` (undefined: Return All), through common's bounded paging. */
 export async function listChatRecords(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
-	request: { path: string; qs: IDataObject; arrayFormat?: IHttpRequestOptions['arrayFormat'] },
+	list: ChatList,
 	limit: number | undefined,
 ): Promise<IDataObject[]> {
 	return await collectPages<IDataObject, string>({
@@ -28,19 +56,7 @@ export async function listChatRecords(
 		providerName: clickUpProfile.name,
 		limit,
 		maxPageSize: MAX_CHAT_PAGE_SIZE,
-		fetchPage: async (cursor, pageSize) => {
-			const response = await apiRequest<ChatPage>(ctx, clickUpProfile, {
-				method: 'GET',
-				path: request.path,
-				qs: { ...request.qs, limit: pageSize, ...(cursor ? { cursor } : {}) },
-				arrayFormat: request.arrayFormat,
-				itemIndex,
-			});
-			const body = response.body ?? {};
-			return {
-				items: Array.isArray(body.data) ? body.data : [],
-				next: typeof body.next_cursor === 'string' ? body.next_cursor : undefined,
-			};
-		},
+		fetchPage: async (cursor, pageSize) =>
+			await fetchChatPage(ctx, list, cursor, pageSize, itemIndex),
 	});
 }

@@ -1,56 +1,35 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions, INode } from 'n8n-workflow';
 
-import { invalid, requireInteger, requireString } from '../../common/validate';
+import { requireInteger, requirePathId } from '../../common/validate';
 
-/** Readers for the parameters several operations share; each names the field it refuses. */
+/** Readers for the IDs the operations and the Channel picker share; each names the field it refuses. */
 
-/** A Workspace ID (the picker's value, an ID, or an expression): a positive whole number. */
-export function readWorkspaceId(ctx: IExecuteFunctions, itemIndex: number): number {
-	const value = ctx.getNodeParameter('workspaceId', itemIndex, undefined, { extractValue: true });
-	return requireInteger(ctx.getNode(), itemIndex, 'Workspace', value, { min: 1 });
+/** A Workspace ID: ClickUp documents it as a number. */
+export function workspaceIdOf(node: INode, itemIndex: number, value: unknown): number {
+	return requireInteger(node, itemIndex, 'Workspace', value, { min: 1 });
 }
 
-const CHAT_ID = /^[A-Za-z0-9_-]+$/;
-
-/** A ClickUp Chat ID (channel or message): letters, digits, - and _ only, so it is safe in a path. */
-function readChatId(
-	ctx: IExecuteFunctions,
-	itemIndex: number,
-	field: string,
-	value: unknown,
-	what: string,
-): string {
-	const id = requireString(ctx.getNode(), itemIndex, field, value).trim();
-	if (!CHAT_ID.test(id))
-		throw invalid(
-			ctx.getNode(),
-			itemIndex,
-			field,
-			`"${id}" is not a ${what} ID (letters, digits, - and _ only)`,
-		);
-	return id;
+/** The Workspace picker's value (from the list, an ID, or an expression). */
+export function readWorkspaceId(ctx: IExecuteFunctions, itemIndex: number): number {
+	const value = ctx.getNodeParameter('workspaceId', itemIndex, undefined, { extractValue: true });
+	return workspaceIdOf(ctx.getNode(), itemIndex, value);
 }
 
 /**
- * The Channel picker's value. Workflows saved before the picker existed hold a plain ID string,
- * which n8n hands over unchanged, so they keep working.
+ * The Channel picker's value: a path segment of any form ClickUp gives. Workflows saved before
+ * the picker existed hold a plain ID string, which n8n hands over unchanged.
  */
 export function readChannelId(ctx: IExecuteFunctions, itemIndex: number): string {
 	const value = ctx.getNodeParameter('channelId', itemIndex, undefined, { extractValue: true });
-	return readChatId(ctx, itemIndex, 'Channel', value, 'channel');
+	return requirePathId(ctx.getNode(), itemIndex, 'Channel', value);
 }
 
 export function readMessageId(ctx: IExecuteFunctions, itemIndex: number): string {
-	return readChatId(
-		ctx,
-		itemIndex,
-		'Message ID',
-		ctx.getNodeParameter('messageId', itemIndex),
-		'message',
-	);
+	const value = ctx.getNodeParameter('messageId', itemIndex);
+	return requirePathId(ctx.getNode(), itemIndex, 'Message ID', value);
 }
 
-/** The Chat API path of a Workspace, with further (already checked) segments. */
+/** The Chat API path of a Workspace, with further segments (checked by the readers above), encoded. */
 export function chatPath(workspaceId: number, ...segments: string[]): string {
 	return [`/api/v3/workspaces/${workspaceId}/chat`, ...segments.map(encodeURIComponent)].join('/');
 }

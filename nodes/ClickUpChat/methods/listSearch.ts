@@ -3,7 +3,9 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { apiRequest } from '../../common/transport';
 import { optionalText } from '../../common/validate';
-import { MAX_CHAT_PAGE_SIZE } from '../helpers/paging';
+import { MAX_CHAT_PAGE_SIZE } from '../helpers/limits';
+import { fetchChatPage } from '../helpers/paging';
+import { chatPath, workspaceIdOf } from '../helpers/parameters';
 import { clickUpProfile } from '../transport';
 
 /** Workspaces ("teams" in ClickUp API v2) the token can see, for the Workspace picker. */
@@ -50,36 +52,26 @@ export async function getChannels(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const workspace = optionalText(
-		this.getCurrentNodeParameter('workspaceId', { extractValue: true }),
-	);
-	if (!workspace || !/^\d+$/.test(workspace)) {
+	const workspace = this.getCurrentNodeParameter('workspaceId', { extractValue: true });
+	if (optionalText(workspace) === undefined) {
 		throw new NodeOperationError(
 			this.getNode(),
 			'Workspace: pick a Workspace first; the channel list belongs to it',
 		);
 	}
+	const list = { path: chatPath(workspaceIdOf(this.getNode(), 0, workspace), 'channels'), qs: {} };
 	const needle = (filter ?? '').trim().toLowerCase();
 	const results: INodeListSearchResult['results'] = [];
 	const seen = new Set<string>();
 	let cursor = optionalText(paginationToken);
 	for (let page = 0; page < (needle ? MAX_SEARCH_PAGES : 1); page++) {
-		const response = await apiRequest<{ data?: IDataObject[]; next_cursor?: string }>(
-			this,
-			clickUpProfile,
-			{
-				method: 'GET',
-				path: `/api/v3/workspaces/${workspace}/chat/channels`,
-				qs: { limit: MAX_CHAT_PAGE_SIZE, ...(cursor ? { cursor } : {}) },
-			},
-		);
-		for (const channel of response.body.data ?? []) {
+		const { items, next } = await fetchChatPage(this, list, cursor, MAX_CHAT_PAGE_SIZE);
+		for (const channel of items) {
 			const entry = { name: channelLabel(channel), value: String(channel.id) };
 			if (!needle || entry.name.toLowerCase().includes(needle) || entry.value.includes(needle))
 				results.push(entry);
 		}
 		if (cursor) seen.add(cursor);
-		const next = optionalText(response.body.next_cursor);
 		// a cursor that came back before would loop: stop offering more pages
 		cursor = next && !seen.has(next) ? next : undefined;
 		if (!cursor || results.length > 0) break;

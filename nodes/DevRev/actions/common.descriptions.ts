@@ -9,7 +9,29 @@ export const chatIdProperty: INodeProperties = {
 	default: '',
 	required: true,
 	placeholder: 'don:core:dvrv-us-1:devo/0:dm/1',
-	description: "The chat's DevRev ID. After a Chat → Create step, drag its chat → ID field here.",
+	description:
+		"The chat's DevRev ID, or its display ID like DM-1. After a Chat → Create Direct Message or Get step, drag its chat → ID field here.",
+};
+
+/** The users of a DM to open or find (Create Direct Message, Get by users). */
+export const usersProperty: INodeProperties = {
+	displayName: 'Users',
+	name: 'users',
+	type: 'string',
+	default: '',
+	placeholder: 'DEVU-12, DEVU-34',
+	description:
+		'The users of the DM: their DevRev IDs (DEVU-12 or the full don:identity:… ID), comma-separated or an expression that returns an array. A DM has 1 to 16 users and DevRev requires you among them: see Add Me to Users.',
+};
+
+/** Whether to add the token's user to a Users list (DevRev requires the caller in every DM). */
+export const addAuthenticatedUserProperty: INodeProperties = {
+	displayName: 'Add Me to Users',
+	name: 'addAuthenticatedUser',
+	type: 'boolean',
+	default: true,
+	description:
+		'Whether to add you (the user the token belongs to) to Users unless already listed. DevRev rejects a DM without you: turn this off only if you list yourself.',
 };
 
 /** The two custom-field entries of a create's Additional Fields and an update's Update Fields. */
@@ -20,7 +42,7 @@ export const customFieldOptions: INodeProperties[] = [
 		type: 'json',
 		default: '{}',
 		description:
-			'Application-defined custom fields, as a JSON object. DevRev requires a Custom Schema Spec naming the schema of every custom field you send.',
+			'Custom fields of your DevRev organization, as a JSON object. Name their schemas in Custom Schema Spec (JSON) as well.',
 	},
 	{
 		displayName: 'Custom Schema Spec (JSON)',
@@ -29,16 +51,17 @@ export const customFieldOptions: INodeProperties[] = [
 		default: '{}',
 		placeholder: '{"tenant_fragment": true, "validate_required_fields": true}',
 		description:
-			'The schemas of the custom fields, as a JSON object with any of apps (array of text), subtype (text), tenant_fragment and validate_required_fields (booleans). Schemas left out stay unchanged.',
+			'The schemas of the custom fields, as a JSON object with any of apps (a list of names), subtype (a name), tenant_fragment and validate_required_fields (true or false). Schemas left out stay as they are.',
 	},
 ];
 
-/** Whether to add the token's user to a Users list (DevRev requires the caller in every DM). */
-export const addAuthenticatedUserProperty: INodeProperties = {
-	displayName: 'Add Me to Users',
-	name: 'addAuthenticatedUser',
-	type: 'boolean',
-	default: true,
+/** The records linked to a DM (Create Direct Message; Update replaces them). */
+export const recordsOption: INodeProperties = {
+	displayName: 'Records',
+	name: 'records',
+	type: 'string',
+	default: '',
+	placeholder: 'ISS-101, TKT-7',
 	description:
-		'Whether to add the user the token belongs to (looked up once per run with GET /dev-users.self) to Users, unless already listed. DevRev rejects a DM that does not include you; turn this off only if you list yourself.',
+		'IDs of DevRev records (issues, tickets, …) to link to the DM, at most 16, comma-separated or an array',
 };

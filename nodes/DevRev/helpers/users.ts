@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { apiRequest } from '../../common/transport';
-import { invalid } from '../../common/validate';
+import { invalid, parseList } from '../../common/validate';
 import { devRevProfile } from '../transport';
 import { MAX_DM_USERS } from './limits';
 
@@ -31,7 +31,7 @@ export async function authenticatedUser(
 					ctx.getNode(),
 					itemIndex,
 					'Add Me to Users',
-					'DevRev did not return your user ID from GET /dev-users.self',
+					'DevRev did not say which user the token belongs to',
 					'Turn "Add Me to Users" off and list your own ID in Users.',
 				);
 			}
@@ -77,4 +77,35 @@ export async function usersWithCaller(
 		);
 	}
 	return members;
+}
+
+/** A DM's Users as the parameters give them, and whether to add the caller ("Add Me to Users"). */
+export interface DmUsers {
+	users: string[];
+	addAuthenticatedUser: boolean;
+}
+
+/** Users and "Add Me to Users" (Create Direct Message, Get by users), checked before any request. */
+export function readDmUsers(ctx: IExecuteFunctions, itemIndex: number): DmUsers {
+	const addAuthenticatedUser = ctx.getNodeParameter(
+		'addAuthenticatedUser',
+		itemIndex,
+		true,
+	) as boolean;
+	const value = ctx.getNodeParameter('users', itemIndex, '');
+	const users = parseList(ctx.getNode(), itemIndex, 'Users', value, {
+		min: addAuthenticatedUser ? 0 : 1,
+		max: MAX_DM_USERS,
+		unique: true,
+	});
+	return { users, addAuthenticatedUser };
+}
+
+/** The users to send: with the caller added when "Add Me to Users" is on. */
+export async function dmMembers(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	{ users, addAuthenticatedUser }: DmUsers,
+): Promise<string[]> {
+	return addAuthenticatedUser ? await usersWithCaller(ctx, itemIndex, users) : users;
 }

@@ -15,7 +15,7 @@ export const operationParameter: INodeProperties = {
 			value: 'createDirectMessage',
 			action: 'Create a direct message',
 			description:
-				'Open a Direct Message with up to 15 users, or get the existing one. Outputs the channel\'s own fields (ID, type, members, …) and "created": true when it is new (HTTP 201), false when it already existed (HTTP 200).',
+				'Open a Direct Message with up to 15 users, or get the existing one. Outputs the channel\'s own fields (ID, type, members, …) and "created": true when it is new, false when it already existed.',
 		},
 		{
 			name: 'Get',

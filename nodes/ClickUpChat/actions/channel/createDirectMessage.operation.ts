@@ -3,11 +3,10 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import type { ItemOperation } from '../../../common/items';
 import { apiRequest } from '../../../common/transport';
 import { parseList } from '../../../common/validate';
+import { MAX_DM_USERS } from '../../helpers/limits';
 import { chatPath, readWorkspaceId } from '../../helpers/parameters';
 import { clickUpProfile } from '../../transport';
 import { workspaceIdProperty } from '../common.descriptions';
-
-export const MAX_DM_USERS = 15;
 
 export const properties: INodeProperties[] = [
 	workspaceIdProperty,
@@ -18,34 +17,29 @@ export const properties: INodeProperties[] = [
 		default: '',
 		placeholder: '183, 4560123',
 		description:
-			'Up to 15 unique ClickUp user IDs to include, comma-separated or an expression returning an array. Leave empty to open your own Self DM. If a Direct Message between exactly these users exists, ClickUp returns it instead of creating a new one.',
+			'Up to 15 different ClickUp user IDs, comma-separated or an expression that returns an array. Leave empty to open your own Self DM. If a Direct Message between exactly these users exists, ClickUp returns it instead of creating one.',
 	},
 ];
 
 interface Prepared {
-	workspaceId: number;
+	path: string;
 	userIds: string[];
 }
 
 export const operation: ItemOperation<Prepared> = {
 	async prepare(this: IExecuteFunctions, i) {
-		const userIds = parseList(
-			this.getNode(),
-			i,
-			'User IDs',
-			this.getNodeParameter('userIds', i, ''),
-			{
-				max: MAX_DM_USERS,
-				unique: true,
-			},
-		);
-		return { workspaceId: readWorkspaceId(this, i), userIds };
+		const value = this.getNodeParameter('userIds', i, '');
+		const userIds = parseList(this.getNode(), i, 'User IDs', value, {
+			max: MAX_DM_USERS,
+			unique: true,
+		});
+		return { path: chatPath(readWorkspaceId(this, i), 'channels', 'direct_message'), userIds };
 	},
 
-	async execute(this: IExecuteFunctions, i, { workspaceId, userIds }) {
+	async execute(this: IExecuteFunctions, i, { path, userIds }) {
 		const response = await apiRequest<{ data: IDataObject }>(this, clickUpProfile, {
 			method: 'POST',
-			path: chatPath(workspaceId, 'channels', 'direct_message'),
+			path,
 			body: { user_ids: userIds },
 			itemIndex: i,
 		});

@@ -1,33 +1,28 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { readEpochMs } from '../../../common/datetime';
+import { additionalQueryParametersProperty } from '../../../common/descriptions';
 import type { ItemOperation } from '../../../common/items';
 import { readLimit, returnAllProperties } from '../../../common/paging';
-import { parseJsonObject, parseList } from '../../../common/validate';
+import { parseList, readAdditionalJson } from '../../../common/validate';
+import type { ChatList } from '../../helpers/paging';
 import { listChatRecords } from '../../helpers/paging';
 import { chatPath, readWorkspaceId } from '../../helpers/parameters';
-import { descriptionFormatProperty, workspaceIdProperty } from '../common.descriptions';
+import { channelReadFields, workspaceIdProperty } from '../common.descriptions';
 
-export const CHANNEL_TYPES = ['CHANNEL', 'DM', 'GROUP_DM'] as const;
+/** The room types ClickUp's Channel objects carry (ChatRoomType). */
+const CHANNEL_TYPES = ['CHANNEL', 'DM', 'GROUP_DM'];
 
 export const properties: INodeProperties[] = [
 	workspaceIdProperty,
 	...returnAllProperties(),
 	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
+		displayName: 'Filters',
+		name: 'filters',
 		type: 'collection',
-		placeholder: 'Add Field',
+		placeholder: 'Add Filter',
 		default: {},
 		options: [
-			{
-				displayName: 'Additional Query Parameters (JSON)',
-				name: 'additionalQueryParameters',
-				type: 'json',
-				default: '{}',
-				description:
-					'Query parameters sent as they are, merged last (over the fields above): for parameters ClickUp adds later, or to send Channel Types in another form, e.g. {"channel_types": "CHANNEL,DM"}. Arrays become repeated parameters.',
-			},
 			{
 				displayName: 'Channel Types',
 				name: 'channelTypes',
@@ -39,9 +34,8 @@ export const properties: INodeProperties[] = [
 				],
 				default: [],
 				description:
-					"Only these kinds of channel. ClickUp's reference names this filter (channel_types) without saying its values: the node sends the room types ClickUp's Channel objects carry (CHANNEL, DM, GROUP_DM) as repeated query parameters, a guess; use Additional Query Parameters (JSON) to send another form.",
+					'Only these kinds of channel. If ClickUp still returns other kinds, see Extra Query Parameters (JSON) below.',
 			},
-			descriptionFormatProperty,
 			{
 				displayName: 'Include Closed',
 				name: 'includeClosed',
@@ -62,60 +56,53 @@ export const properties: INodeProperties[] = [
 				type: 'dateTime',
 				default: '',
 				description:
-					"Only channels with at least one message since this time (read in the workflow's time zone unless it carries an offset; Unix epoch milliseconds also work)",
+					"Only channels with at least one message since this time. Read in the workflow's time zone unless it has an offset; Unix epoch milliseconds also work.",
 			},
 		],
+	},
+	channelReadFields,
+	{
+		...additionalQueryParametersProperty,
+		placeholder: '{"channel_types": "CHANNEL,DM"}',
+		description:
+			'Query parameters to send as well, as a JSON object; they win over the fields above, and arrays become repeated parameters. The node sends Channel Types as channel_types=CHANNEL&channel_types=DM. If your Workspace expects another form, set it here, e.g. {"channel_types": "CHANNEL,DM"}.',
 	},
 ];
 
 interface Prepared {
-	workspaceId: number;
-	qs: IDataObject;
+	list: ChatList;
 	limit: number | undefined;
 }
 
 export const operation: ItemOperation<Prepared> = {
 	async prepare(this: IExecuteFunctions, i) {
 		const node = this.getNode();
+		const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
 		const extra = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
 		const qs: IDataObject = {};
-		const types = parseList(node, i, 'Channel Types', extra.channelTypes, {
+		const types = parseList(node, i, 'Channel Types', filters.channelTypes, {
 			unique: true,
 			each: (entry) =>
-				(CHANNEL_TYPES as readonly string[]).includes(entry)
-					? undefined
-					: `is not one of ${CHANNEL_TYPES.join(', ')}`,
+				CHANNEL_TYPES.includes(entry) ? undefined : `is not one of ${CHANNEL_TYPES.join(', ')}`,
 		});
 		if (types.length) qs.channel_types = types;
 		if (extra.descriptionFormat) qs.description_format = extra.descriptionFormat;
-		if (extra.includeClosed === true) qs.include_closed = true;
-		if (extra.isFollower === true) qs.is_follower = true;
-		if (extra.withMessageSince !== undefined && extra.withMessageSince !== '')
+		if (filters.includeClosed === true) qs.include_closed = true;
+		if (filters.isFollower === true) qs.is_follower = true;
+		if (filters.withMessageSince !== undefined && filters.withMessageSince !== '')
 			qs.with_message_since = readEpochMs(
 				node,
 				i,
 				'With Message Since',
-				extra.withMessageSince,
+				filters.withMessageSince,
 				this.getTimezone(),
 			);
-		Object.assign(
-			qs,
-			parseJsonObject(
-				node,
-				i,
-				'Additional Query Parameters (JSON)',
-				extra.additionalQueryParameters,
-			),
-		);
-		return { workspaceId: readWorkspaceId(this, i), qs, limit: readLimit(this, i) };
+		Object.assign(qs, readAdditionalJson(this, i, 'additionalQueryParameters'));
+		const path = chatPath(readWorkspaceId(this, i), 'channels');
+		return { list: { path, qs, arrayFormat: 'repeat' }, limit: readLimit(this, i) };
 	},
 
-	async execute(this: IExecuteFunctions, i, { workspaceId, qs, limit }) {
-		return await listChatRecords(
-			this,
-			i,
-			{ path: chatPath(workspaceId, 'channels'), qs, arrayFormat: 'repeat' },
-			limit,
-		);
+	async execute(this: IExecuteFunctions, i, { list, limit }) {
+		return await listChatRecords(this, i, list, limit);
 	},
 };

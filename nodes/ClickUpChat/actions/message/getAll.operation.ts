@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { ItemOperation } from '../../../common/items';
 import { readLimit, returnAllProperties } from '../../../common/paging';
+import type { ChatList } from '../../helpers/paging';
 import { listChatRecords } from '../../helpers/paging';
 import { chatPath, readChannelId, readWorkspaceId } from '../../helpers/parameters';
 import {
@@ -12,11 +13,7 @@ import {
 
 export const properties: INodeProperties[] = [
 	workspaceIdProperty,
-	{
-		...channelIdProperty,
-		description:
-			'The channel or Direct Message to read. After a Create Direct Message step, pick By ID and drag in the ID field of its output.',
-	},
+	channelIdProperty,
 	...returnAllProperties(),
 	{
 		displayName: 'Additional Fields',
@@ -29,9 +26,7 @@ export const properties: INodeProperties[] = [
 ];
 
 interface Prepared {
-	workspaceId: number;
-	channelId: string;
-	qs: IDataObject;
+	list: ChatList;
 	limit: number | undefined;
 }
 
@@ -40,20 +35,11 @@ export const operation: ItemOperation<Prepared> = {
 		const extra = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
 		const qs: IDataObject = {};
 		if (extra.contentFormat) qs.content_format = extra.contentFormat;
-		return {
-			workspaceId: readWorkspaceId(this, i),
-			channelId: readChannelId(this, i),
-			qs,
-			limit: readLimit(this, i),
-		};
+		const path = chatPath(readWorkspaceId(this, i), 'channels', readChannelId(this, i), 'messages');
+		return { list: { path, qs }, limit: readLimit(this, i) };
 	},
 
-	async execute(this: IExecuteFunctions, i, { workspaceId, channelId, qs, limit }) {
-		return await listChatRecords(
-			this,
-			i,
-			{ path: chatPath(workspaceId, 'channels', channelId, 'messages'), qs },
-			limit,
-		);
+	async execute(this: IExecuteFunctions, i, { list, limit }) {
+		return await listChatRecords(this, i, list, limit);
 	},
 };

@@ -1,13 +1,17 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { ItemOperation } from '../../../common/items';
-import { apiRequest } from '../../../common/transport';
 import { compact, invalid, parseList } from '../../../common/validate';
 import { readCustomFields } from '../../helpers/customFields';
-import { requireObjectId } from '../../helpers/ids';
-import { MAX_DM_RECORDS, MAX_DM_USERS } from '../../helpers/limits';
-import { devRevProfile } from '../../transport';
-import { chatIdProperty, customFieldOptions } from '../common.descriptions';
+import { MAX_DM_USERS } from '../../helpers/limits';
+import { readChatId, readRecords, readTitle } from '../../helpers/parameters';
+import { devRevRequest } from '../../transport';
+import {
+	chatIdProperty,
+	customFieldOptions,
+	recordsOption,
+	usersProperty,
+} from '../common.descriptions';
 
 export const properties: INodeProperties[] = [
 	chatIdProperty,
@@ -21,13 +25,9 @@ export const properties: INodeProperties[] = [
 		options: [
 			...customFieldOptions,
 			{
-				displayName: 'Records',
-				name: 'records',
-				type: 'string',
-				default: '',
-				placeholder: 'ISS-101, TKT-7',
+				...recordsOption,
 				description:
-					'Replaces the records (issues, tickets, …) associated with the DM: at most 16 IDs, comma-separated or an array; left empty, every record is removed. Sent as records.set.',
+					'Replaces the records (issues, tickets, …) linked to the DM: at most 16 IDs, comma-separated or an array. Left empty, every record is removed.',
 			},
 			{
 				displayName: 'Title',
@@ -37,38 +37,27 @@ export const properties: INodeProperties[] = [
 				description: 'The new title for the chat',
 			},
 			{
-				displayName: 'Users',
-				name: 'users',
-				type: 'string',
-				default: '',
-				placeholder: 'DEVU-12, DEVU-34',
+				...usersProperty,
 				description:
-					'Replaces the users of the DM: 1 to 16 DevRev IDs, comma-separated or an array. DevRev requires you (the owner of the token) among them. Sent as users.set.',
+					'Replaces the users of the DM: 1 to 16 DevRev IDs, comma-separated or an array. DevRev requires you (the user the token belongs to) among them.',
 			},
 		],
 	},
 ];
 
-interface Prepared {
-	body: IDataObject;
-}
-
-export const operation: ItemOperation<Prepared> = {
+export const operation: ItemOperation<{ body: IDataObject }> = {
 	async prepare(this: IExecuteFunctions, i) {
 		const node = this.getNode();
-		const id = requireObjectId(node, i, 'Chat ID', this.getNodeParameter('chatId', i, ''));
+		const id = readChatId(this, i);
 		const fields = this.getNodeParameter('updateFields', i, {}) as IDataObject;
 		const users =
 			fields.users === undefined
 				? undefined
 				: parseList(node, i, 'Users', fields.users, { min: 1, max: MAX_DM_USERS, unique: true });
-		const records =
-			fields.records === undefined
-				? undefined
-				: parseList(node, i, 'Records', fields.records, { max: MAX_DM_RECORDS, unique: true });
+		const records = readRecords(node, i, fields);
 		const custom = readCustomFields(node, i, fields);
 		const changes = compact({
-			title: typeof fields.title === 'string' && fields.title !== '' ? fields.title : undefined,
+			title: readTitle(fields),
 			users: users ? { set: users } : undefined,
 			records: records ? { set: records } : undefined,
 			...custom,
@@ -88,12 +77,6 @@ export const operation: ItemOperation<Prepared> = {
 	},
 
 	async execute(this: IExecuteFunctions, i, { body }) {
-		const response = await apiRequest<IDataObject>(this, devRevProfile, {
-			method: 'POST',
-			path: '/chats.update',
-			body,
-			itemIndex: i,
-		});
-		return response.body;
+		return await devRevRequest(this, i, { method: 'POST', path: '/chats.update', body });
 	},
 };

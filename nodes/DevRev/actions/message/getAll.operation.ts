@@ -1,21 +1,17 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { additionalQueryParametersProperty } from '../../../common/descriptions';
 import type { ItemOperation } from '../../../common/items';
 import { collectPages, readLimit, returnAllProperties } from '../../../common/paging';
-import { apiRequest } from '../../../common/transport';
-import { parseList } from '../../../common/validate';
-import { requireObjectId } from '../../helpers/ids';
+import { parseList, readAdditionalJson } from '../../../common/validate';
 import { TIMELINE_PAGE_SIZE } from '../../helpers/limits';
+import { readChatId } from '../../helpers/parameters';
 import { VISIBILITIES, visibilityOptions } from '../../helpers/visibility';
-import { devRevProfile } from '../../transport';
+import { devRevProfile, devRevRequest } from '../../transport';
 import { chatIdProperty } from '../common.descriptions';
 
 export const properties: INodeProperties[] = [
-	{
-		...chatIdProperty,
-		description:
-			'The chat (DM) whose messages to read: its DevRev ID. After a Chat → Create or Get step, drag its chat → ID field here.',
-	},
+	chatIdProperty,
 	...returnAllProperties(),
 	{
 		displayName: 'Filters',
@@ -30,17 +26,23 @@ export const properties: INodeProperties[] = [
 				type: 'multiOptions',
 				options: visibilityOptions,
 				default: [],
-				description:
-					'Only messages with exactly one of these visibilities (a strict filter, sent as visibility)',
+				description: 'Only messages with one of these visibilities',
 			},
 		],
+	},
+	{
+		...additionalQueryParametersProperty,
+		placeholder: '{"limit": 100}',
+		description:
+			'Query parameters to send as well, as a JSON object; they win over the fields above. The node reads 50 messages a page, DevRev\'s default. If your DevRev allows larger pages, set one here, e.g. {"limit": 100}.',
 	},
 ];
 
 interface Prepared {
-	object: string;
+	qs: IDataObject;
 	limit: number | undefined;
-	visibility: string[];
+	/** Extra Query Parameters (JSON), merged over every page's query. */
+	extra: IDataObject;
 }
 
 interface TimelinePage {
@@ -51,7 +53,7 @@ interface TimelinePage {
 export const operation: ItemOperation<Prepared> = {
 	async prepare(this: IExecuteFunctions, i) {
 		const node = this.getNode();
-		const object = requireObjectId(node, i, 'Chat ID', this.getNodeParameter('chatId', i, ''));
+		const object = readChatId(this, i);
 		const limit = readLimit(this, i);
 		const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
 		const visibility = parseList(node, i, 'Visibility', filters.visibility, {
@@ -61,27 +63,25 @@ export const operation: ItemOperation<Prepared> = {
 					? undefined
 					: `is not one of ${VISIBILITIES.join(', ')}`,
 		});
-		return { object, limit, visibility };
+		const qs = {
+			object,
+			...(visibility.length > 0 ? { visibility: visibility.join(',') } : {}),
+		};
+		return { qs, limit, extra: readAdditionalJson(this, i, 'additionalQueryParameters') };
 	},
 
-	async execute(this: IExecuteFunctions, i, { object, limit, visibility }) {
-		const entries = await collectPages<IDataObject, string>({
+	async execute(this: IExecuteFunctions, i, { qs, limit, extra }) {
+		return await collectPages<IDataObject, string>({
 			node: this.getNode(),
 			itemIndex: i,
 			providerName: devRevProfile.name,
 			limit,
 			maxPageSize: TIMELINE_PAGE_SIZE,
 			fetchPage: async (cursor, pageSize) => {
-				const { body } = await apiRequest<TimelinePage>(this, devRevProfile, {
+				const body: TimelinePage = await devRevRequest(this, i, {
 					method: 'GET',
 					path: '/timeline-entries.list',
-					qs: {
-						object,
-						limit: pageSize,
-						...(cursor ? { cursor } : {}),
-						...(visibility.length > 0 ? { visibility: visibility.join(',') } : {}),
-					},
-					itemIndex: i,
+					qs: { ...qs, limit: pageSize, ...(cursor ? { cursor } : {}), ...extra },
 				});
 				return {
 					items: Array.isArray(body?.timeline_entries) ? body.timeline_entries : [],
@@ -89,6 +89,5 @@ export const operation: ItemOperation<Prepared> = {
 				};
 			},
 		});
-		return entries;
 	},
 };

@@ -1,23 +1,25 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { additionalBodyFieldsProperty } from '../../../common/descriptions';
 import type { ItemOperation } from '../../../common/items';
-import { apiRequest } from '../../../common/transport';
-import { compact, invalid, parseList, requireString } from '../../../common/validate';
-import { requireObjectId } from '../../helpers/ids';
+import {
+	compact,
+	invalid,
+	parseList,
+	readAdditionalJson,
+	requireString,
+} from '../../../common/validate';
 import { MAX_COMMENT_ARTIFACTS } from '../../helpers/limits';
+import { readChatId } from '../../helpers/parameters';
 import { VISIBILITIES, visibilityOptions } from '../../helpers/visibility';
-import { devRevProfile } from '../../transport';
+import { devRevRequest } from '../../transport';
 import { chatIdProperty } from '../common.descriptions';
 
 /** timeline-entries.create: an ephemeral entry must expire at least a minute from now. */
 const MIN_EXPIRY_MS = 60_000;
 
 export const properties: INodeProperties[] = [
-	{
-		...chatIdProperty,
-		description:
-			'The chat (DM) to post in: its DevRev ID. After a Chat → Create or Get step, drag its chat → ID field here.',
-	},
+	chatIdProperty,
 	{
 		displayName: 'Body',
 		name: 'body',
@@ -26,8 +28,7 @@ export const properties: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: 'Hello from n8n',
-		description:
-			'The message text. Sent as a timeline comment with body_type "text"; Markdown is sent as written.',
+		description: 'The message text',
 	},
 	{
 		displayName: 'Additional Fields',
@@ -52,7 +53,7 @@ export const properties: INodeProperties[] = [
 				default: '',
 				placeholder: '2030-01-01T12:00:00Z',
 				description:
-					'Makes the message ephemeral: DevRev deletes it at this time. An ISO 8601 timestamp with a time zone (Z or +02:00), at least a minute from now.',
+					'Makes the message ephemeral: DevRev deletes it at this time. A date and time with its time zone (Z or +02:00), at least a minute from now.',
 			},
 			{
 				displayName: 'Private To',
@@ -72,6 +73,11 @@ export const properties: INodeProperties[] = [
 				description: 'Who can see the message. DevRev uses External when left out.',
 			},
 		],
+	},
+	{
+		...additionalBodyFieldsProperty,
+		description:
+			'Fields to send in the request body as well, as a JSON object; they win over the fields above. The node sends Body as text (body_type "text"), which DevRev may show without Markdown formatting. To send another kind of body, set it here.',
 	},
 ];
 
@@ -99,7 +105,7 @@ function readExpiry(ctx: IExecuteFunctions, i: number, value: unknown): string |
 export const operation: ItemOperation<Prepared> = {
 	async prepare(this: IExecuteFunctions, i) {
 		const node = this.getNode();
-		const object = requireObjectId(node, i, 'Chat ID', this.getNodeParameter('chatId', i, ''));
+		const object = readChatId(this, i);
 		const text = requireString(node, i, 'Body', this.getNodeParameter('body', i, ''));
 		const fields = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
 		const artifacts = parseList(node, i, 'Artifacts', fields.artifacts, {
@@ -133,16 +139,10 @@ export const operation: ItemOperation<Prepared> = {
 			artifacts: artifacts.length > 0 ? artifacts : undefined,
 			expires_at: readExpiry(this, i, fields.expiresAt),
 		});
-		return { body };
+		return { body: { ...body, ...readAdditionalJson(this, i, 'additionalBodyFields') } };
 	},
 
 	async execute(this: IExecuteFunctions, i, { body }) {
-		const response = await apiRequest<IDataObject>(this, devRevProfile, {
-			method: 'POST',
-			path: '/timeline-entries.create',
-			body,
-			itemIndex: i,
-		});
-		return response.body;
+		return await devRevRequest(this, i, { method: 'POST', path: '/timeline-entries.create', body });
 	},
 };

@@ -1,40 +1,26 @@
-import type { IDataObject } from 'n8n-workflow';
+import { nodeRunner, specs } from '../../engine/nodes';
+import { useSimulator } from '../../helpers';
+import { byId, WS } from '../kit';
 
-import { ClickUpChatApi } from '../../credentials/ClickUpChatApi.credentials';
-import { ClickUpChat } from '../../nodes/ClickUpChat/ClickUpChat.node';
-import { runNode } from '../engine/harness';
-import { providers, useSimulator } from '../helpers';
-
-const clickup = providers.clickup;
 const ctx = useSimulator('clickup');
+const run = nodeRunner(ctx, specs.clickUpChat, {
+	resource: 'message',
+	operation: 'send',
+	workspaceId: byId(WS),
+});
+const openDm = (userIds: string) =>
+	run({ resource: 'channel', operation: 'createDirectMessage', userIds });
+const messagesOf = (channelId: string) =>
+	ctx.sim.calls('POST', `/api/v3/workspaces/${WS}/chat/channels/${channelId}/messages`);
 
-function run(resource: string, parameters: Record<string, unknown>, items?: IDataObject[]) {
-	return runNode({
-		node: new ClickUpChat(),
-		credentialTypes: [new ClickUpChatApi()],
-		credentials: { clickUpChatApi: { accessToken: clickup.TOKEN, baseUrl: ctx.sim.baseUrl } },
-		parameters: {
-			resource,
-			workspaceId: { __rl: true, mode: 'id', value: '9012345678' },
-			...parameters,
-		},
-		items,
-	});
-}
-
-describe('ClickUp Chat: Message > Create', () => {
+describe('ClickUp Chat: Message > Send', () => {
 	test('posts into a DM opened by a previous step (the ID comes from an expression)', async () => {
-		const dm = await run('channel', { operation: 'createDirectMessage', userIds: '183' });
+		const dm = await openDm('183');
 		const channelId = dm.items[0].json.id as string;
 
 		const result = await run(
-			'message',
-			{
-				operation: 'send',
-				channelId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
-				content: 'Hello **there**',
-			},
-			[dm.items[0].json],
+			{ channelId: byId('={{ $json.id }}'), content: 'Hello **there**' },
+			{ items: [dm.items[0].json] },
 		);
 		expect(result.error).toBeUndefined();
 		expect(result.items[0].json).toMatchObject({
@@ -42,19 +28,14 @@ describe('ClickUp Chat: Message > Create', () => {
 			content: 'Hello **there**',
 			parent_channel: channelId,
 		});
-		const sent = ctx.sim.calls(
-			'POST',
-			`/api/v3/workspaces/9012345678/chat/channels/${channelId}/messages`,
-		);
-		expect(sent[0].body).toEqual({ type: 'message', content: 'Hello **there**' });
+		expect(messagesOf(channelId)[0].body).toEqual({ type: 'message', content: 'Hello **there**' });
 	});
 
 	test('a post sends post_data and the optional fields under their API names', async () => {
-		const dm = await run('channel', { operation: 'createDirectMessage', userIds: '184' });
+		const dm = await openDm('184');
 		const channelId = dm.items[0].json.id as string;
 		// a plain ID string, as workflows saved before the Channel picker hold it
-		const result = await run('message', {
-			operation: 'send',
+		const result = await run({
 			channelId,
 			content: 'Release notes',
 			type: 'post',
@@ -63,10 +44,7 @@ describe('ClickUp Chat: Message > Create', () => {
 			additionalFields: { contentFormat: 'text/plain', followers: '183,184', assignee: '183' },
 		});
 		expect(result.error).toBeUndefined();
-		expect(
-			ctx.sim.calls('POST', `/api/v3/workspaces/9012345678/chat/channels/${channelId}/messages`)[0]
-				.body,
-		).toEqual({
+		expect(messagesOf(channelId)[0].body).toEqual({
 			type: 'post',
 			content: 'Release notes',
 			content_format: 'text/plain',
@@ -92,22 +70,17 @@ describe('ClickUp Chat: Message > Create', () => {
 		[
 			'a channel ID with a slash',
 			{ channelId: '={{ "a/b" }}' },
-			/Channel: "a\/b" is not a channel ID/,
+			/Channel: "a\/b" is not an ID: it contains a slash/,
 		],
 	])('%s is rejected before any request', async (_label, parameters, message) => {
-		const result = await run('message', {
-			operation: 'send',
-			channelId: 'abc',
-			content: 'hi',
-			...parameters,
-		});
+		const result = await run({ channelId: 'abc', content: 'hi', ...parameters });
 		expect(result.error?.name).toBe('NodeOperationError');
 		expect(result.error?.message).toMatch(message);
 		expect(ctx.sim.requests).toHaveLength(0);
 	});
 
 	test("an unknown channel gives ClickUp's 404 message", async () => {
-		const result = await run('message', { operation: 'send', channelId: 'nope', content: 'hi' });
+		const result = await run({ channelId: 'nope', content: 'hi' });
 		expect(result.error?.message).toBe('Channel nope not found');
 		expect(result.error?.httpCode).toBe('404');
 	});

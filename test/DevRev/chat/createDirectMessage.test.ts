@@ -1,11 +1,13 @@
-import { DevRevApi } from '../../credentials/DevRevApi.credentials';
-import { DevRev } from '../../nodes/DevRev/DevRev.node';
-import { runNode } from '../engine/harness';
-import { allText, useSimulator } from '../helpers';
-import { devRevRunner, devrev } from './runner';
+import { nodeRunner, specs } from '../../engine/nodes';
+import { allText, providers, useSimulator } from '../../helpers';
 
+const devrev = providers.devrev;
 const ctx = useSimulator('devrev');
-const run = devRevRunner(ctx, { resource: 'chat', operation: 'createDirectMessage', type: 'dm' });
+const run = nodeRunner(ctx, specs.devRev, {
+	resource: 'chat',
+	operation: 'createDirectMessage',
+	type: 'dm',
+});
 const ME_ID: string = devrev.ME.id;
 
 beforeEach(() => ctx.sim.reset({ resetState: true }));
@@ -299,17 +301,7 @@ describe('DevRev: Create Chat', () => {
 
 	test("a wrong token: the lookup's 401 is a readable error, and the token appears nowhere", async () => {
 		const badToken = 'eyJWRONG.TOKEN-NOT-VALID.xyz';
-		const result = await runNode({
-			node: new DevRev(),
-			credentialTypes: [new DevRevApi()],
-			credentials: { devRevApi: { accessToken: badToken, baseUrl: ctx.sim.baseUrl } },
-			parameters: {
-				resource: 'chat',
-				operation: 'createDirectMessage',
-				type: 'dm',
-				users: 'DEVU-7',
-			},
-		});
+		const result = await run({ users: 'DEVU-7' }, { credential: { accessToken: badToken } });
 		expect(result.error?.name).toBe('NodeApiError');
 		expect(result.error?.httpCode).toBe('401');
 		expect(result.error?.message).toBe('Unauthenticated');
@@ -353,19 +345,5 @@ describe('DevRev: Create Chat', () => {
 		expect(result.error).toBeUndefined();
 		expect(allText(result.items)).not.toContain(devrev.TOKEN);
 		expect(allText(result.run)).not.toContain(devrev.TOKEN);
-	});
-});
-
-describe('DevRev credential', () => {
-	test('sends the token as Bearer, defaults to the production URL and tests with GET /dev-users.self', () => {
-		const credential = new DevRevApi();
-		expect(credential.name).toBe('devRevApi');
-		expect(credential.properties.find((p) => p.name === 'baseUrl')?.default).toBe(
-			'https://api.devrev.ai',
-		);
-		expect(credential.authenticate.properties.headers?.Authorization).toBe(
-			'=Bearer {{$credentials.accessToken}}',
-		);
-		expect(credential.test.request).toMatchObject({ url: '/dev-users.self', method: 'GET' });
 	});
 });

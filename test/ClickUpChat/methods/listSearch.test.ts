@@ -1,21 +1,19 @@
-import { ClickUpChatApi } from '../../credentials/ClickUpChatApi.credentials';
-import { ClickUpChat } from '../../nodes/ClickUpChat/ClickUpChat.node';
-import { runListSearch } from '../engine/listSearch';
-import { allText, providers, useSimulator } from '../helpers';
+import { specs } from '../../engine/nodes';
+import { runListSearch } from '../../engine/listSearch';
+import { allText, useSimulator } from '../../helpers';
+import { clickup, WS } from '../kit';
 
-const clickup = providers.clickup;
 const ctx = useSimulator('clickup');
 beforeEach(() => ctx.sim.reset({ resetState: true }));
-const WS = '9012345678';
 
 function search(
 	method: string,
 	options: { filter?: string; paginationToken?: string; workspace?: unknown } = {},
 ) {
 	return runListSearch({
-		node: new ClickUpChat(),
-		credentialTypes: [new ClickUpChatApi()],
-		credentials: { clickUpChatApi: { accessToken: clickup.TOKEN, baseUrl: ctx.sim.baseUrl } },
+		node: specs.clickUpChat.node(),
+		credentialTypes: specs.clickUpChat.credentialTypes,
+		credentials: specs.clickUpChat.credentials(ctx.sim),
 		parameters: {
 			authentication: 'accessToken',
 			resource: 'message',
@@ -93,6 +91,13 @@ describe('ClickUp Chat: the pickers', () => {
 		await expect(
 			search('getChannels', { workspace: { __rl: true, mode: 'list', value: '' } }),
 		).rejects.toThrow('Workspace: pick a Workspace first; the channel list belongs to it');
+		expect(ctx.sim.requests).toHaveLength(0);
+	});
+
+	test('a Workspace that is not a number is refused as the operations refuse it, before any request', async () => {
+		await expect(
+			search('getChannels', { workspace: { __rl: true, mode: 'id', value: 'acme' } }),
+		).rejects.toThrow('Workspace: must be a whole number, got "acme"');
 		expect(ctx.sim.requests).toHaveLength(0);
 	});
 
