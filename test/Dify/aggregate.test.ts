@@ -2,15 +2,17 @@ import { readFileSync, readdirSync } from 'fs';
 import { join } from 'path';
 import type { IDataObject } from 'n8n-workflow';
 
-import { DifyStreamAggregator } from '../../nodes/Dify/helpers/aggregator';
-import type { DifyAggregateResult } from '../../nodes/Dify/helpers/interfaces';
+import { DifyStreamAggregator } from '../../nodes/Dify/helpers/stream/aggregator';
+import type { DifyAggregateResult } from '../../nodes/Dify/helpers/stream/interfaces';
 import {
 	aggregateDifyResponse,
+	fromDifyBlockingResponse,
+} from '../../nodes/Dify/helpers/stream/body';
+import {
 	aggregateDifyStream,
 	DifyStreamAbortedError,
-	fromDifyBlockingResponse,
 	parseDifyEvent,
-} from '../../nodes/Dify/helpers/reader';
+} from '../../nodes/Dify/helpers/stream/reader';
 import {
 	isEventStreamContentType,
 	looksLikeEventStream,

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { aggregateDifyStream } from '../../nodes/Dify/helpers/reader';
+import { aggregateDifyStream } from '../../nodes/Dify/helpers/stream/reader';
 import { useSimulator } from '../helpers';
 import { chatCalls, expectedItem, runDify } from './difyTestKit';
 import { json, runOperation } from './resourcesKit';

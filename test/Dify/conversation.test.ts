@@ -79,7 +79,7 @@ describe('Dify: Conversation → Get Many', () => {
 		const seeded = resources.seedConversations(ctx.sim.state, 'sorting-user', 3);
 		const result = await runOperation(ctx.sim, 'conversation', 'getAll', {
 			user: 'sorting-user',
-			additionalFields: { sortBy: 'created_at' },
+			filters: { sortBy: 'created_at' },
 		});
 		expect(ids(result)).toEqual([...seeded].reverse());
 		expect(queryOf(ctx.sim.calls('GET', '/conversations')[0] as never)).toEqual([
@@ -119,7 +119,7 @@ describe('Dify: Conversation → Get Many', () => {
 		['a Limit of 0', { user: 'u', limit: 0 }, /^Limit: must be at least 1/],
 		[
 			'an unknown Sort By (from an expression)',
-			{ user: 'u', additionalFields: { sortBy: 'name' } },
+			{ user: 'u', filters: { sortBy: 'name' } },
 			/^Sort By: must be one of/,
 		],
 	])('%s is refused before any request', async (_, parameters, message) => {
@@ -442,7 +442,7 @@ describe('Dify: Conversation → Get Variables', () => {
 		const named = await runOperation(ctx.sim, 'conversation', 'getVariables', {
 			conversationId,
 			user: 'pager-var',
-			additionalFields: { variableName: 'variable_7' },
+			filters: { variableName: 'variable_7' },
 		});
 		expect(named.items.map((i) => i.json.name)).toEqual(['variable_7']);
 		expect(queryOf(ctx.sim.calls('GET', path)[0] as never)).toEqual([

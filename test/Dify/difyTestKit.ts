@@ -3,7 +3,7 @@ import { join } from 'path';
 import type { IDataObject } from 'n8n-workflow';
 
 import { DifyApi } from '../../credentials/DifyApi.credentials';
-import { aggregateDifyStream } from '../../nodes/Dify/helpers/reader';
+import { aggregateDifyStream } from '../../nodes/Dify/helpers/stream/reader';
 import { Dify } from '../../nodes/Dify/Dify.node';
 import { runNode } from '../engine/harness';
 import type { RunOptions } from '../engine/harness';

@@ -1,7 +1,7 @@
 import type { ExecutionLifecycleHooks } from 'n8n-core';
 import type { IDataObject } from 'n8n-workflow';
 
-import { REPLACED_ANSWER_NOTE } from '../../nodes/Dify/helpers/reply';
+import { REPLACED_ANSWER_NOTE } from '../../nodes/Dify/helpers/stream/chunks';
 import { useSimulator } from '../helpers';
 import { expectedItem, runDify } from './difyTestKit';
 
@@ -254,7 +254,7 @@ describe('Dify: rate limits and auth, classified as Dify documents', () => {
 	});
 
 	test('an error event with rate_limit_error gets the same fields as over HTTP', async () => {
-		const { aggregateDifyStream } = await import('../../nodes/Dify/helpers/reader');
+		const { aggregateDifyStream } = await import('../../nodes/Dify/helpers/stream/reader');
 		const aggregated = await aggregateDifyStream([
 			'data: {"event":"error","status":429,"code":"rate_limit_error","message":"Rate Limit Error"}\n\n',
 		]);

@@ -7,6 +7,20 @@ import type { IDataObject } from 'n8n-workflow';
 import type { DifyNodeSummary, DifyNodesSummary } from './interfaces';
 import { numberOrNull, textOf } from './values';
 
+/** The node, iteration, loop and agent-log events: summarised per node, never kept one by one. */
+export const NODE_EVENTS: ReadonlySet<string> = new Set([
+	'node_started',
+	'node_finished',
+	'node_retry',
+	'iteration_started',
+	'iteration_next',
+	'iteration_completed',
+	'loop_started',
+	'loop_next',
+	'loop_completed',
+	'agent_log',
+]);
+
 export function emptyNodesSummary(): DifyNodesSummary {
 	return {
 		count: 0,

@@ -10,6 +10,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
+import { NODE_EVENTS } from './summary';
 import { objectOrUndefined, textOf } from './values';
 
 /**
@@ -20,20 +21,11 @@ export function identityOf(event: IDataObject): string | undefined {
 	const type = event.event as string;
 	const data = objectOrUndefined(event.data);
 	if (!data) return undefined;
+	if (NODE_EVENTS.has(type))
+		return `${type}:${textOf(data.id)}:${textOf(data.node_id)}:${textOf(data.index ?? data.retry_index)}:${textOf(data.label ?? data.status)}`;
 	switch (type) {
 		case 'workflow_started':
 			return `${type}:${textOf(data.id)}:${textOf(data.reason)}`;
-		case 'node_started':
-		case 'node_finished':
-		case 'node_retry':
-		case 'iteration_started':
-		case 'iteration_next':
-		case 'iteration_completed':
-		case 'loop_started':
-		case 'loop_next':
-		case 'loop_completed':
-		case 'agent_log':
-			return `${type}:${textOf(data.id)}:${textOf(data.node_id)}:${textOf(data.index ?? data.retry_index)}:${textOf(data.label ?? data.status)}`;
 		case 'human_input_required':
 			return `${type}:${textOf(data.form_id ?? data.form_token)}`;
 		case 'human_input_form_filled':
@@ -61,16 +53,7 @@ const TYPE_CODES = new Map(
 		'workflow_started',
 		'workflow_finished',
 		'workflow_paused',
-		'node_started',
-		'node_finished',
-		'node_retry',
-		'iteration_started',
-		'iteration_next',
-		'iteration_completed',
-		'loop_started',
-		'loop_next',
-		'loop_completed',
-		'agent_log',
+		...NODE_EVENTS,
 		'human_input_required',
 		'human_input_form_filled',
 		'human_input_form_timeout',

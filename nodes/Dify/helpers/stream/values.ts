@@ -1,6 +1,7 @@
+/** Readers for the loosely typed fields of Dify's JSON: each returns a safe default. */
 import type { IDataObject } from 'n8n-workflow';
 
-/** Readers for the loosely typed fields of Dify's JSON: each returns a safe default. */
+import type { DifyMetadata } from './interfaces';
 
 /** A field as text: '' when absent or null, `String(value)` for other non-strings. */
 export function textOf(value: unknown): string {
@@ -27,4 +28,16 @@ export function withoutKeys(source: IDataObject, keys: ReadonlySet<string>): IDa
 		if (!keys.has(key)) copy[key] = source[key];
 	}
 	return copy;
+}
+
+/** A reply's `metadata`, with `usage` and `retriever_resources` always present. */
+export function metadataOf(value: unknown): DifyMetadata {
+	const metadata = objectOrUndefined(value) ?? {};
+	return {
+		...metadata,
+		usage: objectOrUndefined(metadata.usage) ?? {},
+		retriever_resources: Array.isArray(metadata.retriever_resources)
+			? (metadata.retriever_resources as IDataObject[])
+			: [],
+	};
 }
