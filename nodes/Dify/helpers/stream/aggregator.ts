@@ -1,12 +1,4 @@
-/**
- * Folds Dify's stream events, in order, into one result: one `case` per event type, beside the
- * state it changes. The stream's grammar (from Dify's API reference): Chatbot `message`* then
- * `message_end`; Agent `agent_thought` + `agent_message`* then `message_end`; New Agent
- * `agent_message`*, one closing `message` repeating the whole answer, `message_end`; Chatflow
- * `workflow_started`, node events, `message`*, then `message_end` + `workflow_finished`, or
- * `workflow_finished` failed + `error`, or `human_input_required` + `workflow_paused`. An `error`
- * event ends a failed stream while HTTP stays 200; `tts_message_end` may trail.
- */
+/** Folds Dify's stream events, in order, into one result: one `case` per event type. */
 import type { IDataObject } from 'n8n-workflow';
 
 import { HumanInputForms } from './forms';
@@ -59,6 +51,13 @@ class RecordsById {
 /**
  * Folds parsed Dify stream events into one result. Feed it with {@link push} in stream order and
  * call {@link finish} when the stream has ended.
+ *
+ * The streams (Dify's API reference): Chatbot `message`* then `message_end`; Agent
+ * `agent_thought` + `agent_message`* then `message_end`; New Agent `agent_message`*, one closing
+ * `message` repeating the whole answer, `message_end`; Chatflow `workflow_started`, node events,
+ * `message`*, then `message_end` + `workflow_finished`, or `workflow_finished` failed + `error`,
+ * or `human_input_required` + `workflow_paused`. An `error` event ends a failed stream while HTTP
+ * stays 200; `tts_message_end` may trail.
  */
 export class DifyStreamAggregator {
 	private readonly keepEvents: boolean;

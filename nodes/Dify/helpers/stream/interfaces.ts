@@ -1,10 +1,7 @@
 /**
  * The shapes of a Dify reply as the node outputs it, and the options of the reader that builds it.
- *
- * The item uses the blocking response's field names (`event`, `task_id`, `id`, `message_id`,
- * `conversation_id`, `mode`, `answer`, `metadata`, `created_at`) so that switching the response
- * mode never breaks a later node's expressions, plus what only the stream carries (`reasoning`,
- * `agent_thoughts`, `files`, `workflow_run_id`, `workflow`, `nodes`, `form(s)`) and a `status`.
+ * The item keeps the blocking answer's field names, so switching the response mode keeps a later
+ * node's expressions working.
  */
 import type { IDataObject } from 'n8n-workflow';
 

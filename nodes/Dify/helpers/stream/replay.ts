@@ -1,13 +1,10 @@
 /**
  * Recognising events a reopened stream sends again: a compact fingerprint of every event read
  * (type and size), and the IDs of workflow and node records.
- *
- * openapi_service.json says `include_state_snapshot=true` replays "a status summary of
- * already-executed nodes" before new events; the streaming guide only says it "first replays the
- * status of nodes that already ran". Neither says whether answer chunks are sent again, so both
- * are handled: an exact replay of what was read (matched in order) and a node summary (matched
- * by the records' IDs).
  */
+// Dify's docs say a reopened stream (`include_state_snapshot=true`) first replays the status of
+// the nodes that already ran, not whether answer chunks come again: both cases are handled, an
+// exact replay of what was read (matched in order) and a node summary (matched by record IDs).
 import type { IDataObject } from 'n8n-workflow';
 
 import { NODE_EVENTS } from './summary';
