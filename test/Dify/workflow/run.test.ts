@@ -1,25 +1,22 @@
+/** Workflow → Run: a Workflow app's run as one item, streamed or blocking. */
 import type { IDataObject } from 'n8n-workflow';
 
-import { useSimulator } from '../helpers';
-import { expectedItem, runDify } from './difyTestKit';
+import { nodeRunner, specs } from '../../engine/nodes';
+import { useSimulator } from '../../helpers';
+import { expectedItem } from '../kit';
 
 const ctx = useSimulator('dify');
+const run = nodeRunner(ctx, specs.dify, {
+	resource: 'workflow',
+	operation: 'run',
+	user: 'user-42',
+});
 
 const RUN_ID = '5d2c8e4a-9b1f-4c37-8e6d-2a4f6b8c0e13';
 const TEXT = 'Kaffee ist ein Getränk aus gerösteten Bohnen ☕; er enthält Koffein — 咖啡因。';
 
 function runWorkflow(parameters: Record<string, unknown> = {}, extra = {}) {
-	return runDify(
-		ctx.sim,
-		{
-			resource: 'workflow',
-			operation: 'run',
-			inputsFormat: 'json',
-			inputsJson: '{"topic": "coffee"}',
-			...parameters,
-		},
-		extra,
-	);
+	return run({ inputsFormat: 'json', inputsJson: '{"topic": "coffee"}', ...parameters }, extra);
 }
 
 const workflowRuns = () =>

@@ -1,16 +1,20 @@
+/** Chat Message → Send: the request, one item per reply for every app type and event, bad input. */
 import type { IDataObject } from 'n8n-workflow';
 
-import { allText, useSimulator } from '../helpers';
-import { chatCalls, dify, expectedItem, runDify, TOKEN } from './difyTestKit';
+import { nodeRunner, specs } from '../../engine/nodes';
+import { allText, useSimulator } from '../../helpers';
+import { chatCalls, dify, expectedItem, json, TOKEN } from '../kit';
 
 const ctx = useSimulator('dify');
-
-const json = (result: { items: Array<{ json: IDataObject }> }, index = 0) =>
-	result.items[index].json as IDataObject & Record<string, any>;
+const run = nodeRunner(ctx, specs.dify, {
+	resource: 'chatMessage',
+	operation: 'send',
+	user: 'user-42',
+});
 
 describe("Dify: Send Chat Message — the seed's examples", () => {
 	test('streaming (basic): one message chunk then message_end, sent as a streaming request with Bearer auth', async () => {
-		const result = await runDify(ctx.sim, {
+		const result = await run({
 			query: 'What are the specs of the iPhone 13 Pro Max? sim:chat-basic',
 			user: 'abc-123',
 		});
@@ -46,7 +50,7 @@ describe("Dify: Send Chat Message — the seed's examples", () => {
 	});
 
 	test('blocking: the JSON body comes out with the same field names plus empty stream-only fields', async () => {
-		const result = await runDify(ctx.sim, {
+		const result = await run({
 			query: 'What are the specs of the iPhone 13 Pro Max? sim:blocking-response',
 			additionalFields: {
 				responseMode: 'blocking',
@@ -79,7 +83,7 @@ describe("Dify: Send Chat Message — the seed's examples", () => {
 	});
 
 	test('streaming (workflow): workflow and node events, reasoning, message_end then workflow_finished', async () => {
-		const result = await runDify(ctx.sim, { query: 'Hi sim:advanced-chat' });
+		const result = await run({ query: 'Hi sim:advanced-chat' });
 		expect(result.error).toBeUndefined();
 		const item = json(result);
 		expect(item).toEqual(await expectedItem('advanced-chat'));
@@ -109,7 +113,7 @@ describe("Dify: Send Chat Message — the seed's examples", () => {
 	});
 
 	test('Human Input pause: status "paused" with the form (token, content, inputs, actions, expiration)', async () => {
-		const result = await runDify(ctx.sim, { query: 'Draft sim:human-input-pause' });
+		const result = await run({ query: 'Draft sim:human-input-pause' });
 		expect(result.error).toBeUndefined();
 		const item = json(result);
 		expect(item.status).toBe('paused');
@@ -128,7 +132,7 @@ describe("Dify: Send Chat Message — the seed's examples", () => {
 
 describe('Dify: one stream per app type', () => {
 	test('chat (Chatbot): multi-byte chunks, ping and retriever resources', async () => {
-		const result = await runDify(ctx.sim, { query: 'sim:chat-unicode' });
+		const result = await run({ query: 'sim:chat-unicode' });
 		expect(result.error).toBeUndefined();
 		expect(json(result)).toEqual(await expectedItem('chat-unicode'));
 		expect(json(result).answer).toBe(
@@ -138,7 +142,7 @@ describe('Dify: one stream per app type', () => {
 	});
 
 	test('agent-chat (Agent): agent_message chunks, agent thoughts updated in place, message_file', async () => {
-		const result = await runDify(ctx.sim, { query: 'Draw a cat sim:agent-chat' });
+		const result = await run({ query: 'Draw a cat sim:agent-chat' });
 		expect(result.error).toBeUndefined();
 		const item = json(result);
 		expect(item.mode).toBe('agent-chat');
@@ -162,7 +166,7 @@ describe('Dify: one stream per app type', () => {
 	});
 
 	test('agent (New Agent): the closing full message is not appended twice', async () => {
-		const result = await runDify(ctx.sim, { query: 'Weather in Paris? sim:new-agent' });
+		const result = await run({ query: 'Weather in Paris? sim:new-agent' });
 		expect(result.error).toBeUndefined();
 		expect(json(result).mode).toBe('agent');
 		expect(json(result).answer).toBe('In Paris it is 18 °C and cloudy ☁️.');
@@ -170,7 +174,7 @@ describe('Dify: one stream per app type', () => {
 	});
 
 	test('advanced-chat (Chatflow) with iteration, loop, retry, agent_log and text_chunk: summarised', async () => {
-		const result = await runDify(ctx.sim, { query: 'sim:advanced-chat-iteration' });
+		const result = await run({ query: 'sim:advanced-chat-iteration' });
 		expect(result.error).toBeUndefined();
 		const item = json(result);
 		expect(item.answer).toBe('Tea and coffee both contain caffeine.');
@@ -188,29 +192,29 @@ describe('Dify: one stream per app type', () => {
 
 describe('Dify: every event type', () => {
 	test('message_replace replaces the answer so far', async () => {
-		const result = await runDify(ctx.sim, { query: 'sim:message-replace' });
+		const result = await run({ query: 'sim:message-replace' });
 		expect(json(result).answer).toBe("Sorry, I can't help with that.");
 	});
 
 	test('reasoning_chunk deltas are concatenated apart from the answer', async () => {
-		const result = await runDify(ctx.sim, { query: 'sim:reasoning' });
+		const result = await run({ query: 'sim:reasoning' });
 		expect(json(result).reasoning).toBe('Die Frage ist auf Deutsch; ich antworte kurz — 简短地。');
 		expect(json(result).answer).toBe('Guten Tag! Schön, dass du fragst.');
 	});
 
 	test('tts_* events are ignored by default and collected with Include Text-to-Speech Audio', async () => {
-		const plain = await runDify(ctx.sim, { query: 'sim:tts' });
+		const plain = await run({ query: 'sim:tts' });
 		expect(json(plain).answer).toBe('Hello there.');
 		expect(json(plain).tts).toBeUndefined();
 		expect(allText(json(plain))).not.toContain('tts_message');
 
-		const withAudio = await runDify(ctx.sim, { query: 'sim:tts', options: { includeTts: true } });
+		const withAudio = await run({ query: 'sim:tts', options: { includeTts: true } });
 		expect(json(withAudio).tts).toMatchObject({ chunks: 2, ended: true });
 		expect(json(withAudio)).toEqual(await expectedItem('tts', { includeTts: true }));
 	});
 
 	test('Keep Raw Events adds every event in order (pings excluded)', async () => {
-		const result = await runDify(ctx.sim, {
+		const result = await run({
 			query: 'sim:advanced-chat-iteration',
 			options: { keepEvents: true },
 		});
@@ -232,79 +236,10 @@ describe('Dify: every event type', () => {
 	});
 });
 
-describe('Dify: the wire format at the HTTP level', () => {
-	const variants: Array<[string, string]> = [
-		['random chunk sizes (seeded by request)', ''],
-		['one byte per chunk', ' +bytes'],
-		['the whole body in one chunk', ' +whole'],
-		['CRLF line endings', ' +crlf'],
-		['CRLF and one byte per chunk', ' +crlf +bytes'],
-	];
-	test.each(variants)('%s gives the same item for every fixture kind', async (_label, flags) => {
-		for (const name of [
-			'chat-unicode',
-			'agent-chat',
-			'advanced-chat-iteration',
-			'human-input-pause',
-		]) {
-			const result = await runDify(ctx.sim, { query: `sim:${name}${flags}` });
-			expect(result.error).toBeUndefined();
-			expect(json(result)).toEqual(await expectedItem(name));
-		}
-	});
-
-	test('comments, retry:, id:, bare "event: ping" lines and JSON spread over several data: lines', async () => {
-		for (const flags of ['', ' +crlf', ' +bytes']) {
-			const result = await runDify(ctx.sim, { query: `sim:keepalive-multiline${flags}` });
-			expect(result.error).toBeUndefined();
-			expect(json(result).answer).toBe('Line one\nline two — and ✓ a third');
-			expect(json(result).metadata.usage).toEqual({ total_tokens: 12, latency: 0.9 });
-			expect(json(result).status).toBe('succeeded');
-		}
-	});
-
-	test('the same stream read several times with different random splits gives identical items', async () => {
-		const items: IDataObject[] = [];
-		for (let i = 0; i < 6; i++)
-			items.push(json(await runDify(ctx.sim, { query: 'sim:advanced-chat-iteration' })));
-		for (const item of items) expect(item).toEqual(items[0]);
-	});
-
-	test('a blocking request answered with text/event-stream is aggregated too', async () => {
-		const result = await runDify(ctx.sim, {
-			query: 'sim:chat-unicode +sse',
-			additionalFields: { responseMode: 'blocking' },
-		});
-		expect(result.error).toBeUndefined();
-		expect(chatCalls(ctx.sim)[0].body.response_mode).toBe('blocking');
-		expect(json(result)).toEqual(await expectedItem('chat-unicode'));
-	});
-
-	test('an event stream mislabelled as application/json is recognised and aggregated', async () => {
-		const result = await runDify(ctx.sim, { query: 'sim:agent-chat +mislabelled' });
-		expect(result.error).toBeUndefined();
-		expect(json(result)).toEqual(await expectedItem('agent-chat'));
-	});
-
-	test('blocking mode on a Chatflow fixture gives the blocking body of that app', async () => {
-		const result = await runDify(ctx.sim, {
-			query: 'sim:advanced-chat',
-			additionalFields: { responseMode: 'blocking' },
-		});
-		expect(result.error).toBeUndefined();
-		expect(json(result)).toMatchObject({
-			mode: 'advanced-chat',
-			answer: ' I',
-			task_id: 'task123',
-			status: 'succeeded',
-		});
-	});
-});
-
 describe('Dify: request fields', () => {
 	test("inputs as name/value pairs, conversation, auto name and workflow version are sent with Dify's names", async () => {
 		const workflowId = 'a1b2c3d4-5678-90ab-cdef-1234567890ab';
-		const result = await runDify(ctx.sim, {
+		const result = await run({
 			query: 'Weather?',
 			inputs: {
 				values: [
@@ -331,8 +266,7 @@ describe('Dify: request fields', () => {
 	});
 
 	test('inputs as JSON keep their types; expressions resolve per item', async () => {
-		const result = await runDify(
-			ctx.sim,
+		const result = await run(
 			{
 				query: '={{ $json.q }}',
 				user: '={{ $json.u }}',
@@ -373,8 +307,7 @@ describe('Dify: request fields', () => {
 			'sim:new-agent',
 			'sim:agent-chat',
 		];
-		const result = await runDify(
-			ctx.sim,
+		const result = await run(
 			{ query: '={{ $json.q }}', options: { concurrency: 4 } },
 			{ items: queries.map((q) => ({ q })) },
 		);
@@ -397,11 +330,102 @@ describe('Dify: request fields', () => {
 	});
 
 	test('the API key appears nowhere in the output', async () => {
-		const result = await runDify(ctx.sim, {
+		const result = await run({
 			query: 'sim:advanced-chat',
 			options: { keepEvents: true },
 		});
 		expect(allText(result.items)).not.toContain(TOKEN);
 		expect(allText(result.run)).not.toContain(TOKEN);
+	});
+});
+
+describe('Dify: bad input is rejected before any request', () => {
+	test.each([
+		['an empty query (from an expression)', { query: '={{ "" }}' }, /^Query: must not be empty/],
+		['a blank query', { query: '   ' }, /^Query: must not be empty/],
+		[
+			'an empty user (from an expression)',
+			{ query: 'hi', user: '={{ "" }}' },
+			/^User: must not be empty/,
+		],
+		[
+			'invalid inputs JSON',
+			{ query: 'hi', inputsFormat: 'json', inputsJson: '{ "city": ' },
+			/^Inputs \(JSON\): is not valid JSON/,
+		],
+		[
+			'inputs JSON that is not an object',
+			{ query: 'hi', inputsFormat: 'json', inputsJson: '["a"]' },
+			/^Inputs \(JSON\): must be a JSON object/,
+		],
+		[
+			'an input row without a name',
+			{ query: 'hi', inputs: { values: [{ name: '', value: 'x' }] } },
+			/^Inputs: every row with a value needs a Name/,
+		],
+		[
+			'a duplicate input name',
+			{
+				query: 'hi',
+				inputs: {
+					values: [
+						{ name: 'a', value: '1' },
+						{ name: 'a', value: '2' },
+					],
+				},
+			},
+			/^Inputs: "a" is given more than once/,
+		],
+		[
+			'a file URL that is not http(s)',
+			{
+				query: 'hi',
+				additionalFields: { files: { file: [{ source: 'url', url: 'ftp://example.com/a.png' }] } },
+			},
+			/^Files → File 1 → URL: must use http\(s\), got ftp/,
+		],
+		[
+			'a file URL that is not a URL',
+			{ query: 'hi', additionalFields: { files: { file: [{ source: 'url', url: 'photo.png' }] } } },
+			/^Files → File 1 → URL: must be a full URL/,
+		],
+		[
+			'a missing binary property',
+			{
+				query: 'hi',
+				additionalFields: { files: { file: [{ source: 'binary', binaryPropertyName: 'nope' }] } },
+			},
+			/^Files → File 1 → Input Binary Field: the input item has no binary field "nope"/,
+		],
+	])('%s', async (_label, parameters, message) => {
+		const result = await run(parameters);
+		expect(result.status).toBe('error');
+		expect(result.error?.message).toMatch(message);
+		expect(ctx.sim.requests).toHaveLength(0);
+	});
+
+	test("an empty query typed into the field is caught by n8n's required check before the node runs", async () => {
+		const result = await run({ query: '' });
+		expect(result.status).toBe('error');
+		expect(result.error?.message).toMatch(/Query/);
+		expect(ctx.sim.requests).toHaveLength(0);
+	});
+
+	test('bad input on the second item stops the run before the first item is sent', async () => {
+		const result = await run({ query: '={{ $json.q }}' }, { items: [{ q: 'fine' }, { q: '' }] });
+		expect(result.error?.message).toMatch(/^Query: must not be empty/);
+		expect(result.error?.context?.itemIndex).toBe(1);
+		expect(ctx.sim.requests).toHaveLength(0);
+	});
+
+	test('with Continue On Fail, a bad item becomes an error item and the good one is sent', async () => {
+		const result = await run(
+			{ query: '={{ $json.q }}' },
+			{ items: [{ q: 'fine sim:chat-basic' }, { q: '' }], continueOnFail: true },
+		);
+		expect(result.items).toHaveLength(2);
+		expect(result.items[0].json.answer).toBe(' I');
+		expect(result.items[1].json.error).toMatch(/^Query: must not be empty/);
+		expect(chatCalls(ctx.sim)).toHaveLength(1);
 	});
 });

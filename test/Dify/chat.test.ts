@@ -1,151 +1,17 @@
-import { createHash } from 'crypto';
-import { ExecutionLifecycleHooks } from 'n8n-core';
+/** The answer forwarded live to n8n's chat while it streams, and corrections when Dify replaces it. */
+import type { ExecutionLifecycleHooks } from 'n8n-core';
 import type { IDataObject } from 'n8n-workflow';
 
+import { REPLACED_ANSWER_NOTE } from '../../nodes/Dify/helpers/stream/chunks';
+import { nodeRunner, specs } from '../engine/nodes';
 import { useSimulator } from '../helpers';
-import { chatCalls, expectedItem, runDify, TOKEN } from './difyTestKit';
+import { chatCalls, expectedItem } from './kit';
 
 const ctx = useSimulator('dify');
-
-const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
-const PDF = Buffer.from('%PDF-1.4\n% simulated document\n', 'utf8');
-const sha = (data: Buffer) => createHash('sha256').update(data).digest('hex');
-
-describe('Dify: files', () => {
-	test('binary properties are uploaded (multipart "file" + same "user") and sent as local_file; URLs as remote_url', async () => {
-		const result = await runDify(
-			ctx.sim,
-			{
-				query: 'What is in these files?',
-				user: 'file-user-1',
-				additionalFields: {
-					files: {
-						file: [
-							{ source: 'binary', binaryPropertyName: 'photo', type: 'auto' },
-							{ source: 'url', url: 'https://cloud.dify.ai/logo/logo-site.png', type: 'auto' },
-							{ source: 'binary', binaryPropertyName: 'report', type: 'auto' },
-							{ source: 'url', url: 'https://example.com/data/export', type: 'document' },
-						],
-					},
-				},
-			},
-			{
-				items: [
-					{
-						json: {},
-						binary: {
-							photo: {
-								data: PNG.toString('base64'),
-								mimeType: 'image/png',
-								fileName: 'cat.png',
-								fileExtension: 'png',
-							},
-							report: {
-								data: PDF.toString('base64'),
-								mimeType: 'application/pdf',
-								fileName: 'q3.pdf',
-								fileExtension: 'pdf',
-							},
-						},
-					},
-				],
-			},
-		);
-		expect(result.error).toBeUndefined();
-
-		const uploads = ctx.sim.calls('POST', '/files/upload');
-		expect(uploads).toHaveLength(2);
-		for (const upload of uploads) {
-			expect(upload.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
-			expect(upload.headers.authorization).toBe(`Bearer ${TOKEN}`);
-			expect(Object.keys(upload.body).sort()).toEqual(['file', 'user']);
-			expect(upload.body.user).toBe('file-user-1');
-		}
-		expect(uploads[0].body.file).toMatchObject({ filename: 'cat.png', contentType: 'image/png' });
-		expect(sha(uploads[0].body.file.data)).toBe(sha(PNG));
-		expect(uploads[1].body.file).toMatchObject({
-			filename: 'q3.pdf',
-			contentType: 'application/pdf',
-		});
-		expect(sha(uploads[1].body.file.data)).toBe(sha(PDF));
-
-		const stored = [...ctx.sim.state.uploads.values()] as Array<{
-			id: string;
-			name: string;
-			user: string;
-		}>;
-		const idOf = (name: string) => stored.filter((u) => u.name === name).pop()!.id;
-		const [sent] = chatCalls(ctx.sim);
-		expect(sent.rejected).toBeUndefined();
-		expect(sent.body.files).toEqual([
-			{ type: 'image', transfer_method: 'local_file', upload_file_id: idOf('cat.png') },
-			{
-				type: 'image',
-				transfer_method: 'remote_url',
-				url: 'https://cloud.dify.ai/logo/logo-site.png',
-			},
-			{ type: 'document', transfer_method: 'local_file', upload_file_id: idOf('q3.pdf') },
-			{ type: 'document', transfer_method: 'remote_url', url: 'https://example.com/data/export' },
-		]);
-		expect(sent.body.user).toBe('file-user-1');
-		expect(result.items[0].json.status).toBe('succeeded');
-	});
-
-	test('an upload Dify refuses stops the item before the message is sent', async () => {
-		ctx.sim.fault(
-			{ method: 'POST', path: '/files/upload' },
-			{ status: 413, body: { code: 'file_too_large', message: '', status: 413 } },
-		);
-		const result = await runDify(
-			ctx.sim,
-			{
-				query: 'hi',
-				additionalFields: {
-					files: { file: [{ source: 'binary', binaryPropertyName: 'data', type: 'auto' }] },
-				},
-			},
-			{
-				items: [
-					{
-						json: {},
-						binary: {
-							data: { data: PNG.toString('base64'), mimeType: 'image/png', fileName: 'big.png' },
-						},
-					},
-				],
-			},
-		);
-		expect(result.error?.name).toBe('NodeApiError');
-		expect(result.error?.httpCode).toBe('413');
-		expect(result.error?.message).toBe('Dify answered file_too_large');
-		expect(chatCalls(ctx.sim)).toHaveLength(0);
-	});
-
-	test("a file uploaded for one user cannot be referenced by another (the simulator enforces Dify's user scope)", async () => {
-		const upload = await fetch(`${ctx.sim.baseUrl}/files/upload`, {
-			method: 'POST',
-			headers: { Authorization: `Bearer ${TOKEN}` },
-			body: (() => {
-				const form = new FormData();
-				form.append('file', new Blob([PNG], { type: 'image/png' }), 'a.png');
-				form.append('user', 'someone-else');
-				return form;
-			})(),
-		});
-		expect(upload.status).toBe(201);
-		const { id } = (await upload.json()) as { id: string };
-		const response = await fetch(`${ctx.sim.baseUrl}/chat-messages`, {
-			method: 'POST',
-			headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' },
-			body: JSON.stringify({
-				query: 'q',
-				inputs: {},
-				user: 'me',
-				files: [{ type: 'image', transfer_method: 'local_file', upload_file_id: id }],
-			}),
-		});
-		expect(response.status).toBe(400);
-	});
+const run = nodeRunner(ctx, specs.dify, {
+	resource: 'chatMessage',
+	operation: 'send',
+	user: 'user-42',
 });
 
 /** A stand-in for the HTTP response n8n streams a workflow's answer into: records every write. */
@@ -176,11 +42,25 @@ function chunkHook(response: RecordingResponse) {
 		});
 }
 
+/** n8n writes each streamed chunk as one JSON line: the same here. */
+function recordChunks() {
+	const chunks: Array<{ type: string; content?: string }> = [];
+	return {
+		chunks,
+		extra: {
+			onHooks: (hooks: ExecutionLifecycleHooks) =>
+				hooks.addHandler('sendChunk', async (chunk: unknown) => {
+					chunks.push(chunk as { type: string; content?: string });
+				}),
+			additionalData: { streamingEnabled: true, httpResponse: { write: () => true } } as never,
+		},
+	};
+}
+
 describe("Dify: answer chunks forwarded live to n8n's chat", () => {
 	test('begin, one item per answer chunk, end — and the aggregated item is still returned', async () => {
 		const response = new RecordingResponse();
-		const result = await runDify(
-			ctx.sim,
+		const result = await run(
 			{ query: 'sim:chat-unicode +bytes' },
 			{
 				onHooks: chunkHook(response),
@@ -208,8 +88,7 @@ describe("Dify: answer chunks forwarded live to n8n's chat", () => {
 
 	test('New Agent: agent_message deltas are forwarded and the closing full message is not sent again', async () => {
 		const response = new RecordingResponse();
-		const result = await runDify(
-			ctx.sim,
+		const result = await run(
 			{ query: 'sim:new-agent' },
 			{
 				onHooks: chunkHook(response),
@@ -226,8 +105,7 @@ describe("Dify: answer chunks forwarded live to n8n's chat", () => {
 
 	test('a failed stream sends an error chunk and end after the partial text', async () => {
 		const response = new RecordingResponse();
-		const result = await runDify(
-			ctx.sim,
+		const result = await run(
 			{ query: 'sim:error-event' },
 			{
 				onHooks: chunkHook(response),
@@ -243,8 +121,7 @@ describe("Dify: answer chunks forwarded live to n8n's chat", () => {
 
 	test('a blocking answer reaches the chat in one piece', async () => {
 		const response = new RecordingResponse();
-		const result = await runDify(
-			ctx.sim,
+		const result = await run(
 			{ query: 'hi', additionalFields: { responseMode: 'blocking' } },
 			{
 				onHooks: chunkHook(response),
@@ -260,8 +137,7 @@ describe("Dify: answer chunks forwarded live to n8n's chat", () => {
 
 	test('two items forward their chunks under their own item index', async () => {
 		const response = new RecordingResponse();
-		const result = await runDify(
-			ctx.sim,
+		const result = await run(
 			{ query: '={{ $json.q }}' },
 			{
 				onHooks: chunkHook(response),
@@ -281,14 +157,12 @@ describe("Dify: answer chunks forwarded live to n8n's chat", () => {
 
 	test('nothing is forwarded when the execution does not stream, or when the option is off', async () => {
 		const response = new RecordingResponse();
-		const notStreaming = await runDify(
-			ctx.sim,
+		const notStreaming = await run(
 			{ query: 'sim:chat-unicode' },
 			{ additionalData: { httpResponse: response } as never },
 		);
 		expect(notStreaming.error).toBeUndefined();
-		const optionOff = await runDify(
-			ctx.sim,
+		const optionOff = await run(
 			{ query: 'sim:chat-unicode', options: { forwardChunks: false } },
 			{
 				onHooks: chunkHook(response),
@@ -297,5 +171,39 @@ describe("Dify: answer chunks forwarded live to n8n's chat", () => {
 		);
 		expect(optionOff.items[0].json.answer).toBe(notStreaming.items[0].json.answer);
 		expect(response.writes).toHaveLength(0);
+	});
+});
+
+describe('Dify: message_replace after chunks reached a streaming chat', () => {
+	test('default: a closing correction chunk gives the replacement; the item holds only the final answer', async () => {
+		const { chunks, extra } = recordChunks();
+		const result = await run({ query: 'sim:message-replace' }, extra);
+		const item = result.items[0].json as IDataObject;
+		const reference = await expectedItem('message-replace');
+		expect(item.answer).toBe(reference.answer);
+		const items = chunks.filter((c) => c.type === 'item').map((c) => c.content);
+		expect(items).toHaveLength(3);
+		expect(items[2]).toBe(`\n\n${REPLACED_ANSWER_NOTE}\n${reference.answer}`);
+		expect(chunks.map((c) => c.type)).toEqual(['begin', 'item', 'item', 'item', 'end']);
+	});
+
+	test('Hold Until Final: nothing streams until the end, then only the final answer', async () => {
+		const { chunks, extra } = recordChunks();
+		const result = await run(
+			{ query: 'sim:message-replace', options: { replacedAnswer: 'hold' } },
+			extra,
+		);
+		const answer = (result.items[0].json as IDataObject).answer;
+		expect(chunks.map((c) => [c.type, c.content])).toEqual([
+			['begin', undefined],
+			['item', answer],
+			['end', undefined],
+		]);
+	});
+
+	test('a chat reply without message_replace gets no correction', async () => {
+		const { chunks, extra } = recordChunks();
+		await run({ query: 'sim:chat-unicode' }, extra);
+		expect(chunks.some((c) => c.content?.includes(REPLACED_ANSWER_NOTE))).toBe(false);
 	});
 });
