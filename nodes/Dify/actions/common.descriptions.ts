@@ -3,6 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { optionsCollection } from '../../common/descriptions';
 import { returnAllProperties } from '../../common/paging';
+import { MAX_RESUME_ATTEMPTS } from '../helpers/replyRequest';
 
 export { optionsCollection };
 
@@ -185,7 +186,7 @@ export const streamedReplyOptions: INodeProperties[] = [
 		displayName: 'Resume Attempts',
 		name: 'resumeAttempts',
 		type: 'number',
-		typeOptions: { minValue: 0, maxValue: 10 },
+		typeOptions: { minValue: 0, maxValue: MAX_RESUME_ATTEMPTS },
 		default: 3,
 		description:
 			'How often to reconnect when the connection to a Chatflow or Workflow app drops mid-reply (waiting 0.5 s, 1 s, 2 s, … between tries). The node carries on where the reply stopped, so the answer is whole and nothing is counted twice; the item says in "resumed" how often. Chatbot and Agent replies cannot be picked up again. 0 turns this off.',

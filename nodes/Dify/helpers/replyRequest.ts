@@ -1,3 +1,7 @@
+/**
+ * What the operations whose reply streams read from their parameters (checked, no request): the
+ * shared part of the request, and the Options of a streamed reply.
+ */
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { invalid, requireInteger } from '../../common/validate';
