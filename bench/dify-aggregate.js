@@ -44,7 +44,7 @@ function loadAggregator() {
 	const esbuild = require('esbuild');
 	const outfile = path.join(ROOT, '.tmp', 'bench-dify', 'aggregate.js');
 	esbuild.buildSync({
-		entryPoints: [path.join(ROOT, 'nodes', 'Dify', 'helpers', 'reader.ts')],
+		entryPoints: [path.join(ROOT, 'nodes', 'Dify', 'helpers', 'stream', 'reader.ts')],
 		bundle: true,
 		platform: 'node',
 		format: 'cjs',

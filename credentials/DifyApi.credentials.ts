@@ -27,7 +27,7 @@ export class DifyApi implements ICredentialType {
 			required: true,
 			placeholder: 'app-xxxxxxxxxxxxxxxxxxxxxxxx',
 			description:
-				'The API key of one Dify app: in Dify open the app, then API Access → API Key. Each key belongs to one app; it is sent as "Authorization: Bearer <key>".',
+				'The API key of one Dify app. In Dify, open the app, then API Access → API Key. A key works for its own app only.',
 		},
 		{
 			displayName: 'Base URL',

@@ -43,7 +43,7 @@ export class Dify implements INodeType {
 		defaultVersion: 1.1,
 		subtitle: operationSubtitle(properties),
 		description:
-			'Chat with Dify apps, run their workflows and text generators, answer Human Input forms: replies streamed, resumed after a broken connection and aggregated into one item; manage conversations, feedback and files',
+			'Chat with Dify apps, run their workflows and text generators, and answer Human Input forms, with each reply as one item. Also manages conversations, feedback and files.',
 		defaults: { name: 'Dify' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -12,33 +12,33 @@ const CODE_HINTS: Record<string, string> = {
 	not_workflow_app:
 		'The API key belongs to an app that is not a Workflow app (or, for Human Input and run events, not a Chatflow or Workflow app). Use the key of the right app.',
 	app_unavailable:
-		"The app is unavailable or misconfigured: check the app's configuration in Dify.",
+		"The app is unavailable or misconfigured. Check the app's configuration in Dify.",
 	provider_not_initialize:
-		'The app has no working model provider: fix its model configuration in Dify; retrying will not help.',
+		'The app has no working model provider. Fix its model configuration in Dify; retrying will not help.',
 	provider_quota_exceeded:
-		"The model provider quota is used up: fix the app's model configuration in Dify; retrying will not help.",
+		"The model provider's quota is used up. Fix the app's model configuration in Dify; retrying will not help.",
 	model_currently_not_support:
-		"The app's model is not available: pick another model in Dify; retrying will not help.",
+		"The app's model is not available. Pick another model in Dify; retrying will not help.",
 	completion_request_error:
-		"The model call failed inside Dify: check the app's model configuration; retrying as-is will not help.",
+		"The model call failed inside Dify. Check the app's model configuration; retrying as it is will not help.",
 	conversation_completed:
-		'This conversation has ended: leave Conversation ID empty to start a new one.',
+		'This conversation has ended. To start a new one, leave Conversation ID empty.',
 	agent_not_published:
-		"The app's Agent has no published version yet: publish the Agent in Dify, then try again.",
+		"The app's Agent has no published version yet. Once you publish the Agent in Dify, try again.",
 	workflow_version_execution_not_allowed:
-		'Running a specific workflow version is not available on your Dify plan (Sandbox): leave Workflow ID empty to run the published workflow, or upgrade the plan.',
+		'Your Dify plan (Sandbox) cannot run a chosen workflow version. Leave Workflow ID empty to run the published workflow, or upgrade the plan.',
 	too_many_requests:
-		"Too many requests run for this app at once (Dify's concurrency limit): the node waited and retried; lower the node's Concurrency option.",
+		"Too many requests ran for this app at once (Dify's concurrency limit). The node waited and retried; lower its Concurrency option.",
 	rate_limit_error:
-		'A Dify Cloud plan quota (e.g. workflow executions) is used up. The node does not retry: the quota resets with its period or a plan change.',
+		'A Dify Cloud plan quota (for example workflow runs) is used up. The node does not retry. The quota resets with its period or a plan change.',
 	human_input_form_submitted:
-		'This Human Input form was already submitted (forms are one-shot: the first response wins). Get the run with Workflow → Get Run to see how it continued.',
+		'This Human Input form was already submitted. Forms are one-shot: the first answer counts. Workflow → Get Run shows how the run went on.',
 	human_input_form_expired:
-		"This Human Input form expired before the submission arrived; the run followed the form's timeout path, if it has one.",
+		"This Human Input form expired before the answer arrived. The run took the form's timeout path, if it has one.",
 	invalid_form_data:
-		"The submitted Inputs do not match the form: use Human Input → Get Form to see each input's output_variable_name and the allowed actions.",
+		"The submitted inputs do not match the form. Human Input → Get Form shows each input's output_variable_name and the allowed actions.",
 	file_too_large: 'The file is larger than Dify allows for its type.',
-	unsupported_file_type: 'The file has no MIME type or one Dify does not accept.',
+	unsupported_file_type: 'The file has no MIME type, or one that Dify does not accept.',
 };
 
 /**
@@ -67,7 +67,7 @@ export const difyProfile: ProviderProfile = {
 		let description = code ? CODE_HINTS[code] : undefined;
 		if (status === 400 && /blocking/i.test(text)) {
 			description =
-				'Agent and New Agent apps answer only in streaming mode: set Additional Fields → Response Mode to Streaming.';
+				'Agent and New Agent apps answer only in streaming mode. Set Additional Fields → Response Mode to Streaming.';
 		}
 		const retryable = code && NOT_RETRYABLE.has(code) ? false : undefined;
 		// a code's own hint says what happened and what to do; the generic status hint would not fit

@@ -1,13 +1,26 @@
+/** Failures: errors inside a stream and over HTTP, one error shape for both, rate limits and credentials. */
 import type { IDataObject } from 'n8n-workflow';
 
+import { difyProfile } from '../../nodes/Dify/transport';
+import { aggregateDifyStream } from '../../nodes/Dify/helpers/stream/reader';
+import { nodeRunner, specs } from '../engine/nodes';
 import { allText, useSimulator } from '../helpers';
-import { chatCalls, runDify, TOKEN, waitFor } from './difyTestKit';
+import { chatCalls, TOKEN } from './kit';
 
 const ctx = useSimulator('dify');
+const run = nodeRunner(ctx, specs.dify, {
+	resource: 'chatMessage',
+	operation: 'send',
+	user: 'user-42',
+});
+
+const STRUCTURED = ['error', 'httpCode', 'code', 'retryable'] as const;
+const structured = (item: IDataObject) =>
+	Object.fromEntries(STRUCTURED.map((key) => [key, item[key]]));
 
 describe('Dify: failures inside the stream', () => {
 	test("an error event (HTTP 200) becomes a NodeApiError with Dify's code and message", async () => {
-		const result = await runDify(ctx.sim, { query: 'Summarise sim:error-event' });
+		const result = await run({ query: 'Summarise sim:error-event' });
 		expect(result.status).toBe('error');
 		expect(result.error?.name).toBe('NodeApiError');
 		expect(result.error?.message).toBe('Completion request failed.');
@@ -16,7 +29,7 @@ describe('Dify: failures inside the stream', () => {
 	});
 
 	test('with Continue On Fail the item carries the error AND the partial answer', async () => {
-		const result = await runDify(ctx.sim, { query: 'sim:error-event' }, { continueOnFail: true });
+		const result = await run({ query: 'sim:error-event' }, { continueOnFail: true });
 		expect(result.status).toBe('success');
 		expect(result.items).toHaveLength(1);
 		const item = result.items[0].json as IDataObject;
@@ -29,13 +42,13 @@ describe('Dify: failures inside the stream', () => {
 	});
 
 	test('a failed workflow (workflow_finished failed, then error) fails with the partial answer and run', async () => {
-		const failed = await runDify(ctx.sim, { query: 'sim:workflow-failed' });
+		const failed = await run({ query: 'sim:workflow-failed' });
 		expect(failed.error?.name).toBe('NodeApiError');
 		expect(failed.error?.message).toBe('[openai] Error: Request timed out.');
 		expect(failed.error?.httpCode).toBe('500');
 		expect(failed.error?.description).toContain('internal_server_error');
 
-		const kept = await runDify(ctx.sim, { query: 'sim:workflow-failed' }, { continueOnFail: true });
+		const kept = await run({ query: 'sim:workflow-failed' }, { continueOnFail: true });
 		const item = kept.items[0].json as IDataObject & Record<string, any>;
 		expect(item.answer).toBe('Partial answer');
 		expect(item.workflow.status).toBe('failed');
@@ -45,12 +58,12 @@ describe('Dify: failures inside the stream', () => {
 	});
 
 	test('a connection cut mid-answer is an error, never a silent half answer', async () => {
-		const result = await runDify(ctx.sim, { query: 'sim:cut-mid-answer' });
+		const result = await run({ query: 'sim:cut-mid-answer' });
 		expect(result.error?.name).toBe('NodeApiError');
 		expect(result.error?.description).toMatch(/incomplete_stream|stream_interrupted/);
 		expect(result.error?.description).toContain('partial answer');
 
-		const kept = await runDify(ctx.sim, { query: 'sim:cut-mid-answer' }, { continueOnFail: true });
+		const kept = await run({ query: 'sim:cut-mid-answer' }, { continueOnFail: true });
 		const item = kept.items[0].json as IDataObject;
 		expect(item.status).toBe('failed');
 		expect(item.answer).toBe('The answer is being writ');
@@ -58,11 +71,7 @@ describe('Dify: failures inside the stream', () => {
 	});
 
 	test('a socket dropped halfway through a longer stream keeps what arrived', async () => {
-		const kept = await runDify(
-			ctx.sim,
-			{ query: 'sim:chat-unicode +cut' },
-			{ continueOnFail: true },
-		);
+		const kept = await run({ query: 'sim:chat-unicode +cut' }, { continueOnFail: true });
 		const item = kept.items[0].json as IDataObject;
 		expect(item.status).toBe('failed');
 		expect(String(item.answer).length).toBeGreaterThan(0);
@@ -80,7 +89,7 @@ describe("Dify: HTTP errors are mapped with Dify's body", () => {
 		[404, 'not_found', 'Conversation Not Exists.'],
 		[500, 'internal_server_error', 'Internal server error.'],
 	])('%i %s', async (status, code, message) => {
-		const result = await runDify(ctx.sim, { query: `sim:http-${status}` });
+		const result = await run({ query: `sim:http-${status}` });
 		expect(result.error?.name).toBe('NodeApiError');
 		expect(result.error?.httpCode).toBe(String(status));
 		expect(result.error?.message).toBe(message);
@@ -88,7 +97,7 @@ describe("Dify: HTTP errors are mapped with Dify's body", () => {
 	});
 
 	test("an unknown conversation gives Dify's 404", async () => {
-		const result = await runDify(ctx.sim, {
+		const result = await run({
 			query: 'hello',
 			additionalFields: { conversationId: '00000000-0000-4000-8000-000000000000' },
 		});
@@ -97,7 +106,7 @@ describe("Dify: HTTP errors are mapped with Dify's body", () => {
 	});
 
 	test('a quota error (400) carries a hint that retrying will not help', async () => {
-		const result = await runDify(ctx.sim, { query: 'sim:error-provider_quota_exceeded' });
+		const result = await run({ query: 'sim:error-provider_quota_exceeded' });
 		expect(result.error?.httpCode).toBe('400');
 		expect(result.error?.description).toContain('retrying will not help');
 	});
@@ -115,7 +124,7 @@ describe("Dify: HTTP errors are mapped with Dify's body", () => {
 				},
 			},
 		);
-		const result = await runDify(ctx.sim, { query: 'hello sim:chat-basic' });
+		const result = await run({ query: 'hello sim:chat-basic' });
 		expect(result.error).toBeUndefined();
 		expect(chatCalls(ctx.sim)).toHaveLength(2);
 		expect(result.items[0].json.answer).toBe(' I');
@@ -134,7 +143,7 @@ describe("Dify: HTTP errors are mapped with Dify's body", () => {
 				},
 			},
 		);
-		const result = await runDify(ctx.sim, { query: 'hello' });
+		const result = await run({ query: 'hello' });
 		expect(result.error?.httpCode).toBe('429');
 		expect(result.error?.message).toBe('Too many requests. Please try again later.');
 		expect(result.error?.description).toContain('Dify code: too_many_requests');
@@ -147,7 +156,7 @@ describe("Dify: HTTP errors are mapped with Dify's body", () => {
 	])(
 		"%s refuses blocking mode with Dify's 400, and the error says to use streaming",
 		async (fixture, message) => {
-			const result = await runDify(ctx.sim, {
+			const result = await run({
 				query: `sim:${fixture}`,
 				additionalFields: { responseMode: 'blocking' },
 			});
@@ -160,15 +169,7 @@ describe("Dify: HTTP errors are mapped with Dify's body", () => {
 
 	test("a wrong API key gives Dify's 401 and the key appears nowhere", async () => {
 		const wrong = 'app-WRONGKEYWRONGKEYWRONGKEY';
-		const { runNode } = await import('../engine/harness');
-		const { Dify } = await import('../../nodes/Dify/Dify.node');
-		const { DifyApi } = await import('../../credentials/DifyApi.credentials');
-		const result = await runNode({
-			node: new Dify(),
-			credentialTypes: [new DifyApi()],
-			credentials: { difyApi: { apiKey: wrong, baseUrl: ctx.sim.baseUrl } },
-			parameters: { resource: 'chatMessage', operation: 'send', query: 'hi', user: 'u' },
-		});
+		const result = await run({ query: 'hi', user: 'u' }, { credential: { apiKey: wrong } });
 		expect(result.error?.httpCode).toBe('401');
 		expect(result.error?.message).toBe('Access token is invalid');
 		expect(allText(result.run)).not.toContain(wrong);
@@ -176,199 +177,123 @@ describe("Dify: HTTP errors are mapped with Dify's body", () => {
 	});
 
 	test('errors and partial items never contain the API key', async () => {
-		const result = await runDify(
-			ctx.sim,
-			{ query: 'sim:workflow-failed' },
-			{ continueOnFail: true },
-		);
-		const failed = await runDify(ctx.sim, { query: 'sim:http-500' });
+		const result = await run({ query: 'sim:workflow-failed' }, { continueOnFail: true });
+		const failed = await run({ query: 'sim:http-500' });
 		expect(allText(result.run)).not.toContain(TOKEN);
 		expect(allText(failed.run)).not.toContain(TOKEN);
 		expect(allText(failed.error)).not.toContain(TOKEN);
 	});
 });
 
-describe('Dify: bad input is rejected before any request', () => {
-	test.each([
-		['an empty query (from an expression)', { query: '={{ "" }}' }, /^Query: must not be empty/],
-		['a blank query', { query: '   ' }, /^Query: must not be empty/],
-		[
-			'an empty user (from an expression)',
-			{ query: 'hi', user: '={{ "" }}' },
-			/^User: must not be empty/,
-		],
-		[
-			'invalid inputs JSON',
-			{ query: 'hi', inputsFormat: 'json', inputsJson: '{ "city": ' },
-			/^Inputs \(JSON\): is not valid JSON/,
-		],
-		[
-			'inputs JSON that is not an object',
-			{ query: 'hi', inputsFormat: 'json', inputsJson: '["a"]' },
-			/^Inputs \(JSON\): must be a JSON object/,
-		],
-		[
-			'an input row without a name',
-			{ query: 'hi', inputs: { values: [{ name: '', value: 'x' }] } },
-			/^Inputs: every row with a value needs a Name/,
-		],
-		[
-			'a duplicate input name',
-			{
-				query: 'hi',
-				inputs: {
-					values: [
-						{ name: 'a', value: '1' },
-						{ name: 'a', value: '2' },
-					],
-				},
-			},
-			/^Inputs: "a" is given more than once/,
-		],
-		[
-			'a file URL that is not http(s)',
-			{
-				query: 'hi',
-				additionalFields: { files: { file: [{ source: 'url', url: 'ftp://example.com/a.png' }] } },
-			},
-			/^Files → File 1 → URL: must use http\(s\), got ftp/,
-		],
-		[
-			'a file URL that is not a URL',
-			{ query: 'hi', additionalFields: { files: { file: [{ source: 'url', url: 'photo.png' }] } } },
-			/^Files → File 1 → URL: must be a full URL/,
-		],
-		[
-			'a missing binary property',
-			{
-				query: 'hi',
-				additionalFields: { files: { file: [{ source: 'binary', binaryPropertyName: 'nope' }] } },
-			},
-			/^Files → File 1 → Input Binary Field: the input item has no binary field "nope"/,
-		],
-	])('%s', async (_label, parameters, message) => {
-		const result = await runDify(ctx.sim, parameters);
-		expect(result.status).toBe('error');
-		expect(result.error?.message).toMatch(message);
-		expect(ctx.sim.requests).toHaveLength(0);
-	});
-
-	test("an empty query typed into the field is caught by n8n's required check before the node runs", async () => {
-		const result = await runDify(ctx.sim, { query: '' });
-		expect(result.status).toBe('error');
-		expect(result.error?.message).toMatch(/Query/);
-		expect(ctx.sim.requests).toHaveLength(0);
-	});
-
-	test('bad input on the second item stops the run before the first item is sent', async () => {
-		const result = await runDify(
-			ctx.sim,
-			{ query: '={{ $json.q }}' },
-			{ items: [{ q: 'fine' }, { q: '' }] },
+describe('Dify: one error shape for stream error events and HTTP errors', () => {
+	test('an `error` event in a 200 stream gives the same fields and hint as that code over HTTP', async () => {
+		const overStream = await run({ query: 'sim:error-event' }, { continueOnFail: true });
+		const overHttp = await run(
+			{ query: 'sim:error-completion_request_error' },
+			{ continueOnFail: true },
 		);
-		expect(result.error?.message).toMatch(/^Query: must not be empty/);
-		expect(result.error?.context?.itemIndex).toBe(1);
-		expect(ctx.sim.requests).toHaveLength(0);
+		const streamed = overStream.items[0].json as IDataObject;
+		const http = overHttp.items[0].json as IDataObject;
+		expect(structured(streamed)).toEqual({
+			error: 'Completion request failed.',
+			httpCode: '400',
+			code: 'completion_request_error',
+			retryable: false,
+		});
+		expect(structured(http)).toEqual(structured(streamed));
+		expect(String(streamed.errorDescription)).toContain(String(http.errorDescription));
+		// the code's own hint, not the generic 400 one: the app failed, not the node's parameters
+		expect(String(streamed.errorDescription)).toContain('The model call failed inside Dify');
+		expect(String(streamed.errorDescription)).not.toMatch(/check the node's parameters/);
 	});
 
-	test('with Continue On Fail, a bad item becomes an error item and the good one is sent', async () => {
-		const result = await runDify(
-			ctx.sim,
-			{ query: '={{ $json.q }}' },
-			{ items: [{ q: 'fine sim:chat-basic' }, { q: '' }], continueOnFail: true },
+	test('a quota error event carries the same hint as the HTTP body with that code', async () => {
+		const overHttp = await run(
+			{ query: 'sim:error-provider_quota_exceeded' },
+			{ continueOnFail: true },
 		);
-		expect(result.items).toHaveLength(2);
-		expect(result.items[0].json.answer).toBe(' I');
-		expect(result.items[1].json.error).toMatch(/^Query: must not be empty/);
-		expect(chatCalls(ctx.sim)).toHaveLength(1);
+		const http = overHttp.items[0].json as IDataObject;
+		expect(http.code).toBe('provider_quota_exceeded');
+		expect(http.retryable).toBe(false);
+		expect(String(http.errorDescription)).toContain('retrying will not help');
+	});
+
+	test('a broken stream is retryable (incomplete_stream, 502)', async () => {
+		const cut = await run({ query: 'sim:cut-mid-answer' }, { continueOnFail: true });
+		const item = cut.items[0].json as IDataObject;
+		expect(item.httpCode).toBe('502');
+		expect(['incomplete_stream', 'stream_interrupted']).toContain(item.code);
+		expect(item.retryable).toBe(true);
 	});
 });
 
-describe('Dify: cancelling the execution', () => {
-	test('aborts the stream and calls POST /chat-messages/{task_id}/stop with the same user', async () => {
-		let cancel: (() => void) | undefined;
-		const running = runDify(
-			ctx.sim,
-			{ query: 'Tell me a long story sim:endless', user: 'cancel-user-7' },
-			{ onStarted: (control) => (cancel = control.cancel) },
+describe('Dify: rate limits and auth, classified as Dify documents', () => {
+	const runWorkflow = () =>
+		run({
+			resource: 'workflow',
+			operation: 'run',
+			inputsFormat: 'json',
+			inputsJson: '{}',
+		});
+
+	test('429 rate_limit_error (plan quota) is not retried and says so', async () => {
+		ctx.sim.fault(
+			{ method: 'POST', path: '/workflows/run', times: 3 },
+			{
+				status: 429,
+				headers: { 'Retry-After': '0' },
+				body: { code: 'rate_limit_error', message: 'Rate Limit Error', status: 429 },
+			},
 		);
-		await waitFor(() => chatCalls(ctx.sim).length === 1, 'the chat request');
-		const taskId = (chatCalls(ctx.sim)[0] as unknown as { taskId: string }).taskId;
-		expect(taskId).toMatch(/^sim-task-\d+$/);
-		await waitFor(() => (ctx.sim.state.streamed[taskId] ?? 0) >= 3, 'a few streamed chunks');
-		cancel!();
-		const result = await running;
-		expect(result.status).toBe('canceled');
-		await waitFor(
-			() => ctx.sim.state.stops.some((s: { task_id: string }) => s.task_id === taskId),
-			'the stop call',
-		);
-		const stops = ctx.sim.state.stops.filter((s: { task_id: string }) => s.task_id === taskId);
-		expect(stops).toEqual([{ task_id: taskId, user: 'cancel-user-7', at: expect.any(Number) }]);
-		const stopCall = ctx.sim.calls('POST', `/chat-messages/${taskId}/stop`)[0];
-		expect(stopCall.headers.authorization).toBe(`Bearer ${TOKEN}`);
-		expect(stopCall.body).toEqual({ user: 'cancel-user-7' });
-		// the simulator saw the client go away instead of streaming all 500 chunks
-		expect(ctx.sim.state.streamed[taskId]).toBeLessThan(500);
+		const result = await runWorkflow();
+		expect(result.error?.httpCode).toBe('429');
+		expect(result.error?.context).toMatchObject({ code: 'rate_limit_error', retryable: false });
+		expect(result.error?.description).toContain('does not retry');
+		expect(ctx.sim.requests).toHaveLength(1);
 	});
 
-	test('a finished reply calls no stop endpoint', async () => {
-		const result = await runDify(ctx.sim, { query: 'hello' });
+	test('429 too_many_requests (concurrency) is waited out', async () => {
+		ctx.sim.fault(
+			{ method: 'POST', path: '/workflows/run' },
+			{
+				status: 429,
+				headers: { 'Retry-After': '0' },
+				body: { code: 'too_many_requests', message: 'Too many requests.', status: 429 },
+			},
+		);
+		const result = await runWorkflow();
 		expect(result.error).toBeUndefined();
-		expect(ctx.sim.calls('POST').filter((c) => c.path.endsWith('/stop'))).toHaveLength(0);
-	});
-});
-
-describe('Dify: simulator contract', () => {
-	test('the simulator rejects what Dify would: a misspelt field, a bad enum, a stop without user', async () => {
-		const post = (path: string, body: unknown) =>
-			fetch(`${ctx.sim.baseUrl}${path}`, {
-				method: 'POST',
-				headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' },
-				body: JSON.stringify(body),
-			});
-		const misspelt = await post('/chat-messages', {
-			query: 'q',
-			inputs: {},
-			user: 'u',
-			responseMode: 'streaming',
-		});
-		expect(misspelt.status).toBe(400);
-		expect(await misspelt.json()).toMatchObject({ code: 'invalid_param', status: 400 });
-		const badEnum = await post('/chat-messages', {
-			query: 'q',
-			inputs: {},
-			user: 'u',
-			response_mode: 'stream',
-		});
-		expect(badEnum.status).toBe(400);
-		const noUser = await post('/chat-messages/abc/stop', {});
-		expect(noUser.status).toBe(400);
-		expect(ctx.sim.state.stops.some((s: { task_id: string }) => s.task_id === 'abc')).toBe(false);
+		expect(ctx.sim.requests).toHaveLength(2);
 	});
 
-	test("the credential's test request (GET /info with the Bearer header its authenticate builds) passes with the key and fails without", async () => {
-		const { DifyApi } = await import('../../credentials/DifyApi.credentials');
-		const credential = new DifyApi();
-		expect(credential.test.request).toMatchObject({
-			method: 'GET',
-			url: '/info',
-			baseURL: '={{$credentials.baseUrl}}',
+	test('an error event with rate_limit_error gets the same fields as over HTTP', async () => {
+		const aggregated = await aggregateDifyStream([
+			'data: {"event":"error","status":429,"code":"rate_limit_error","message":"Rate Limit Error"}\n\n',
+		]);
+		expect(aggregated.error).toEqual({
+			status: 429,
+			code: 'rate_limit_error',
+			message: 'Rate Limit Error',
 		});
-		const header = String(
-			(credential.authenticate.properties.headers as Record<string, string>).Authorization,
-		)
-			.replace('{{$credentials.apiKey}}', TOKEN)
-			.replace(/^=/, '');
-		const ok = await fetch(`${ctx.sim.baseUrl}${credential.test.request.url}`, {
-			headers: { Authorization: header },
-		});
-		expect(ok.status).toBe(200);
-		expect(await ok.json()).toMatchObject({ mode: 'chat' });
-		const bad = await fetch(`${ctx.sim.baseUrl}${credential.test.request.url}`, {
-			headers: { Authorization: 'Bearer app-nope' },
-		});
-		expect(bad.status).toBe(401);
-		expect(await bad.json()).toMatchObject({ code: 'unauthorized', status: 401 });
+	});
+
+	test('401 with a wrong key is mapped, the key appears nowhere', async () => {
+		const result = await run(
+			{ resource: 'workflow', operation: 'getLogs', user: 'u' },
+			{ credential: { apiKey: 'app-WRONGKEY123456' } },
+		);
+		expect(result.error?.httpCode).toBe('401');
+		expect(JSON.stringify(result.error)).not.toContain('WRONGKEY123456');
+	});
+
+	test('400 conversation_completed and agent_not_published get their own explanations', async () => {
+		expect(
+			difyProfile.parseError(400, { code: 'conversation_completed', message: 'x', status: 400 })
+				.description,
+		).toContain('leave Conversation ID empty');
+		expect(
+			difyProfile.parseError(400, { code: 'agent_not_published', message: 'x', status: 400 })
+				.description,
+		).toContain('publish the Agent');
 	});
 });

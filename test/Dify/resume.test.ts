@@ -1,9 +1,16 @@
+/** A Chatflow or Workflow stream that breaks is reopened and finishes the same item. */
 import type { IDataObject } from 'n8n-workflow';
 
+import { nodeRunner, specs } from '../engine/nodes';
 import { useSimulator } from '../helpers';
-import { chatCalls, expectedItem, fixtureBytes, runDify } from './difyTestKit';
+import { chatCalls, expectedItem, fixtureBytes } from './kit';
 
 const ctx = useSimulator('dify');
+const run = nodeRunner(ctx, specs.dify, {
+	resource: 'chatMessage',
+	operation: 'send',
+	user: 'user-42',
+});
 
 /** Byte offsets where each event of a fixture ends (after its blank line). */
 function eventEnds(name: string): number[] {
@@ -40,7 +47,7 @@ describe('Dify: a Chatflow stream that breaks is reopened and finishes the same 
 
 	test.each(cutOffsets(fixture, 10))('reset after %i bytes', async (offset) => {
 		const reference = await expectedItem(fixture);
-		const result = await runDify(ctx.sim, { query: `sim:${fixture} +cut@${offset}` });
+		const result = await run({ query: `sim:${fixture} +cut@${offset}` });
 		expect(result.error).toBeUndefined();
 		expect(result.items[0].json).toEqual({ ...reference, resumed: 1 });
 		const reopened = eventCalls();
@@ -55,14 +62,13 @@ describe('Dify: a Chatflow stream that breaks is reopened and finishes the same 
 	test('a snapshot that only summarises the nodes gives the same item too', async () => {
 		const reference = await expectedItem(fixture);
 		const offset = eventEnds(fixture)[20] + 7;
-		const result = await runDify(ctx.sim, { query: `sim:${fixture} +cut@${offset} +summary` });
+		const result = await run({ query: `sim:${fixture} +cut@${offset} +summary` });
 		expect(result.items[0].json).toEqual({ ...reference, resumed: 1 });
 	});
 
 	test('attempts are bounded: every reopened stream breaks too → the error, with the partial answer', async () => {
 		const offset = eventEnds(fixture)[2] + 3;
-		const result = await runDify(
-			ctx.sim,
+		const result = await run(
 			{ query: `sim:${fixture} +cut@${offset} +cutresume`, options: { resumeAttempts: 2 } },
 			{ continueOnFail: true },
 		);
@@ -77,7 +83,7 @@ describe('Dify: a Chatflow stream that breaks is reopened and finishes the same 
 
 	test('Resume Attempts 0 keeps the old behaviour: the broken stream is an error', async () => {
 		const offset = eventEnds(fixture)[5] + 3;
-		const result = await runDify(ctx.sim, {
+		const result = await run({
 			query: `sim:${fixture} +cut@${offset}`,
 			options: { resumeAttempts: 0 },
 		});
@@ -86,11 +92,7 @@ describe('Dify: a Chatflow stream that breaks is reopened and finishes the same 
 	});
 
 	test('Chatbot replies (no workflow run) are not reopened: today’s error with the partial answer', async () => {
-		const result = await runDify(
-			ctx.sim,
-			{ query: 'sim:chat-unicode +cut' },
-			{ continueOnFail: true },
-		);
+		const result = await run({ query: 'sim:chat-unicode +cut' }, { continueOnFail: true });
 		const item = result.items[0].json as IDataObject;
 		expect(item.status).toBe('failed');
 		expect(item).not.toHaveProperty('resumed');
@@ -103,15 +105,15 @@ describe('Dify: a Chatflow stream that breaks is reopened and finishes the same 
 			{ method: 'GET', path: /^\/workflow\// },
 			{ status: 404, message: 'Workflow run not found' },
 		);
-		const result = await runDify(ctx.sim, { query: `sim:${fixture} +cut@${offset}` });
+		const result = await run({ query: `sim:${fixture} +cut@${offset}` });
 		expect(result.error?.description).toContain('Reopening the stream failed');
 	});
 });
 
 describe('Dify: Workflow → Run survives a broken stream', () => {
 	const fixture = 'workflow-run';
-	const run = (topic: string, options: IDataObject = {}) =>
-		runDify(ctx.sim, {
+	const runTopic = (topic: string, options: IDataObject = {}) =>
+		run({
 			resource: 'workflow',
 			operation: 'run',
 			inputsFormat: 'json',
@@ -122,9 +124,9 @@ describe('Dify: Workflow → Run survives a broken stream', () => {
 	test.each(cutOffsets(fixture, 10))(
 		'reset after %i bytes: identical item, resumed: 1',
 		async (offset) => {
-			const unbroken = await run('coffee');
+			const unbroken = await runTopic('coffee');
 			ctx.sim.reset();
-			const result = await run(`coffee +cut@${offset}`);
+			const result = await runTopic(`coffee +cut@${offset}`);
 			expect(result.error).toBeUndefined();
 			expect(result.items[0].json).toEqual({ ...unbroken.items[0].json, resumed: 1 });
 			expect(eventCalls()).toHaveLength(1);
@@ -132,11 +134,11 @@ describe('Dify: Workflow → Run survives a broken stream', () => {
 	);
 
 	test('a stall past the Timeout option is a break too, and is resumed', async () => {
-		const unbroken = await run('coffee');
+		const unbroken = await runTopic('coffee');
 		ctx.sim.reset();
 		const offset = eventEnds(fixture)[10] + 5;
 		const started = Date.now();
-		const result = await run(`coffee +stall@${offset}`, { timeout: 1000 });
+		const result = await runTopic(`coffee +stall@${offset}`, { timeout: 1000 });
 		expect(result.error).toBeUndefined();
 		expect(result.items[0].json).toEqual({ ...unbroken.items[0].json, resumed: 1 });
 		expect(Date.now() - started).toBeGreaterThanOrEqual(1000);

@@ -1,10 +1,17 @@
+/** Simplify: on by default from node version 1.1, the full item one switch away. */
 import type { IDataObject } from 'n8n-workflow';
 
 import { Dify } from '../../nodes/Dify/Dify.node';
+import { nodeRunner, specs } from '../engine/nodes';
 import { useSimulator } from '../helpers';
-import { expectedItem, runDify } from './difyTestKit';
+import { expectedItem } from './kit';
 
 const ctx = useSimulator('dify');
+const run = nodeRunner(ctx, specs.dify, {
+	resource: 'chatMessage',
+	operation: 'send',
+	user: 'user-42',
+});
 
 const v11 = { typeVersion: 1.1 };
 
@@ -22,12 +29,12 @@ describe('Dify: Simplify (on by default from node version 1.1)', () => {
 	});
 
 	test('version 1 keeps today’s full item', async () => {
-		const result = await runDify(ctx.sim, { query: 'sim:chat-basic' });
+		const result = await run({ query: 'sim:chat-basic' });
 		expect(result.items[0].json).toEqual(await expectedItem('chat-basic'));
 	});
 
 	test('1.1, plain chat app: answer, conversation_id, message_id first; empty sections left out', async () => {
-		const result = await runDify(ctx.sim, { query: 'sim:chat-unicode' }, v11);
+		const result = await run({ query: 'sim:chat-unicode' }, v11);
 		const item = result.items[0].json as IDataObject;
 		const full = await expectedItem('chat-unicode');
 		expect(Object.keys(item).slice(0, 3)).toEqual(['answer', 'conversation_id', 'message_id']);
@@ -49,12 +56,12 @@ describe('Dify: Simplify (on by default from node version 1.1)', () => {
 	});
 
 	test('1.1 with Simplify off: the full item, one switch away', async () => {
-		const result = await runDify(ctx.sim, { query: 'sim:chat-unicode', simplify: false }, v11);
+		const result = await run({ query: 'sim:chat-unicode', simplify: false }, v11);
 		expect(result.items[0].json).toEqual(await expectedItem('chat-unicode'));
 	});
 
 	test('1.1, Chatflow: workflow and nodes kept because they are not empty', async () => {
-		const result = await runDify(ctx.sim, { query: 'sim:advanced-chat' }, v11);
+		const result = await run({ query: 'sim:advanced-chat' }, v11);
 		const item = result.items[0].json as Record<string, any>;
 		expect(Object.keys(item).slice(0, 3)).toEqual(['answer', 'conversation_id', 'message_id']);
 		expect(item.workflow.status).toBe('succeeded');
@@ -63,7 +70,7 @@ describe('Dify: Simplify (on by default from node version 1.1)', () => {
 	});
 
 	test('1.1, a paused run keeps form (and forms)', async () => {
-		const result = await runDify(ctx.sim, { query: 'sim:human-input-pause' }, v11);
+		const result = await run({ query: 'sim:human-input-pause' }, v11);
 		const item = result.items[0].json as Record<string, any>;
 		expect(item.status).toBe('paused');
 		expect(item.form.form_token).toBe('tok_abc123');
@@ -71,8 +78,7 @@ describe('Dify: Simplify (on by default from node version 1.1)', () => {
 	});
 
 	test('1.1, Workflow → Run: the run’s outputs and numbers at the top', async () => {
-		const result = await runDify(
-			ctx.sim,
+		const result = await run(
 			{ resource: 'workflow', operation: 'run', inputsFormat: 'json', inputsJson: '{}' },
 			v11,
 		);
@@ -86,11 +92,7 @@ describe('Dify: Simplify (on by default from node version 1.1)', () => {
 	});
 
 	test('1.1, a failed reply keeps the simplified partial item with the error fields', async () => {
-		const result = await runDify(
-			ctx.sim,
-			{ query: 'sim:error-event' },
-			{ ...v11, continueOnFail: true },
-		);
+		const result = await run({ query: 'sim:error-event' }, { ...v11, continueOnFail: true });
 		const item = result.items[0].json as IDataObject;
 		expect(Object.keys(item).slice(0, 3)).toEqual(['answer', 'conversation_id', 'message_id']);
 		expect(item.answer).toBe('The quarterly numbers show');

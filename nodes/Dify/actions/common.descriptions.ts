@@ -1,6 +1,11 @@
+/** Parameters several Dify operations share, defined once. */
 import type { INodeProperties } from 'n8n-workflow';
 
-/** Parameters several Dify operations share, defined once. */
+import { optionsCollection } from '../../common/descriptions';
+import { returnAllProperties } from '../../common/paging';
+import { MAX_RESUME_ATTEMPTS } from '../helpers/replyRequest';
+
+export { optionsCollection };
 
 export const userProperty: INodeProperties = {
 	displayName: 'User',
@@ -20,12 +25,12 @@ export const inputsProperties: INodeProperties[] = [
 		name: 'inputsFormat',
 		type: 'options',
 		options: [
-			{ name: 'Name/Value Pairs', value: 'pairs', description: 'One row per app variable' },
 			{
 				name: 'JSON',
 				value: 'json',
 				description: 'One JSON object, for values that are not text (numbers, lists, files)',
 			},
+			{ name: 'Name/Value Pairs', value: 'pairs', description: 'One row per app variable' },
 		],
 		default: 'pairs',
 		description: "How to give the app's input variables (the fields of the app's user input form)",
@@ -84,7 +89,7 @@ export const filesField: INodeProperties = {
 	placeholder: 'Add File',
 	default: {},
 	description:
-		'Files to attach to the message, from a URL or from a binary property of the input item (uploaded to Dify first)',
+		'Files to attach to the message, from a URL or from a binary field of the input item (uploaded to Dify first)',
 	options: [
 		{
 			displayName: 'File',
@@ -96,14 +101,14 @@ export const filesField: INodeProperties = {
 					type: 'options',
 					options: [
 						{
-							name: 'URL',
-							value: 'url',
-							description: 'Dify downloads the file from this address',
-						},
-						{
 							name: 'Binary Property',
 							value: 'binary',
 							description: 'A file of the input item, uploaded to Dify first',
+						},
+						{
+							name: 'URL',
+							value: 'url',
+							description: 'Dify downloads the file from this address',
 						},
 					],
 					default: 'url',
@@ -138,23 +143,29 @@ export const filesField: INodeProperties = {
 					],
 					default: 'auto',
 					description:
-						"Dify's file type; detected from the MIME type or the file extension by default",
+						"Dify's file type. By default it is detected from the MIME type or the file extension.",
 				},
 			],
 		},
 	],
 };
 
-/** Options of every operation whose reply streams and is aggregated (read by helpers/reply.ts). */
+/** The Response Mode field of an Additional Fields collection: what each mode means for this operation. */
+export function responseModeField(streaming: string, blocking: string): INodeProperties {
+	return {
+		displayName: 'Response Mode',
+		name: 'responseMode',
+		type: 'options',
+		options: [
+			{ name: 'Blocking', value: 'blocking', description: blocking },
+			{ name: 'Streaming', value: 'streaming', description: streaming },
+		],
+		default: 'streaming',
+	};
+}
+
+/** Options of every operation whose reply streams (read by helpers/replyRequest.ts). */
 export const streamedReplyOptions: INodeProperties[] = [
-	{
-		displayName: 'Stream Answer to Chat',
-		name: 'forwardChunks',
-		type: 'boolean',
-		default: true,
-		description:
-			"Whether to pass the answer on chunk by chunk while it streams, when the workflow streams its response (for example a Chat Trigger with streaming on). Ignored when the node is an AI Agent's tool: the agent gets the whole answer. The output item is the same either way.",
-	},
 	{
 		displayName: 'Include Text-to-Speech Audio',
 		name: 'includeTts',
@@ -164,13 +175,29 @@ export const streamedReplyOptions: INodeProperties[] = [
 			'Whether to collect the audio of apps with text-to-speech auto-play into "tts" (base64 MP3); ignored otherwise',
 	},
 	{
+		displayName: 'Keep Raw Events',
+		name: 'keepEvents',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether to add every event Dify sent, in order, as "events". Without it, workflow steps are summed up in "nodes".',
+	},
+	{
 		displayName: 'Resume Attempts',
 		name: 'resumeAttempts',
 		type: 'number',
-		typeOptions: { minValue: 0, maxValue: 10 },
+		typeOptions: { minValue: 0, maxValue: MAX_RESUME_ATTEMPTS },
 		default: 3,
 		description:
-			'Chatflow and Workflow apps: how often a stream that breaks after the run started (reset, truncation, no data for longer than the Timeout option) is reopened from the run\'s saved state, waiting 0.5 s, 1 s, 2 s, ... between tries. The answer is the same as an unbroken one, no event is counted twice, and the item says "resumed". Chatbot and Agent replies cannot be resumed (Dify keeps no run for them). 0 turns it off.',
+			'How often to reconnect when the connection to a Chatflow or Workflow app drops mid-reply (waiting 0.5 s, 1 s, 2 s, … between tries). The node carries on where the reply stopped, so the answer is whole and nothing is counted twice; the item says in "resumed" how often. Chatbot and Agent replies cannot be picked up again. 0 turns this off.',
+	},
+	{
+		displayName: 'Stream Answer to Chat',
+		name: 'forwardChunks',
+		type: 'boolean',
+		default: true,
+		description:
+			"Whether to pass the answer on piece by piece while Dify writes it, when the workflow streams its response (for example a Chat Trigger with streaming on). Ignored when the node is an AI Agent's tool: the agent gets the whole answer. The output item is the same either way.",
 	},
 	{
 		displayName: 'When Dify Replaces the Answer',
@@ -178,71 +205,23 @@ export const streamedReplyOptions: INodeProperties[] = [
 		type: 'options',
 		options: [
 			{
-				name: 'Send a Correction',
-				value: 'correct',
-				description:
-					'Stream as usual; if Dify withdraws text the chat already shows (message_replace, e.g. output moderation), a closing chunk says so and gives the replacement',
-			},
-			{
 				name: 'Hold Until Final',
 				value: 'hold',
 				description:
-					'Stream nothing while Dify answers; send the final answer in one chunk at the end, so withdrawn text is never shown. Use it when the app moderates its output.',
+					'Send nothing to the chat while Dify answers, then the final answer in one piece, so withdrawn text is never shown. Use it when the app moderates its output.',
+			},
+			{
+				name: 'Send a Correction',
+				value: 'correct',
+				description:
+					"Stream as usual. If Dify withdraws text the chat already shows (for example the app's output moderation), a closing message says so and gives the replacement.",
 			},
 		],
 		default: 'correct',
 		description:
-			'What a streaming chat sees when Dify replaces an answer it already streamed (n8n cannot take back chunks that were sent). The output item always holds only the final answer.',
-	},
-	{
-		displayName: 'Keep Raw Events',
-		name: 'keepEvents',
-		type: 'boolean',
-		default: false,
-		description:
-			'Whether to add every streamed event, in order, as "events" (node, iteration, loop and agent log events are otherwise only summarised)',
+			'What a streaming chat sees when Dify replaces an answer it already sent (n8n cannot take back what the chat shows). The output item always holds only the final answer.',
 	},
 ];
-
-export { optionsCollection } from '../../common/descriptions';
-
-/** The Task ID of a running generation, for the Stop operations. */
-export function taskIdProperty(from: string): INodeProperties {
-	return {
-		displayName: 'Task ID',
-		name: 'taskId',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'c3800678-a077-43df-a102-53f23ed20b88',
-		description: `The task_id of the running generation, from ${from} (every streamed event carries it). Only streaming runs can be stopped.`,
-	};
-}
-
-/** A workflow run's ID (workflow_run_id), from a Send, Run or paused item. */
-export const workflowRunIdProperty: INodeProperties = {
-	displayName: 'Workflow Run ID',
-	name: 'workflowRunId',
-	type: 'string',
-	default: '',
-	required: true,
-	placeholder: 'fb47b2e6-5e43-4f90-be01-d5c5a088d156',
-	description:
-		'The workflow_run_id of the run: it is on the item of a Chat Message → Send (Chatflow apps) or Workflow → Run, also when the run paused for Human Input',
-};
-
-/** A paused Human Input form's token. */
-export const formTokenProperty: INodeProperties = {
-	displayName: 'Form Token',
-	name: 'formToken',
-	type: 'string',
-	typeOptions: { password: true },
-	default: '',
-	required: true,
-	placeholder: 'tok_abc123',
-	description:
-		"The form's form_token: on the item of a Send or Run that paused (form.form_token, status paused), from Dify's human_input_required event",
-};
 
 const SIMPLIFY_DESCRIPTION =
 	"Whether to return a simplified item: the answer (or the run's outputs) and IDs first, empty sections left out. Off: every field the reply has, as in version 1 of this node.";
@@ -270,7 +249,98 @@ export const simplifyProperties: INodeProperties[] = [
 	},
 ];
 
-/** The conversation a Conversation operation acts on (Dify's conversation IDs are UUIDs). */
+/**
+ * An operation's optional body fields. Its items are passed in, so n8n's lint does not see their
+ * order: test/Dify/descriptions.test.ts checks that every collection's items are alphabetical.
+ */
+export function additionalFieldsCollection(options: INodeProperties[]): INodeProperties {
+	return {
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options,
+	};
+}
+
+/** The parameters of a list: Return All and Limit, its Filters (when it has any), Options. */
+export function listProperties(filters: INodeProperties[] = []): INodeProperties[] {
+	const properties = [...returnAllProperties()];
+	if (filters.length > 0) {
+		properties.push({
+			displayName: 'Filters',
+			name: 'filters',
+			type: 'collection',
+			placeholder: 'Add Filter',
+			default: {},
+			options: filters,
+		});
+	}
+	return [...properties, optionsCollection()];
+}
+
+/**
+ * The parameters of an operation whose reply streams: its own first, then User, Inputs, its
+ * Additional Fields, Simplify and the Options of a streamed reply.
+ */
+export function replyProperties(
+	additionalFields: INodeProperties[],
+	own: INodeProperties[] = [],
+): INodeProperties[] {
+	return [
+		...own,
+		userProperty,
+		...inputsProperties,
+		additionalFieldsCollection(additionalFields),
+		...simplifyProperties,
+		optionsCollection(streamedReplyOptions),
+	];
+}
+
+/** The parameters of a Stop operation: the task, and the User (what Dify does with it). */
+export function stopProperties(sentBy: string, user: string): INodeProperties[] {
+	return [
+		{
+			displayName: 'Task ID',
+			name: 'taskId',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'c3800678-a077-43df-a102-53f23ed20b88',
+			description: `The task_id of the reply to stop, while ${sentBy} step is still streaming it (every part Dify streams carries it). Only streamed replies can be stopped.`,
+		},
+		{ ...userProperty, description: user },
+		optionsCollection(),
+	];
+}
+
+/** A workflow run's ID (workflow_run_id), from a Send, Run or paused item. */
+export const workflowRunIdProperty: INodeProperties = {
+	displayName: 'Workflow Run ID',
+	name: 'workflowRunId',
+	type: 'string',
+	default: '',
+	required: true,
+	placeholder: 'fb47b2e6-5e43-4f90-be01-d5c5a088d156',
+	description:
+		'After a Workflow → Run step, or a Chat Message → Send step of a Chatflow app, drag its workflow_run_id here. A run that paused for Human Input has one too.',
+};
+
+/** A paused Human Input form's token. */
+export const formTokenProperty: INodeProperties = {
+	displayName: 'Form Token',
+	name: 'formToken',
+	type: 'string',
+	typeOptions: { password: true },
+	default: '',
+	required: true,
+	placeholder: 'tok_abc123',
+	description:
+		'After a Send or Run step that paused for Human Input (status "paused"), drag its form.form_token here',
+};
+
+/** The conversation a Conversation operation acts on. */
 export const conversationIdProperty: INodeProperties = {
 	displayName: 'Conversation ID',
 	name: 'conversationId',
@@ -279,10 +349,10 @@ export const conversationIdProperty: INodeProperties = {
 	required: true,
 	placeholder: '45701982-8118-4bc5-8e9b-64562b4555f2',
 	description:
-		'The conversation_id of a chat answer (Chat Message → Send) or of Conversation → Get Many, a UUID. It must belong to the User below.',
+		'After a Chat Message → Send step, drag its conversation_id here (or an ID from Conversation → Get Many). It must belong to the User below.',
 };
 
-/** The message a feedback or suggested-questions call is about (Dify's message IDs are UUIDs). */
+/** The message a feedback or suggested-questions call is about. */
 export const messageIdProperty: INodeProperties = {
 	displayName: 'Message ID',
 	name: 'messageId',
@@ -291,5 +361,5 @@ export const messageIdProperty: INodeProperties = {
 	required: true,
 	placeholder: '9da23599-e713-473b-982c-4328d4f5c78a',
 	description:
-		'The message_id of a chat answer (Chat Message → Send) or the ID of a message from Conversation → Get Messages, a UUID. It must belong to the User below.',
+		'After a Chat Message → Send step, drag its message_id here (or the ID of a message from Conversation → Get Messages). It must belong to the User below.',
 };

@@ -1,11 +1,8 @@
 /**
- * Dify's list endpoints and their three paging schemes, each through common `collectPages`:
- * - `last_id` (conversations, conversation variables): the id of the last record of the previous
- *   page; `{ limit, has_more, data }`;
- * - `first_id` (conversation messages): the first page holds the latest messages, each page in
- *   chronological order; the id of the first (oldest) message of a page fetches the older page
- *   before it; `{ limit, has_more, data }`;
- * - `page` numbers (app feedbacks): `{ data }` only, so a short page is the last one.
+ * Dify's list endpoints, through common `collectPages`: paged by a cursor (`last_id`: the last
+ * record of the page before; `first_id`: the first, oldest, message of the page after, going back
+ * in time) or by page number (ending at `has_more: false`, or at a short page where Dify's answer
+ * has no `has_more`).
  */
 import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
@@ -26,11 +23,6 @@ interface ListRequest {
 	limit: number | undefined;
 }
 
-interface DifyPage {
-	records: IDataObject[];
-	hasMore: boolean;
-}
-
 async function requestPage(ctx: IExecuteFunctions, i: number, path: string, qs: IDataObject) {
 	const response = await apiRequest<IDataObject>(ctx, difyProfile, {
 		method: 'GET',
@@ -45,72 +37,50 @@ async function requestPage(ctx: IExecuteFunctions, i: number, path: string, qs: 
 			itemIndex: i,
 		});
 	}
-	return { records: body.data as IDataObject[], hasMore: body.has_more === true } as DifyPage;
-}
-
-/** A list paged by `last_id` (the last record's id), in the order Dify gives. */
-export async function listAfterLastId(
-	ctx: IExecuteFunctions,
-	i: number,
-	request: ListRequest,
-): Promise<IDataObject[]> {
-	return await collectPages<IDataObject, string>({
-		node: ctx.getNode(),
-		itemIndex: i,
-		providerName: 'Dify',
-		limit: request.limit,
-		maxPageSize: DIFY_MAX_PAGE_SIZE,
-		fetchPage: async (lastId, pageSize) => {
-			const page = await requestPage(ctx, i, request.path, {
-				...request.qs,
-				last_id: lastId,
-				limit: pageSize,
-			});
-			const last = page.records[page.records.length - 1];
-			return { items: page.records, next: page.hasMore && last?.id ? String(last.id) : undefined };
-		},
-	});
+	return { records: body.data as IDataObject[], hasMore: body.has_more === true };
 }
 
 /**
- * A conversation's messages paged backwards by `first_id`: with a Limit, the latest ones. Returned
- * in chronological order (oldest first), as a chat shows them.
+ * A list paged by a record's id. `last_id`: in the order Dify gives. `first_id` (a conversation's
+ * messages): the first page holds the latest records, each page in chronological order; with a
+ * Limit the latest ones, returned oldest first, as a chat shows them.
  */
-export async function listBeforeFirstId(
+export async function listByCursor(
 	ctx: IExecuteFunctions,
 	i: number,
-	request: ListRequest,
+	request: ListRequest & { cursor: 'last_id' | 'first_id' },
 ): Promise<IDataObject[]> {
-	const newestFirst = await collectPages<IDataObject, string>({
+	const backwards = request.cursor === 'first_id';
+	const records = await collectPages<IDataObject, string>({
 		node: ctx.getNode(),
 		itemIndex: i,
 		providerName: 'Dify',
 		limit: request.limit,
 		maxPageSize: DIFY_MAX_PAGE_SIZE,
-		fetchPage: async (firstId, pageSize) => {
+		fetchPage: async (cursor, pageSize) => {
 			const page = await requestPage(ctx, i, request.path, {
 				...request.qs,
-				first_id: firstId,
+				[request.cursor]: cursor,
 				limit: pageSize,
 			});
-			const oldest = page.records[0];
+			const edge = backwards ? page.records[0] : page.records[page.records.length - 1];
 			return {
-				items: [...page.records].reverse(),
-				next: page.hasMore && oldest?.id ? String(oldest.id) : undefined,
+				items: backwards ? [...page.records].reverse() : page.records,
+				next: page.hasMore && edge?.id ? String(edge.id) : undefined,
 			};
 		},
 	});
-	return newestFirst.reverse();
+	return backwards ? records.reverse() : records;
 }
 
 /**
  * A list paged by `page` number. Every page is asked with the same `limit` (a page number only
- * means something for a fixed page size); a page shorter than that is the last.
+ * means something for a fixed page size). `end`: how Dify says a page is the last one.
  */
 export async function listByPageNumber(
 	ctx: IExecuteFunctions,
 	i: number,
-	request: ListRequest,
+	request: ListRequest & { end: 'hasMore' | 'shortPage' },
 ): Promise<IDataObject[]> {
 	const pageSize = Math.min(DIFY_MAX_PAGE_SIZE, request.limit ?? DIFY_MAX_PAGE_SIZE);
 	return await collectPages<IDataObject, number>({
@@ -126,10 +96,8 @@ export async function listByPageNumber(
 				page: number,
 				limit: pageSize,
 			});
-			return {
-				items: page.records,
-				next: page.records.length >= pageSize ? number + 1 : undefined,
-			};
+			const more = request.end === 'hasMore' ? page.hasMore : page.records.length >= pageSize;
+			return { items: page.records, next: more ? number + 1 : undefined };
 		},
 	});
 }

@@ -5,7 +5,18 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import type { DifyAggregateResult } from './interfaces';
+import type { DifyAggregateResult } from './stream/interfaces';
+
+/** How an operation turns the aggregated reply into its output item. */
+export type ItemShape = (result: DifyAggregateResult) => IDataObject;
+
+/** The aggregated reply as the item, as it is (the chat shape with Simplify off). */
+export const asItem: ItemShape = (result) => result as unknown as IDataObject;
+
+/** The item of a reply: in the operation's shape, else the aggregated reply itself. */
+export function replyItem(result: DifyAggregateResult, shape: ItemShape = asItem): IDataObject {
+	return shape(result);
+}
 
 /** A Workflow app's run as one item: Dify's `data` (outputs, status, total_tokens, elapsed_time, ...) plus the stream's summary. */
 export function workflowItem(result: DifyAggregateResult): IDataObject {

@@ -15,52 +15,17 @@ import {
 	headerValue,
 	providerError,
 } from '../../common/transport';
-import { invalid, requireInteger } from '../../common/validate';
 import type { SseChunk } from '../../common/sse';
 import { difyProfile } from '../transport';
-import type { ChunkSink } from './chunks';
-import { chunkSink } from './chunks';
-import type { DifyAggregateResult } from './interfaces';
-import { DIFY_STREAM_ERROR_CODES } from './interfaces';
-import { DifyReplyReader, DifyStreamAbortedError, readDifyBody } from './reader';
-
-/** The node's Options that shape a streamed reply (see `streamedReplyOptions`). */
-export interface ReplyOptions {
-	keepEvents: boolean;
-	includeTts: boolean;
-	forwardChunks: boolean;
-	/** `correct`: a closing chunk tells the chat the streamed text was withdrawn; `hold`: send nothing until the answer is final. */
-	replacedAnswer: 'correct' | 'hold';
-	/** How often a broken workflow-backed stream is reopened (0: never). */
-	resumeAttempts: number;
-}
-
-export const MAX_RESUME_ATTEMPTS = 10;
-
-/** The Options of a streamed reply, as one item asks for them. Checked, no request. */
-export function readReplyOptions(ctx: IExecuteFunctions, i: number): ReplyOptions {
-	const node = ctx.getNode();
-	const options = ctx.getNodeParameter('options', i, {}) as IDataObject;
-	const replacedAnswer = options.replacedAnswer ?? 'correct';
-	if (replacedAnswer !== 'correct' && replacedAnswer !== 'hold') {
-		throw invalid(
-			node,
-			i,
-			'When Dify Replaces the Answer',
-			`must be correct or hold, got ${JSON.stringify(replacedAnswer)}`,
-		);
-	}
-	return {
-		keepEvents: options.keepEvents === true,
-		includeTts: options.includeTts === true,
-		forwardChunks: options.forwardChunks !== false,
-		replacedAnswer,
-		resumeAttempts: requireInteger(node, i, 'Resume Attempts', options.resumeAttempts ?? 3, {
-			min: 0,
-			max: MAX_RESUME_ATTEMPTS,
-		}),
-	};
-}
+import type { ItemShape } from './outputs';
+import { asItem } from './outputs';
+import { difyPaths } from './paths';
+import type { ReplyOptions } from './replyRequest';
+import { readDifyBody } from './stream/body';
+import { ChatForwarder, chunkSink } from './stream/chunks';
+import type { DifyAggregateResult } from './stream/interfaces';
+import { DIFY_STREAM_ERROR_CODES } from './stream/interfaces';
+import { DifyReplyReader, DifyStreamAbortedError } from './stream/reader';
 
 export interface StreamedCall {
 	method?: 'POST' | 'GET';
@@ -74,7 +39,7 @@ export interface StreamedCall {
 	/** The app's mode when the endpoint implies it (`completion`, `workflow`). */
 	mode?: string;
 	/** The item for the result (default: the aggregate itself), also kept on a failed item. */
-	shape?: (result: DifyAggregateResult) => IDataObject;
+	shape?: ItemShape;
 	/** The workflow run, when known before the stream says it (continuing a paused run). */
 	workflowRunId?: string;
 	options: ReplyOptions;
@@ -110,7 +75,7 @@ export async function failedReplyError(
 	i: number,
 	result: DifyAggregateResult,
 	resumeProblem?: string,
-	shape: (result: DifyAggregateResult) => IDataObject = asItem,
+	shape: ItemShape = asItem,
 ): Promise<NodeApiError> {
 	const info = result.error ?? {
 		status: 500,
@@ -122,7 +87,7 @@ export async function failedReplyError(
 		info.code === DIFY_STREAM_ERROR_CODES.interrupted;
 	const hint = broken
 		? [
-				'The connection to Dify ended before the reply was complete. The partial answer is kept on the item (with Continue On Fail).',
+				'The connection to Dify ended before the reply was complete. With Continue On Fail, the item keeps the partial answer.',
 				result.resumed ? `The stream was reopened ${result.resumed} time(s).` : '',
 				resumeProblem ?? '',
 			]
@@ -140,72 +105,8 @@ export async function failedReplyError(
 	return withPartialOutput(error, shape(result));
 }
 
-function asItem(result: DifyAggregateResult): IDataObject {
-	return result as unknown as IDataObject;
-}
-
-/** Tells a streaming chat about one item's reply: begin once, the chunks, end. */
-class ChatForwarder {
-	private began = false;
-	private forwarded = false;
-
-	constructor(
-		private readonly sink: ChunkSink | undefined,
-		private readonly itemIndex: number,
-	) {}
-
-	get onAnswerChunk(): ((text: string) => Promise<void>) | undefined {
-		if (!this.sink) return undefined;
-		return async (text: string) => {
-			await this.begin();
-			this.forwarded = true;
-			await this.sink!('item', this.itemIndex, text);
-		};
-	}
-
-	/** Text already shown cannot be taken back: say so in a closing chunk, with the replacement. */
-	get onAnswerReplaced(): ((answer: string) => Promise<void>) | undefined {
-		if (!this.sink) return undefined;
-		return async (answer: string) => {
-			if (!this.forwarded) return;
-			await this.sink!('item', this.itemIndex, `\n\n${REPLACED_ANSWER_NOTE}\n${answer}`);
-		};
-	}
-
-	async begin(): Promise<void> {
-		if (this.began || !this.sink) return;
-		this.began = true;
-		await this.sink('begin', this.itemIndex);
-	}
-
-	/** A reply that was never streamed (blocking) still reaches the chat, in one piece. */
-	async finish(answer: string): Promise<void> {
-		if (!this.sink) return;
-		if (!this.began) {
-			await this.begin();
-			if (answer) await this.sink('item', this.itemIndex, answer);
-		}
-		await this.sink('end', this.itemIndex);
-	}
-
-	async fail(message: string): Promise<void> {
-		if (!this.sink) return;
-		await this.begin();
-		await this.sink('error', this.itemIndex, message);
-		await this.sink('end', this.itemIndex);
-	}
-
-	async endIfStarted(): Promise<void> {
-		if (this.sink && this.began) await this.sink('end', this.itemIndex);
-	}
-}
-
 /** Backoff before reopening a broken stream: 0.5 s, 1 s, 2 s, ... */
 const RESUME_BASE_WAIT_MS = 500;
-
-/** What a streaming chat is sent when Dify withdraws an answer that was already streamed. */
-export const REPLACED_ANSWER_NOTE =
-	"[The app's moderation withdrew the text above. Its answer is:]";
 
 /**
  * Send a streamed call (or open a stream) and return its aggregated item. A workflow-backed
@@ -268,7 +169,7 @@ export async function runStreamedCall(
 			try {
 				reopened = await apiRequest(ctx, difyProfile, {
 					method: 'GET',
-					path: `/workflow/${encodeURIComponent(runId)}/events`,
+					path: difyPaths.workflowEvents(runId),
 					qs: {
 						user: call.user,
 						include_state_snapshot: true,
@@ -281,7 +182,14 @@ export async function runStreamedCall(
 				if (signal?.aborted) break;
 				// Dify's errors guide: a 404 from a resume call means a wrong user or an unknown run.
 				const notFound = (error as { httpCode?: string }).httpCode === '404';
-				resumeProblem = `Reopening the stream failed: ${(error as Error).message}${notFound ? ' (Dify answers 404 when the User differs from the one that started the run, or the run does not exist)' : ''}`;
+				resumeProblem = [
+					`Reopening the stream failed: ${(error as Error).message.replace(/\.$/, '')}.`,
+					notFound
+						? 'Dify answers 404 when the User differs from the one that started the run, or when the run does not exist.'
+						: '',
+				]
+					.filter(Boolean)
+					.join(' ');
 				break;
 			}
 			broken = (await reader.read(reopened.body, { reopened: true })).broken;

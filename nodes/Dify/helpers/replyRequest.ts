@@ -1,11 +1,13 @@
+/**
+ * What the operations whose reply streams read from their parameters (checked, no request): the
+ * shared part of the request, and the Options of a streamed reply.
+ */
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { invalid } from '../../common/validate';
+import { invalid, requireInteger } from '../../common/validate';
 import type { FileSpec } from './files';
 import { fileReferences, readFiles } from './files';
 import { readInputs } from './inputs';
-import type { ReplyOptions } from './reply';
-import { readReplyOptions } from './reply';
 import { readUser } from './parameters';
 
 /**
@@ -53,4 +55,42 @@ export async function bodyWithFiles(
 	if (request.files.length > 0)
 		body.files = await fileReferences(ctx, i, request.user, request.files);
 	return body;
+}
+
+/** The node's Options that shape a streamed reply (see `streamedReplyOptions`). */
+export interface ReplyOptions {
+	keepEvents: boolean;
+	includeTts: boolean;
+	forwardChunks: boolean;
+	/** `correct`: a closing chunk tells the chat the streamed text was withdrawn; `hold`: send nothing until the answer is final. */
+	replacedAnswer: 'correct' | 'hold';
+	/** How often a broken workflow-backed stream is reopened (0: never). */
+	resumeAttempts: number;
+}
+
+export const MAX_RESUME_ATTEMPTS = 10;
+
+/** The Options of a streamed reply, as one item asks for them. Checked, no request. */
+export function readReplyOptions(ctx: IExecuteFunctions, i: number): ReplyOptions {
+	const node = ctx.getNode();
+	const options = ctx.getNodeParameter('options', i, {}) as IDataObject;
+	const replacedAnswer = options.replacedAnswer ?? 'correct';
+	if (replacedAnswer !== 'correct' && replacedAnswer !== 'hold') {
+		throw invalid(
+			node,
+			i,
+			'When Dify Replaces the Answer',
+			`must be correct or hold, got ${JSON.stringify(replacedAnswer)}`,
+		);
+	}
+	return {
+		keepEvents: options.keepEvents === true,
+		includeTts: options.includeTts === true,
+		forwardChunks: options.forwardChunks !== false,
+		replacedAnswer,
+		resumeAttempts: requireInteger(node, i, 'Resume Attempts', options.resumeAttempts ?? 3, {
+			min: 0,
+			max: MAX_RESUME_ATTEMPTS,
+		}),
+	};
 }

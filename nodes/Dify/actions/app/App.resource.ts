@@ -20,7 +20,7 @@ export const operationParameter: INodeProperties = {
 		{
 			name: 'Get Meta',
 			value: 'getMeta',
-			action: 'Get app meta',
+			action: 'Get app tool icons',
 			description:
 				'Get the icons of the tools the app uses. Outputs one item: "tool_icons", by tool name.',
 		},

@@ -22,14 +22,14 @@ export const operationParameter: INodeProperties = {
 			value: 'send',
 			action: 'Send a chat message',
 			description:
-				'Send a message to a Dify chat app and output its reply as one item: "answer", "conversation_id", "message_id", "task_id", "metadata" (usage, retriever_resources) like the blocking response, plus "status" (succeeded, paused, stopped), "reasoning", "agent_thoughts", "files", "workflow" and "form" (when a Human Input node pauses the run)',
+				'Send a message to a Dify chat app. Outputs its reply as one item: "answer", "conversation_id", "message_id", "task_id", "metadata" (usage, retriever_resources), "status" (succeeded, paused, stopped), and what the reply has of "reasoning", "agent_thoughts", "files", "workflow" and "form" (when a Human Input node pauses the run).',
 		},
 		{
 			name: 'Stop',
 			value: 'stop',
-			action: 'Stop a chat message generation',
+			action: 'Stop generating a reply',
 			description:
-				'Stop a reply that is still streaming, by its task_id (Chatbot, Agent, Chatflow and New Agent apps). Outputs { result: "success", task_id }.',
+				'Stop a reply that Dify is still writing, by its task_id (Chatbot, Agent, Chatflow and New Agent apps). Outputs { result: "success", task_id }.',
 		},
 	],
 	default: 'send',

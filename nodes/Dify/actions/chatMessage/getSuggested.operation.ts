@@ -2,31 +2,22 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { ItemOperation } from '../../../common/items';
 import { apiRequest } from '../../../common/transport';
-import { requireUuid } from '../../../common/validate';
+import { PATH_IDS, readPathId, readUser } from '../../helpers/parameters';
+import { difyPaths } from '../../helpers/paths';
 import { difyProfile } from '../../transport';
 import { messageIdProperty, optionsCollection, userProperty } from '../common.descriptions';
-import { readUser } from '../../helpers/parameters';
 
 export const properties: INodeProperties[] = [messageIdProperty, userProperty, optionsCollection()];
 
-interface Prepared {
-	messageId: string;
-	user: string;
-}
-
-export const operation: ItemOperation<Prepared> = {
+export const operation: ItemOperation<{ messageId: string; user: string }> = {
 	async prepare(this: IExecuteFunctions, i) {
-		const node = this.getNode();
-		return {
-			messageId: requireUuid(node, i, 'Message ID', this.getNodeParameter('messageId', i, '')),
-			user: readUser(this, i),
-		};
+		return { messageId: readPathId(this, i, PATH_IDS.message), user: readUser(this, i) };
 	},
 
 	async execute(this: IExecuteFunctions, i, { messageId, user }) {
 		const response = await apiRequest<IDataObject>(this, difyProfile, {
 			method: 'GET',
-			path: `/messages/${encodeURIComponent(messageId)}/suggested`,
+			path: difyPaths.suggestedQuestions(messageId),
 			qs: { user },
 			itemIndex: i,
 		});

@@ -14,14 +14,14 @@ export const operationParameter: INodeProperties = {
 			value: 'send',
 			action: 'Send a completion message',
 			description:
-				'Run a Text Generator app on its inputs and output the generated text as one item like Chat Message → Send: "answer", "message_id", "task_id", "metadata" (usage), "status"',
+				'Run a Text Generator app on its inputs. Outputs the generated text as one item, as Chat Message → Send does: "answer", "message_id", "task_id", "metadata" (usage), "status".',
 		},
 		{
 			name: 'Stop',
 			value: 'stop',
-			action: 'Stop a completion message generation',
+			action: 'Stop generating a text',
 			description:
-				'Stop a Text Generator reply that is still streaming, by its task_id. Outputs { result: "success", task_id }.',
+				'Stop a text that a Text Generator app is still writing, by its task_id. Outputs { result: "success", task_id }.',
 		},
 	],
 	default: 'send',

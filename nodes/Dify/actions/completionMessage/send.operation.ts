@@ -1,84 +1,39 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
-import type { ItemOperation } from '../../../common/items';
 import { simplifiedReply } from '../../helpers/outputs';
-import { runStreamedCall } from '../../helpers/reply';
-import type { ReplyRequest } from '../../helpers/replyRequest';
-import { bodyWithFiles, readReplyRequest } from '../../helpers/replyRequest';
-import {
+import { stopPaths } from '../../helpers/paths';
+import { filesField, replyProperties, responseModeField } from '../common.descriptions';
+import { replyOperation } from '../common.operations';
+
+export const properties: INodeProperties[] = replyProperties([
 	filesField,
-	inputsProperties,
-	optionsCollection,
-	simplifyProperties,
-	streamedReplyOptions,
-	userProperty,
-} from '../common.descriptions';
-
-export const properties: INodeProperties[] = [
-	userProperty,
-	...inputsProperties,
 	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			filesField,
-			{
-				displayName: 'Query',
-				name: 'query',
-				type: 'string',
-				typeOptions: { rows: 3 },
-				default: '',
-				description:
-					"The text to process, for older Text Generator apps. Newer apps take it as one of the Inputs (the app's variable, often named query).",
-			},
-			{
-				displayName: 'Response Mode',
-				name: 'responseMode',
-				type: 'options',
-				options: [
-					{
-						name: 'Streaming',
-						value: 'streaming',
-						description: 'Not cut off on long texts; the stream is aggregated into one item',
-					},
-					{
-						name: 'Blocking',
-						value: 'blocking',
-						description: 'One JSON answer; Dify Cloud cuts it after 100 s',
-					},
-				],
-				default: 'streaming',
-			},
-		],
+		displayName: 'Query',
+		name: 'query',
+		type: 'string',
+		typeOptions: { rows: 3 },
+		default: '',
+		description:
+			"The text to process, for older Text Generator apps. Newer apps take it as one of the Inputs (the app's variable, often named query).",
 	},
-	...simplifyProperties,
-	optionsCollection(streamedReplyOptions),
-];
+	responseModeField(
+		'Not cut off on long texts. The text still comes out as one item.',
+		'One answer once the text is complete. Dify Cloud cuts it off after 100 s.',
+	),
+]);
 
-type Prepared = ReplyRequest;
-
-export const operation: ItemOperation<Prepared> = {
-	async prepare(this: IExecuteFunctions, i) {
-		const request = readReplyRequest(this, i);
+export const operation = replyOperation({
+	prepare(_ctx, _i, request) {
 		const query = request.additional.query;
 		if (typeof query === 'string' && query !== '') request.body.query = query;
 		return request;
 	},
-
-	async execute(this: IExecuteFunctions, i, prepared) {
-		const result = await runStreamedCall(this, i, {
-			path: '/completion-messages',
-			body: await bodyWithFiles(this, i, prepared),
-			user: prepared.user,
-			stopPath: (taskId) => `/completion-messages/${encodeURIComponent(taskId)}/stop`,
-			mode: 'completion',
-			// Text Generator replies have no workflow run, so a broken stream cannot be resumed.
-			shape: prepared.simplify ? simplifiedReply : undefined,
-			options: { ...prepared.options, resumeAttempts: 0 },
-		});
-		return prepared.simplify ? simplifiedReply(result) : (result as unknown as IDataObject);
-	},
-};
+	call: () => ({
+		path: '/completion-messages',
+		mode: 'completion',
+		stopPath: stopPaths.completionMessage,
+		// Text Generator replies have no workflow run, so a broken stream cannot be resumed.
+		options: { resumeAttempts: 0 },
+	}),
+	simplified: simplifiedReply,
+});

@@ -1,16 +1,10 @@
-import type { INodeProperties } from 'n8n-workflow';
+import { stopPaths } from '../../helpers/paths';
+import { stopProperties } from '../common.descriptions';
+import { stopOperation } from '../common.operations';
 
-import { stopOperation } from '../../helpers/stop';
-import { optionsCollection, taskIdProperty, userProperty } from '../common.descriptions';
+export const properties = stopProperties(
+	'a Completion Message → Send',
+	'The User that sent the request. Dify ignores a stop from another user and still answers success.',
+);
 
-export const properties: INodeProperties[] = [
-	taskIdProperty('a Completion Message → Send that is still streaming'),
-	{
-		...userProperty,
-		description:
-			'The User that sent the completion request. Dify ignores a stop from another user and still answers success.',
-	},
-	optionsCollection(),
-];
-
-export const operation = stopOperation((taskId) => `/completion-messages/${taskId}/stop`);
+export const operation = stopOperation(stopPaths.completionMessage);

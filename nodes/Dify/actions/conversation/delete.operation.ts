@@ -2,9 +2,10 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { ItemOperation } from '../../../common/items';
 import { apiRequest } from '../../../common/transport';
+import { PATH_IDS, readPathId, readUser } from '../../helpers/parameters';
+import { difyPaths } from '../../helpers/paths';
 import { difyProfile } from '../../transport';
 import { conversationIdProperty, optionsCollection, userProperty } from '../common.descriptions';
-import { readConversationId, readUser } from '../../helpers/parameters';
 
 export const properties: INodeProperties[] = [
 	conversationIdProperty,
@@ -12,24 +13,16 @@ export const properties: INodeProperties[] = [
 	optionsCollection(),
 ];
 
-interface Prepared {
-	conversationId: string;
-	user: string;
-}
-
-export const operation: ItemOperation<Prepared> = {
+export const operation: ItemOperation<{ conversationId: string; user: string }> = {
 	async prepare(this: IExecuteFunctions, i) {
-		return {
-			conversationId: readConversationId(this, i),
-			user: readUser(this, i),
-		};
+		return { conversationId: readPathId(this, i, PATH_IDS.conversation), user: readUser(this, i) };
 	},
 
 	async execute(this: IExecuteFunctions, i, { conversationId, user }) {
 		// Dify answers 204 without a body; the item says what was deleted.
 		await apiRequest(this, difyProfile, {
 			method: 'DELETE',
-			path: `/conversations/${encodeURIComponent(conversationId)}`,
+			path: difyPaths.conversation(conversationId),
 			body: { user },
 			itemIndex: i,
 		});

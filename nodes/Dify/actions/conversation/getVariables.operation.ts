@@ -1,36 +1,28 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { ItemOperation } from '../../../common/items';
-import { readLimit, returnAllProperties } from '../../../common/paging';
+import { readLimit } from '../../../common/paging';
 import { optionalText, requireString } from '../../../common/validate';
-import { listAfterLastId } from '../../helpers/lists';
-import { conversationIdProperty, optionsCollection, userProperty } from '../common.descriptions';
-import { readConversationId, readUser } from '../../helpers/parameters';
+import { listByCursor } from '../../helpers/lists';
+import { PATH_IDS, readPathId, readUser } from '../../helpers/parameters';
+import { difyPaths } from '../../helpers/paths';
+import { conversationIdProperty, listProperties, userProperty } from '../common.descriptions';
 
 export const MAX_VARIABLE_NAME_LENGTH = 255;
 
 export const properties: INodeProperties[] = [
 	conversationIdProperty,
 	userProperty,
-	...returnAllProperties(),
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'Variable Name',
-				name: 'variableName',
-				type: 'string',
-				default: '',
-				placeholder: 'user_preference',
-				description: 'Only the variable with this name (variable_name)',
-			},
-		],
-	},
-	optionsCollection(),
+	...listProperties([
+		{
+			displayName: 'Variable Name',
+			name: 'variableName',
+			type: 'string',
+			default: '',
+			placeholder: 'user_preference',
+			description: 'Only the variable with this name',
+		},
+	]),
 ];
 
 interface Prepared {
@@ -42,13 +34,14 @@ interface Prepared {
 
 export const operation: ItemOperation<Prepared> = {
 	async prepare(this: IExecuteFunctions, i) {
-		const node = this.getNode();
-		const additional = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
-		const variableName = optionalText(additional.variableName);
+		const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
+		const variableName = optionalText(filters.variableName);
 		if (variableName !== undefined)
-			requireString(node, i, 'Variable Name', variableName, { max: MAX_VARIABLE_NAME_LENGTH });
+			requireString(this.getNode(), i, 'Variable Name', variableName, {
+				max: MAX_VARIABLE_NAME_LENGTH,
+			});
 		return {
-			conversationId: readConversationId(this, i),
+			conversationId: readPathId(this, i, PATH_IDS.conversation),
 			user: readUser(this, i),
 			variableName,
 			limit: readLimit(this, i),
@@ -56,10 +49,11 @@ export const operation: ItemOperation<Prepared> = {
 	},
 
 	async execute(this: IExecuteFunctions, i, { conversationId, user, variableName, limit }) {
-		return await listAfterLastId(this, i, {
-			path: `/conversations/${encodeURIComponent(conversationId)}/variables`,
+		return await listByCursor(this, i, {
+			path: difyPaths.conversationVariables(conversationId),
 			qs: { user, variable_name: variableName },
 			limit,
+			cursor: 'last_id',
 		});
 	},
 };

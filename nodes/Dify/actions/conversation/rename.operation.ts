@@ -3,9 +3,10 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import type { ItemOperation } from '../../../common/items';
 import { apiRequest } from '../../../common/transport';
 import { requireString } from '../../../common/validate';
+import { PATH_IDS, readPathId, readUser } from '../../helpers/parameters';
+import { difyPaths } from '../../helpers/paths';
 import { difyProfile } from '../../transport';
 import { conversationIdProperty, optionsCollection, userProperty } from '../common.descriptions';
-import { readConversationId, readUser } from '../../helpers/parameters';
 
 export const properties: INodeProperties[] = [
 	conversationIdProperty,
@@ -39,7 +40,7 @@ interface Prepared {
 export const operation: ItemOperation<Prepared> = {
 	async prepare(this: IExecuteFunctions, i) {
 		const node = this.getNode();
-		const conversationId = readConversationId(this, i);
+		const conversationId = readPathId(this, i, PATH_IDS.conversation);
 		const user = readUser(this, i);
 		const body: IDataObject =
 			this.getNodeParameter('autoGenerate', i, false) === true
@@ -54,7 +55,7 @@ export const operation: ItemOperation<Prepared> = {
 	async execute(this: IExecuteFunctions, i, { conversationId, body }) {
 		const response = await apiRequest<IDataObject>(this, difyProfile, {
 			method: 'POST',
-			path: `/conversations/${encodeURIComponent(conversationId)}/name`,
+			path: difyPaths.conversationName(conversationId),
 			body,
 			// setting the same value (or name) twice does no harm, so transient failures are retried
 			idempotent: true,

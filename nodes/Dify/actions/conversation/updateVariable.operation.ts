@@ -2,10 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { ItemOperation } from '../../../common/items';
 import { apiRequest } from '../../../common/transport';
-import { invalid, requireUuid } from '../../../common/validate';
+import { invalid } from '../../../common/validate';
+import { PATH_IDS, readPathId, readUser } from '../../helpers/parameters';
+import { difyPaths } from '../../helpers/paths';
 import { difyProfile } from '../../transport';
 import { conversationIdProperty, optionsCollection, userProperty } from '../common.descriptions';
-import { readConversationId, readUser } from '../../helpers/parameters';
 
 export const properties: INodeProperties[] = [
 	conversationIdProperty,
@@ -16,7 +17,7 @@ export const properties: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: 'a1b2c3d4-5678-90ab-cdef-1234567890ab',
-		description: 'The ID of the variable, from Conversation → Get Variables (a UUID)',
+		description: "After a Conversation → Get Variables step, drag the variable's ID here",
 	},
 	userProperty,
 	{
@@ -25,15 +26,15 @@ export const properties: INodeProperties[] = [
 		type: 'options',
 		options: [
 			{
-				name: 'Text',
-				value: 'text',
-				description: 'Sent as a string, for string and secret variables',
-			},
-			{
 				name: 'JSON',
 				value: 'json',
 				description:
 					'Parsed first, for number, boolean, object and array variables (e.g. 42, true, ["a", "b"])',
+			},
+			{
+				name: 'Text',
+				value: 'text',
+				description: 'Sent as a string, for string and secret variables',
 			},
 		],
 		default: 'text',
@@ -60,13 +61,8 @@ interface Prepared {
 export const operation: ItemOperation<Prepared> = {
 	async prepare(this: IExecuteFunctions, i) {
 		const node = this.getNode();
-		const conversationId = readConversationId(this, i);
-		const variableId = requireUuid(
-			node,
-			i,
-			'Variable ID',
-			this.getNodeParameter('variableId', i, ''),
-		);
+		const conversationId = readPathId(this, i, PATH_IDS.conversation);
+		const variableId = readPathId(this, i, PATH_IDS.variable);
 		const user = readUser(this, i);
 		const format = this.getNodeParameter('valueFormat', i, 'text') as string;
 		const raw = this.getNodeParameter('value', i, '') as unknown;
@@ -104,7 +100,7 @@ export const operation: ItemOperation<Prepared> = {
 	async execute(this: IExecuteFunctions, i, { conversationId, variableId, body }) {
 		const response = await apiRequest<IDataObject>(this, difyProfile, {
 			method: 'PUT',
-			path: `/conversations/${encodeURIComponent(conversationId)}/variables/${encodeURIComponent(variableId)}`,
+			path: difyPaths.conversationVariable(conversationId, variableId),
 			body,
 			// setting the same value (or name) twice does no harm, so transient failures are retried
 			idempotent: true,

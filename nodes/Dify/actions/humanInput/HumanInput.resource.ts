@@ -21,7 +21,7 @@ export const operationParameter: INodeProperties = {
 			value: 'submit',
 			action: 'Submit a human input form',
 			description:
-				'Answer a paused run\'s form (inputs and the chosen action) and, by default, follow the resumed run: outputs the same item as Chat Message → Send ("answer", "status", "workflow", and "form" when it pauses again)',
+				'Answer the form a paused run waits on (its inputs and the chosen action) and, by default, follow the run as it goes on. Outputs the same item as Chat Message → Send ("answer", "status", "workflow", and "form" when it pauses again).',
 		},
 	],
 	default: 'getForm',

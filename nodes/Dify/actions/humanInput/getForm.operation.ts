@@ -1,24 +1,14 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
-import type { ItemOperation } from '../../../common/items';
-import { apiRequest } from '../../../common/transport';
-import { requireString } from '../../../common/validate';
-import { difyProfile } from '../../transport';
+import { PATH_IDS } from '../../helpers/parameters';
+import { difyPaths } from '../../helpers/paths';
 import { formTokenProperty, optionsCollection } from '../common.descriptions';
+import { getByIdOperation } from '../common.operations';
 
 export const properties: INodeProperties[] = [formTokenProperty, optionsCollection()];
 
-export const operation: ItemOperation<{ formToken: string }> = {
-	async prepare(this: IExecuteFunctions, i) {
-		const value = this.getNodeParameter('formToken', i, '');
-		return { formToken: requireString(this.getNode(), i, 'Form Token', value).trim() };
-	},
-	async execute(this: IExecuteFunctions, i, { formToken }) {
-		const response = await apiRequest<IDataObject>(this, difyProfile, {
-			method: 'GET',
-			path: `/form/human_input/${encodeURIComponent(formToken)}`,
-			itemIndex: i,
-		});
-		return { ...response.body, form_token: formToken };
-	},
-};
+export const operation = getByIdOperation(
+	PATH_IDS.formToken,
+	difyPaths.humanInputForm,
+	(form, formToken) => ({ ...form, form_token: formToken }),
+);

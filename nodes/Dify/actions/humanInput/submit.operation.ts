@@ -2,11 +2,14 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { ItemOperation } from '../../../common/items';
 import { apiRequest } from '../../../common/transport';
-import { requireString, requireUuid } from '../../../common/validate';
+import { requireString } from '../../../common/validate';
 import { readInputs } from '../../helpers/inputs';
-import type { ReplyOptions } from '../../helpers/reply';
-import { simplifiedReply } from '../../helpers/outputs';
-import { readReplyOptions, runStreamedCall } from '../../helpers/reply';
+import { replyItem, simplifiedReply } from '../../helpers/outputs';
+import { PATH_IDS, readPathId, readUser } from '../../helpers/parameters';
+import { difyPaths, stopPaths } from '../../helpers/paths';
+import { runStreamedCall } from '../../helpers/reply';
+import type { ReplyOptions } from '../../helpers/replyRequest';
+import { readReplyOptions } from '../../helpers/replyRequest';
 import { difyProfile } from '../../transport';
 import {
 	formTokenProperty,
@@ -17,7 +20,6 @@ import {
 	userProperty,
 	workflowRunIdProperty,
 } from '../common.descriptions';
-import { readUser } from '../../helpers/parameters';
 
 export const properties: INodeProperties[] = [
 	formTokenProperty,
@@ -29,7 +31,7 @@ export const properties: INodeProperties[] = [
 		required: true,
 		placeholder: 'approve',
 		description:
-			"The button the recipient chose, by the identifier Dify gives it: one of the form's actions (form.actions on the paused item, or user_actions from Get Form), e.g. approve",
+			"The ID of the button the recipient chose, for example approve. The paused item lists the form's buttons in form.actions; Human Input → Get Form lists them in user_actions.",
 	},
 	{
 		...userProperty,
@@ -41,7 +43,7 @@ export const properties: INodeProperties[] = [
 			? {
 					...property,
 					description:
-						"How to give the form's inputs, by each input's output_variable_name (file inputs need Dify file objects: use JSON)",
+						"How to give the form's inputs, by each input's output_variable_name. File inputs need Dify file objects: use JSON.",
 				}
 			: property,
 	),
@@ -70,21 +72,14 @@ interface Prepared {
 export const operation: ItemOperation<Prepared> = {
 	async prepare(this: IExecuteFunctions, i) {
 		const node = this.getNode();
-		const formToken = requireString(
-			node,
-			i,
-			'Form Token',
-			this.getNodeParameter('formToken', i, ''),
-		);
+		const formToken = readPathId(this, i, PATH_IDS.formToken);
 		const action = requireString(node, i, 'Action', this.getNodeParameter('action', i, '')).trim();
 		const user = readUser(this, i);
 		const inputs = readInputs(this, i);
 		const continueRun = this.getNodeParameter('continueRun', i, true) !== false;
-		const workflowRunId = continueRun
-			? requireUuid(node, i, 'Workflow Run ID', this.getNodeParameter('workflowRunId', i, ''))
-			: undefined;
+		const workflowRunId = continueRun ? readPathId(this, i, PATH_IDS.workflowRun) : undefined;
 		return {
-			formToken: formToken.trim(),
+			formToken,
 			body: { inputs, action, user },
 			user,
 			workflowRunId,
@@ -97,7 +92,7 @@ export const operation: ItemOperation<Prepared> = {
 		// A submission is one-shot (a second one answers 412): never sent twice.
 		await apiRequest<IDataObject>(this, difyProfile, {
 			method: 'POST',
-			path: `/form/human_input/${encodeURIComponent(prepared.formToken)}`,
+			path: difyPaths.humanInputForm(prepared.formToken),
 			body: prepared.body,
 			itemIndex: i,
 		});
@@ -107,18 +102,16 @@ export const operation: ItemOperation<Prepared> = {
 		// reader stops at the next pause that asks for a form, so its item carries that form.
 		const result = await runStreamedCall(this, i, {
 			method: 'GET',
-			path: `/workflow/${encodeURIComponent(workflowRunId)}/events`,
+			path: difyPaths.workflowEvents(workflowRunId),
 			qs: { user, continue_on_pause: true },
 			user,
 			workflowRunId,
 			// Chatflow runs stop through their chat task; Workflow runs through their workflow task.
 			stopPath: (taskId, partial) =>
-				partial.message_id
-					? `/chat-messages/${encodeURIComponent(taskId)}/stop`
-					: `/workflows/tasks/${encodeURIComponent(taskId)}/stop`,
+				partial.message_id ? stopPaths.chatMessage(taskId) : stopPaths.workflow(taskId),
 			shape: prepared.simplify ? simplifiedReply : undefined,
 			options: prepared.options,
 		});
-		return prepared.simplify ? simplifiedReply(result) : (result as unknown as IDataObject);
+		return replyItem(result, prepared.simplify ? simplifiedReply : undefined);
 	},
 };

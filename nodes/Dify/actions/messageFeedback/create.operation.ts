@@ -2,10 +2,16 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { ItemOperation } from '../../../common/items';
 import { apiRequest } from '../../../common/transport';
-import { invalid, optionalText, requireUuid } from '../../../common/validate';
+import { invalid, optionalText } from '../../../common/validate';
+import { PATH_IDS, readPathId, readUser } from '../../helpers/parameters';
+import { difyPaths } from '../../helpers/paths';
 import { difyProfile } from '../../transport';
-import { messageIdProperty, optionsCollection, userProperty } from '../common.descriptions';
-import { readUser } from '../../helpers/parameters';
+import {
+	additionalFieldsCollection,
+	messageIdProperty,
+	optionsCollection,
+	userProperty,
+} from '../common.descriptions';
 
 const RATINGS: Record<string, 'like' | 'dislike' | null> = {
 	like: 'like',
@@ -21,8 +27,8 @@ export const properties: INodeProperties[] = [
 		name: 'rating',
 		type: 'options',
 		options: [
-			{ name: 'Like', value: 'like', description: 'A thumbs-up for the answer' },
 			{ name: 'Dislike', value: 'dislike', description: 'A thumbs-down for the answer' },
+			{ name: 'Like', value: 'like', description: 'A thumbs-up for the answer' },
 			{
 				name: 'Revoke',
 				value: 'revoke',
@@ -31,24 +37,17 @@ export const properties: INodeProperties[] = [
 		],
 		default: 'like',
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'Content',
-				name: 'content',
-				type: 'string',
-				typeOptions: { rows: 2 },
-				default: '',
-				placeholder: 'This answer was very helpful!',
-				description: 'A comment that says more than the rating',
-			},
-		],
-	},
+	additionalFieldsCollection([
+		{
+			displayName: 'Content',
+			name: 'content',
+			type: 'string',
+			typeOptions: { rows: 2 },
+			default: '',
+			placeholder: 'This answer was very helpful!',
+			description: 'A comment that says more than the rating',
+		},
+	]),
 	optionsCollection(),
 ];
 
@@ -60,7 +59,7 @@ interface Prepared {
 export const operation: ItemOperation<Prepared> = {
 	async prepare(this: IExecuteFunctions, i) {
 		const node = this.getNode();
-		const messageId = requireUuid(node, i, 'Message ID', this.getNodeParameter('messageId', i, ''));
+		const messageId = readPathId(this, i, PATH_IDS.message);
 		const user = readUser(this, i);
 		const choice = String(this.getNodeParameter('rating', i, 'like'));
 		if (!(choice in RATINGS))
@@ -75,7 +74,7 @@ export const operation: ItemOperation<Prepared> = {
 	async execute(this: IExecuteFunctions, i, { messageId, body }) {
 		const response = await apiRequest<IDataObject>(this, difyProfile, {
 			method: 'POST',
-			path: `/messages/${encodeURIComponent(messageId)}/feedbacks`,
+			path: difyPaths.messageFeedbacks(messageId),
 			body,
 			// the same rating sent twice leaves the same feedback
 			idempotent: true,

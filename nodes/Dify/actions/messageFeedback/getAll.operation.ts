@@ -1,22 +1,24 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { ItemOperation } from '../../../common/items';
-import { readLimit, returnAllProperties } from '../../../common/paging';
+import { readLimit } from '../../../common/paging';
 import { listByPageNumber } from '../../helpers/lists';
-import { optionsCollection } from '../common.descriptions';
+import { listProperties } from '../common.descriptions';
 
-export const properties: INodeProperties[] = [...returnAllProperties(), optionsCollection()];
+// Dify documents no filter for this list, and its answer has no `has_more`: a short page is the last.
+export const properties: INodeProperties[] = listProperties();
 
-interface Prepared {
-	limit: number | undefined;
-}
-
-export const operation: ItemOperation<Prepared> = {
+export const operation: ItemOperation<{ limit: number | undefined }> = {
 	async prepare(this: IExecuteFunctions, i) {
 		return { limit: readLimit(this, i) };
 	},
 
 	async execute(this: IExecuteFunctions, i, { limit }) {
-		return await listByPageNumber(this, i, { path: '/app/feedbacks', qs: {}, limit });
+		return await listByPageNumber(this, i, {
+			path: '/app/feedbacks',
+			qs: {},
+			limit,
+			end: 'shortPage',
+		});
 	},
 };

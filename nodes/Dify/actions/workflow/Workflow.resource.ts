@@ -16,28 +16,28 @@ export const operationParameter: INodeProperties = {
 			value: 'getLogs',
 			action: 'Get workflow logs',
 			description:
-				'List past runs of a Workflow or Chatflow app, newest first, one item per run: its ID, "workflow_run" (status, tokens, steps, timing), "created_by_end_user", "created_at"',
+				'List past runs of a Workflow or Chatflow app, newest first. Outputs one item per run: its ID, "workflow_run" (status, tokens, steps, timing), "created_by_end_user", "created_at".',
 		},
 		{
 			name: 'Get Run',
 			value: 'getRun',
 			action: 'Get a workflow run',
 			description:
-				'Get one run by its workflow_run_id: "status", "inputs" (JSON text), "outputs", "error", "total_steps", "total_tokens", "elapsed_time"',
+				'Get one run by its workflow_run_id. Outputs one item: "status", "inputs" (JSON text), "outputs", "error", "total_steps", "total_tokens", "elapsed_time".',
 		},
 		{
 			name: 'Run',
 			value: 'run',
 			action: 'Run a workflow',
 			description:
-				'Run a Workflow app and output the run as one item: "data" (outputs, status, total_tokens, elapsed_time, ...) like the blocking response, plus "text", "nodes" (summary), "files", "status" and "form" when a Human Input node pauses it. Streamed and resumed after a broken connection.',
+				'Run a Workflow app. Outputs the run as one item: "data" (outputs, status, total_tokens, elapsed_time, ...), "text", "nodes" (a summary of the steps), "files", "status", and "form" when a Human Input node pauses it.',
 		},
 		{
 			name: 'Stop',
 			value: 'stop',
-			action: 'Stop a workflow task',
+			action: 'Stop a workflow run',
 			description:
-				'Stop a Workflow app run that is still streaming, by its task_id. Outputs { result: "success", task_id }.',
+				'Stop a Workflow app run that is still going, by its task_id. Outputs { result: "success", task_id }.',
 		},
 	],
 	default: 'run',

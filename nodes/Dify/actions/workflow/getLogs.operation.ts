@@ -1,76 +1,64 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { ItemOperation } from '../../../common/items';
-import { collectPages, readLimit, returnAllProperties } from '../../../common/paging';
-import { apiRequest } from '../../../common/transport';
+import { readLimit } from '../../../common/paging';
 import { compact, invalid, optionalText } from '../../../common/validate';
-import { difyProfile } from '../../transport';
-import { optionsCollection } from '../common.descriptions';
+import { listByPageNumber } from '../../helpers/lists';
+import { listProperties } from '../common.descriptions';
 
-/** Dify's largest page of workflow logs. */
-export const MAX_LOGS_PAGE = 100;
 const STATUSES = ['succeeded', 'failed', 'stopped'];
 
 export const properties: INodeProperties[] = [
-	...returnAllProperties(),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Created After',
-				name: 'createdAtAfter',
-				type: 'dateTime',
-				default: '',
-				description: 'Only runs created after this time',
-			},
-			{
-				displayName: 'Created Before',
-				name: 'createdAtBefore',
-				type: 'dateTime',
-				default: '',
-				description: 'Only runs created before this time',
-			},
-			{
-				displayName: 'Created By Account',
-				name: 'createdByAccount',
-				type: 'string',
-				default: '',
-				placeholder: 'name@example.com',
-				description: 'Only runs started by this Dify account (its email), e.g. from the editor',
-			},
-			{
-				displayName: 'Created By End User Session ID',
-				name: 'createdByEndUserSessionId',
-				type: 'string',
-				default: '',
-				placeholder: 'customer-4821',
-				description: 'Only runs of this end user: the User the runs were sent with',
-			},
-			{
-				displayName: 'Keyword',
-				name: 'keyword',
-				type: 'string',
-				default: '',
-				description: 'Only runs whose log contains this text',
-			},
-			{
-				displayName: 'Status',
-				name: 'status',
-				type: 'options',
-				options: [
-					{ name: 'Failed', value: 'failed' },
-					{ name: 'Stopped', value: 'stopped' },
-					{ name: 'Succeeded', value: 'succeeded' },
-				],
-				default: 'succeeded',
-			},
-		],
-	},
-	optionsCollection(),
+	...listProperties([
+		{
+			displayName: 'Created After',
+			name: 'createdAtAfter',
+			type: 'dateTime',
+			default: '',
+			description: 'Only runs created after this time',
+		},
+		{
+			displayName: 'Created Before',
+			name: 'createdAtBefore',
+			type: 'dateTime',
+			default: '',
+			description: 'Only runs created before this time',
+		},
+		{
+			displayName: 'Created By Account',
+			name: 'createdByAccount',
+			type: 'string',
+			default: '',
+			placeholder: 'name@example.com',
+			description: 'Only runs started by this Dify account (its email), e.g. from the editor',
+		},
+		{
+			displayName: 'Created By End User Session ID',
+			name: 'createdByEndUserSessionId',
+			type: 'string',
+			default: '',
+			placeholder: 'customer-4821',
+			description: 'Only the runs of this end user (the User they were sent with)',
+		},
+		{
+			displayName: 'Keyword',
+			name: 'keyword',
+			type: 'string',
+			default: '',
+			description: 'Only runs whose log contains this text',
+		},
+		{
+			displayName: 'Status',
+			name: 'status',
+			type: 'options',
+			options: [
+				{ name: 'Failed', value: 'failed' },
+				{ name: 'Stopped', value: 'stopped' },
+				{ name: 'Succeeded', value: 'succeeded' },
+			],
+			default: 'succeeded',
+		},
+	]),
 ];
 
 interface Prepared {
@@ -114,26 +102,6 @@ export const operation: ItemOperation<Prepared> = {
 	},
 
 	async execute(this: IExecuteFunctions, i, { limit, qs }) {
-		// Pages are numbered, so every page must have the same size: the Limit's, at most Dify's.
-		const pageSize = Math.min(MAX_LOGS_PAGE, limit ?? MAX_LOGS_PAGE);
-		return await collectPages<IDataObject, number>({
-			node: this.getNode(),
-			itemIndex: i,
-			providerName: 'Dify',
-			limit,
-			maxPageSize: MAX_LOGS_PAGE,
-			fetchPage: async (page) => {
-				const current = page ?? 1;
-				const response = await apiRequest<IDataObject>(this, difyProfile, {
-					method: 'GET',
-					path: '/workflows/logs',
-					qs: { ...qs, page: current, limit: pageSize },
-					itemIndex: i,
-				});
-				const body = response.body ?? {};
-				const items = Array.isArray(body.data) ? (body.data as IDataObject[]) : [];
-				return { items, next: body.has_more === true ? current + 1 : null };
-			},
-		});
+		return await listByPageNumber(this, i, { path: '/workflows/logs', qs, limit, end: 'hasMore' });
 	},
 };

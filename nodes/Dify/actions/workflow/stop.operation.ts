@@ -1,16 +1,10 @@
-import type { INodeProperties } from 'n8n-workflow';
+import { stopPaths } from '../../helpers/paths';
+import { stopProperties } from '../common.descriptions';
+import { stopOperation } from '../common.operations';
 
-import { stopOperation } from '../../helpers/stop';
-import { optionsCollection, taskIdProperty, userProperty } from '../common.descriptions';
+export const properties = stopProperties(
+	'a Workflow → Run',
+	'Your identifier for the end user. Dify stops a workflow task whichever user asks.',
+);
 
-export const properties: INodeProperties[] = [
-	taskIdProperty('a Workflow → Run that is still streaming'),
-	{
-		...userProperty,
-		description:
-			'Your identifier for the end user. For workflow tasks Dify stops the task whichever user asks.',
-	},
-	optionsCollection(),
-];
-
-export const operation = stopOperation((taskId) => `/workflows/tasks/${taskId}/stop`);
+export const operation = stopOperation(stopPaths.workflow);

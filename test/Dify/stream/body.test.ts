@@ -1,0 +1,72 @@
+/** Reply bodies: the blocking JSON, and event streams sent where JSON was asked for. */
+import type { IDataObject } from 'n8n-workflow';
+
+import {
+	aggregateDifyResponse,
+	fromDifyBlockingResponse,
+} from '../../../nodes/Dify/helpers/stream/body';
+import type { DifyAggregateResult } from '../../../nodes/Dify/helpers/stream/interfaces';
+import { aggregateDifyStream } from '../../../nodes/Dify/helpers/stream/reader';
+import { asyncChunks, fixtureBytes, splitRandomly } from '../kit';
+
+async function aggregateFixture(
+	name: string,
+	options: Parameters<typeof aggregateDifyStream>[1] = {},
+): Promise<DifyAggregateResult> {
+	return await aggregateDifyStream(asyncChunks([fixtureBytes(name)]), options);
+}
+
+describe('blocking responses and blocking requests answered with a stream', () => {
+	const blockingBody = JSON.parse(
+		fixtureBytes('blocking-response.json').toString('utf8'),
+	) as IDataObject;
+
+	it('maps the blocking JSON to the same fields as a streamed reply', async () => {
+		const blocking = fromDifyBlockingResponse(blockingBody);
+		const streamed = await aggregateFixture('chat-basic.sse');
+		expect(Object.keys(blocking).sort()).toEqual(Object.keys(streamed).sort());
+		expect(blocking).toMatchObject({
+			event: 'message',
+			task_id: 'c3800678-a077-43df-a102-53f23ed20b88',
+			id: 'b01a39de-3480-4f3e-9f1e-4841a80f8e5e',
+			message_id: '9da23599-e713-473b-982c-4328d4f5c78a',
+			conversation_id: '45701982-8118-4bc5-8e9b-64562b4555f2',
+			mode: 'chat',
+			answer: 'iPhone 13 Pro Max specs are listed here:...',
+			created_at: 1705407629,
+			status: 'succeeded',
+			error: null,
+		});
+		expect(blocking.metadata.usage.total_tokens).toBe(1161);
+		expect(blocking.metadata.retriever_resources).toHaveLength(1);
+		const asItem: IDataObject = blocking;
+		expect(asItem.answer).toBe(blocking.answer);
+	});
+
+	it('aggregateDifyResponse: JSON text, parsed object, bytes', async () => {
+		const text = fixtureBytes('blocking-response.json').toString('utf8');
+		const fromText = await aggregateDifyResponse(text, 'application/json');
+		expect(fromText).toEqual(fromDifyBlockingResponse(blockingBody));
+		expect(await aggregateDifyResponse(blockingBody, 'application/json')).toEqual(fromText);
+		expect(await aggregateDifyResponse(Buffer.from(text), undefined)).toEqual(fromText);
+	});
+
+	it('aggregateDifyResponse: a blocking request answered with text/event-stream is aggregated', async () => {
+		const expected = await aggregateFixture('advanced-chat.sse');
+		const bytes = fixtureBytes('advanced-chat.sse');
+		expect(
+			await aggregateDifyResponse(asyncChunks(splitRandomly(bytes, 5, 50)), 'text/event-stream'),
+		).toEqual(expected);
+		// Content-Type claims JSON (or is missing) but the body is SSE: sniffed.
+		expect(await aggregateDifyResponse(bytes.toString('utf8'), 'application/json')).toEqual(
+			expected,
+		);
+		expect(await aggregateDifyResponse(asyncChunks([bytes]), 'application/json')).toEqual(expected);
+	});
+
+	it('aggregateDifyResponse: a body that is neither JSON nor SSE is an error', async () => {
+		await expect(aggregateDifyResponse('<html>Bad gateway</html>', 'text/html')).rejects.toThrow(
+			'neither JSON nor an event stream',
+		);
+	});
+});
