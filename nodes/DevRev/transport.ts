@@ -1,6 +1,11 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { errorObject, fallbackErrorMessage, nonEmptyText as text } from '../common/errors';
+import {
+	errorObject,
+	fallbackErrorMessage,
+	nonEmptyText as text,
+	sentence,
+} from '../common/errors';
 import type { ApiRequest, ProviderProfile } from '../common/transport';
 import { apiRequest } from '../common/transport';
 
@@ -19,11 +24,6 @@ const RETRYABLE_TYPES: Record<string, boolean> = {
 	not_found: false,
 	conflict: false,
 };
-
-/** A text from DevRev as a sentence of the error's description. */
-function sentence(value: string): string {
-	return /[.!?]$/.test(value) ? value : `${value}.`;
-}
 
 /**
  * DevRev answers errors as `{ type, message, detail }`; a 500 adds `reference_id` (quote it to
@@ -46,7 +46,7 @@ export const devRevProfile: ProviderProfile = {
 			referenceId ? `DevRev reference ID: ${referenceId}.` : undefined,
 		]
 			.filter(Boolean)
-			.join('\n');
+			.join(' ');
 		return {
 			message,
 			code: type,

@@ -4,15 +4,15 @@
  */
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { errorObject, fallbackErrorMessage, nonEmptyText as text } from '../common/errors';
+import {
+	errorObject,
+	fallbackErrorMessage,
+	nonEmptyText as text,
+	sentence,
+} from '../common/errors';
 import type { ProviderProfile } from '../common/transport';
 import { apiRequest } from '../common/transport';
 import { requirePathId, requireUuid } from '../common/validate';
-
-/** Text as one sentence: ends with a full stop unless it already ends with punctuation. */
-function sentence(value: string): string {
-	return /[.!?]$/.test(value) ? value : `${value}.`;
-}
 
 /** One entry of a validation error list ({ loc: ["body", "channel"], msg }) as "body.channel: msg". */
 function validationEntry(entry: unknown): string | undefined {
@@ -49,7 +49,7 @@ export const gravityRailProfile: ProviderProfile = {
 			fallbackErrorMessage(status, body);
 		const code = text(b.code);
 		const description =
-			detailList.length > 1 ? detailList.slice(1).map(sentence).join('\n') : undefined;
+			detailList.length > 1 ? detailList.slice(1).map(sentence).join(' ') : undefined;
 		return { message, code, description };
 	},
 };

@@ -1,4 +1,4 @@
-import { errorObject, fallbackErrorMessage, nonEmptyText } from '../common/errors';
+import { errorObject, fallbackErrorMessage, nonEmptyText, sentence } from '../common/errors';
 import type { ProviderProfile } from '../common/transport';
 
 export type ZaiaLanguage = 'enUs' | 'esEs' | 'ptBr';
@@ -28,8 +28,8 @@ export const zaiaProfile: ProviderProfile = {
 		if (typeof cta.url === 'string') parts.push(`Zaia support: ${cta.url}`);
 		if (status === 412)
 			parts.push('Zaia exports at most 6 months per request: narrow Range Start and Range End');
-		// n8n shows the description on one line: each part is its own sentence
-		const description = parts.map((part) => (/[.!?]$/.test(part) ? part : `${part}.`)).join('\n');
+		// each part its own sentence (n8n shows the description as one paragraph)
+		const description = parts.map(sentence).join(' ');
 		return { message, code, description: description || undefined };
 	},
 };

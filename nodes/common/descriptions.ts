@@ -31,7 +31,7 @@ export const timeoutOption: INodeProperties = {
 	typeOptions: { minValue: 1 },
 	default: DEFAULT_TIMEOUT_MS,
 	description:
-		'How long to wait, in milliseconds, for the API to answer (or, in a stream, to send the next bytes) before the request fails with ETIMEDOUT. Reads are then retried; creates are not.',
+		'How long to wait, in milliseconds, for the API to answer (or, while a reply streams, for its next part) before the request fails. Reads are then tried again; creates and sends are not.',
 };
 
 /** A node's (or an operation's) Options collection: Concurrency and Timeout, then its own knobs. */

@@ -81,6 +81,12 @@ export function nonEmptyText(value: unknown): string | undefined {
 	return typeof value === 'string' && value.trim() !== '' ? value : undefined;
 }
 
+/** Text as one sentence: it ends with a full stop unless it already ends with punctuation. */
+export function sentence(value: string): string {
+	const text = value.trim();
+	return text === '' || /[.!?]$/.test(text) ? text : `${text}.`;
+}
+
 /** The message when the body names none: its text (shortened) or the HTTP status. */
 export function fallbackErrorMessage(status: number, body: unknown): string {
 	return nonEmptyText(body)?.slice(0, 300) ?? `HTTP ${status}`;
@@ -120,20 +126,20 @@ export function redactValue<T>(value: T, secrets: readonly string[]): T {
 export function statusHint(status: number, providerName: string): string | undefined {
 	switch (status) {
 		case 400:
-			return `${providerName} rejected the request: check the node's parameters.`;
+			return `${providerName} rejected the request. Check the node's parameters.`;
 		case 401:
-			return `${providerName} did not accept the credential: check the API key or token in the node's credential.`;
+			return `${providerName} did not accept the credential. Check the API key or token in the node's credential.`;
 		case 403:
-			return `The credential is valid but not allowed to do this in ${providerName}: check its permissions or scopes.`;
+			return `The credential is valid but not allowed to do this in ${providerName}. Check its permissions or scopes.`;
 		case 404:
-			return `${providerName} could not find what the request points at: check the IDs in the node's parameters and the Base URL in the credential.`;
+			return `${providerName} could not find what the request points at. Check the IDs in the node's parameters and the Base URL in the credential.`;
 		case 409:
 			return `${providerName} reports a conflict with something that already exists.`;
 		case 429:
 			return `${providerName} is rate limiting this credential. Lower the node's concurrency or retry later.`;
 		default:
 			return status >= 500
-				? `${providerName} had an internal problem; retrying later may help.`
+				? `${providerName} had an internal problem. Trying again later may help.`
 				: undefined;
 	}
 }
@@ -159,7 +165,7 @@ export function buildApiError(node: INode, opts: ApiErrorOptions): NodeApiError 
 		info.description ?? '',
 		info.explainsFully ? '' : (statusHint(status, providerName) ?? ''),
 	]
-		.map((p) => redactText(p, secrets))
+		.map((p) => sentence(redactText(p, secrets)))
 		.filter((p) => p.length > 0);
 	const responseBody =
 		opts.body !== null && typeof opts.body === 'object' && !Buffer.isBuffer(opts.body)
@@ -167,7 +173,8 @@ export function buildApiError(node: INode, opts: ApiErrorOptions): NodeApiError 
 			: ({ body: redactText(String(opts.body ?? ''), secrets).slice(0, 2000) } as JsonObject);
 	const error = new NodeApiError(node, responseBody, {
 		message,
-		description: parts.join('\n'),
+		// n8n shows the description as one paragraph: every part is a sentence of its own
+		description: parts.join(' '),
 		httpCode: String(status),
 		itemIndex: opts.itemIndex,
 	});

@@ -369,7 +369,7 @@ export async function apiRequest<T = unknown>(
 					`Still rate limited after ${attempt + 1} attempt(s) and ${Math.round(waited / 1000)} s of waiting; ${profile.name} asks to wait ${seconds} s more.`,
 				]
 					.filter(Boolean)
-					.join('\n');
+					.join(' ');
 			}
 		}
 		throw buildApiError(node, {
@@ -439,7 +439,7 @@ export async function providerError(
 	const { secrets } = await credentialSettings(ctx, profile);
 	const info = profile.parseError(opts.status, opts.body);
 	if (opts.description) {
-		info.description = [info.description, opts.description].filter(Boolean).join('\n');
+		info.description = [info.description, opts.description].filter(Boolean).join(' ');
 	}
 	return buildApiError(ctx.getNode(), {
 		providerName: profile.name,

@@ -170,7 +170,7 @@ describe('ClickUp Chat: Continue On Fail', () => {
 		// v3: { status, message, trace_id, timestamp }
 		expect(result.items[1].json).toEqual({
 			error: 'Channel missing1 not found',
-			errorDescription: expect.stringMatching(/^ClickUp trace ID: \d+\.\n/),
+			errorDescription: expect.stringMatching(/^ClickUp trace ID: \d+\. /),
 			httpCode: '404',
 			retryable: false,
 			requestId: expect.stringMatching(/^\d+$/),
@@ -178,7 +178,7 @@ describe('ClickUp Chat: Continue On Fail', () => {
 		// v2: { err, ECODE }
 		expect(result.items[2].json).toEqual({
 			error: 'Team not authorized',
-			errorDescription: expect.stringMatching(/^ClickUp code: OAUTH_027\n/),
+			errorDescription: expect.stringMatching(/^ClickUp code: OAUTH_027\. /),
 			httpCode: '401',
 			code: 'OAUTH_027',
 			retryable: false,

@@ -86,7 +86,7 @@ describe('DevRev errors: transient failures', () => {
 		expect(result.error?.description).toMatch(/DevRev reference ID: ref-500-xyz/);
 		// each part of the description is a sentence of its own
 		expect(result.error?.description).toContain(
-			'storage timeout.\nDevRev reference ID: ref-500-xyz.',
+			'storage timeout. DevRev reference ID: ref-500-xyz.',
 		);
 		expect(result.error?.context).toMatchObject({
 			code: 'internal_error',

@@ -235,7 +235,9 @@ describe('Gravity Rail: Chat → Create', () => {
 		});
 		expect(result.error?.httpCode).toBe('400');
 		expect(result.error?.message).toBe('Workflow 7 has no published version 9');
-		expect(result.error?.description).toMatch(/check the node's parameters/);
+		expect(result.error?.description).toMatch(
+			/rejected the request\. Check the node's parameters\./,
+		);
 	});
 
 	test.each([

@@ -77,7 +77,7 @@ function withConflictHint(error: unknown, openedExisting: boolean): unknown {
 			'A chat like this already exists (for example the default DM for the same users). To get the existing chat instead of this error, turn on Additional Fields → "Open Existing Chat on Conflict"; to create another DM for the same users, set Additional Fields → "Is Default" to false.',
 		]
 			.filter(Boolean)
-			.join('\n');
+			.join(' ');
 	}
 	return error;
 }
