@@ -126,3 +126,64 @@ describe.each(routed.map((file) => [path.relative(root, file), file]))('%s', (_n
 		expect(description.usableAsTool).toBe(true);
 	});
 });
+
+/** Every parameter of a node, also those inside collections and fixed collections, with where it sits. */
+function everyParameter(list: INodeProperties[], where: string): Array<[string, INodeProperties]> {
+	const out: Array<[string, INodeProperties]> = [];
+	for (const property of list) {
+		const at = `${where} > ${property.displayName}`;
+		out.push([at, property]);
+		if (property.type === 'collection')
+			out.push(...everyParameter(property.options as INodeProperties[], at));
+		if (property.type === 'fixedCollection')
+			for (const group of property.options as Array<{ values?: INodeProperties[] }>)
+				out.push(...everyParameter(group.values ?? [], at));
+	}
+	return out;
+}
+
+const alphabetical = (names: string[]) => [...names].sort((a, b) => a.localeCompare(b));
+
+// What n8n's lint checks in literal option lists, for every list (also those a helper builds,
+// which the lint cannot see): alphabetical choices and collections, one label per parameter name.
+describe.each(nodeFiles.map((file) => [path.relative(root, file), file]))(
+	'%s: parameters as a user meets them',
+	(_name, file) => {
+		const description = load(file).description;
+		const all = everyParameter(description.properties, description.displayName);
+
+		test('every list of choices is in alphabetical order', () => {
+			for (const [at, property] of all) {
+				if (property.type !== 'options' && property.type !== 'multiOptions') continue;
+				const names = ((property.options ?? []) as INodePropertyOptions[]).map((o) => o.name);
+				expect({ at, names }).toEqual({ at, names: alphabetical(names) });
+			}
+		});
+
+		test('every collection is in alphabetical order (Options: Concurrency and Timeout first)', () => {
+			for (const [at, property] of all) {
+				if (property.type !== 'collection') continue;
+				let names = (property.options as INodeProperties[]).map((option) => option.displayName);
+				if (property.name === 'options' && names[0] === 'Concurrency') {
+					expect({ at, first: names.slice(0, 2) }).toEqual({
+						at,
+						first: ['Concurrency', 'Timeout'],
+					});
+					names = names.slice(2);
+				}
+				expect({ at, names }).toEqual({ at, names: alphabetical(names) });
+			}
+		});
+
+		test('a parameter name has one label everywhere', () => {
+			const labels = new Map<string, Set<string>>();
+			for (const [, property] of all) {
+				if (property.name === 'operation') continue;
+				const seen = labels.get(property.name) ?? new Set<string>();
+				seen.add(property.displayName);
+				labels.set(property.name, seen);
+			}
+			expect([...labels].filter(([, seen]) => seen.size > 1)).toEqual([]);
+		});
+	},
+);
