@@ -38,30 +38,7 @@ export async function expectedItem(
 	)) as unknown as IDataObject;
 }
 
-// Deterministic PRNG (shared with the simulator) so a failing split can be reproduced from its seed.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { rng } = require('../../dev/simulator/random') as { rng: (seed: number) => () => number };
-
-/** Bytes cut into pieces of 1 to `maxChunk` bytes, the same for the same seed. */
-export function splitRandomly(bytes: Buffer, seed: number, maxChunk: number): Buffer[] {
-	const random = rng(seed);
-	const chunks: Buffer[] = [];
-	let offset = 0;
-	while (offset < bytes.length) {
-		const size = 1 + Math.floor(random() * maxChunk);
-		chunks.push(bytes.subarray(offset, offset + size));
-		offset += size;
-	}
-	return chunks;
-}
-
-/** The pieces as a stream that yields one per tick. */
-export async function* asyncChunks<T>(chunks: T[]): AsyncGenerator<T> {
-	for (const chunk of chunks) {
-		await Promise.resolve();
-		yield chunk;
-	}
-}
+export { asyncChunks, splitRandomly } from '../helpers';
 
 /** The simulator's resources store and its seed helpers (dev/simulator/dify/resources.js). */
 // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -1,13 +1,13 @@
-/** Nodes/common's SSE reader as Dify's streams use it: line endings, chunking, aborts. */
+/** The common SSE reader (nodes/common/sse.ts), as Dify's streams use it: line endings, chunking, aborts. */
 
-import type { ReadSseOptions, SseEvent, SseSource } from '../../../nodes/common/sse';
+import type { ReadSseOptions, SseEvent, SseSource } from '../../nodes/common/sse';
 import {
 	isEventStreamContentType,
 	looksLikeEventStream,
 	readSseBatches,
 	SseAbortError,
-} from '../../../nodes/common/sse';
-import { asyncChunks, splitRandomly } from '../kit';
+} from '../../nodes/common/sse';
+import { asyncChunks, splitRandomly } from '../helpers';
 
 /** The events of a source one by one (the shipped code reads them in batches). */
 async function* readSseEvents(
