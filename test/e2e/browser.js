@@ -1,34 +1,21 @@
 #!/usr/bin/env node
 'use strict';
 /**
- * The editor in a real browser: headless Chromium (Debian's `chromium` package) driven by
- * playwright-core (test/e2e/browser/package.json, installed on demand into
- * test/e2e/browser/node_modules; no browser download), against an n8n (dev/host/index.js,
- * N8N_HOST_DIR picks the install) with this package, the demo credentials pointing at the provider
- * simulator, and every example workflow. Signs in as the owner through the sign-in form, then:
- *
- *   1. every example workflow opens on the canvas (light and dark theme): all its nodes drawn, our
- *      nodes' icons loaded, the dark theme showing the dark icon;
- *   2. every node's panel (NDV) for EVERY resource/operation, and the same for each tool variant,
- *      enumerated from the editor's own /types/nodes.json: the panel opens, each parameter the
- *      description shows for that resource/operation is rendered, resource/operation show their
- *      option names, the credential is selected, no error text;
- *   3. every credential's Test: the panel tests on open and shows "Connection tested successfully",
- *      the Retry (test) button passes again; a credential with a wrong key shows the failure;
- *   4. the node panel search ("+" of the trigger → "What happens next?", and the canvas "+"
- *      button) finds every action node by its display name and lists every operation as an
- *      action; the trigger panel finds the trigger; an AI Agent's tool picker finds
- *      "<node> Tool" for every action node;
- *   5. no console error on any page (known-benign n8n noise filtered, each filter says why), no
- *      request outside 127.0.0.1 (blocked, and listed), our icons served (light + dark).
- *
- * This file sets up and runs the steps in order; test/e2e/browser/ holds the rest (beside
- * playwright-core's own package.json): tools.js, configurations.js (what to open), page.js (driving
- * the editor), steps.js (the checks). Screenshots of every step go to .tmp/screenshots/<n8n
- * version>/ (gitignored), with console.log (every console message) next to them.
+ * e2e part "browser": the editor of a real n8n (dev/host) in headless Chromium (Debian's package,
+ * driven by playwright-core from test/e2e/browser/package.json), with this package, the demo
+ * credentials pointing at the provider simulator, and every example. Signed in through the form:
+ *   1. every example on the canvas, light and dark: all nodes drawn, our icons (the dark one in dark);
+ *   2. every node's panel for every resource/operation (read from /types/nodes.json), tool variants
+ *      too: each parameter rendered, option names shown, the credential selected, no error text;
+ *   3. every credential's Test (and a wrong key's failure);
+ *   4. the node panel's search finds every node by name, its operations as actions, the trigger,
+ *      and "<node> Tool" in an AI Agent's tool picker;
+ *   5. no console error (n8n's benign noise filtered, each filter says why), no request outside
+ *      127.0.0.1 (blocked and listed).
+ * test/e2e/browser/ holds tools.js, configurations.js (what to open), page.js (driving the editor)
+ * and steps.js (the checks). Screenshots and console.log go to .tmp/screenshots/<n8n version>/.
  *
  *   node test/e2e/browser.js                     (after npm run build and bash scripts/install-n8n.sh)
- *   N8N_HOST_DIR=… node test/e2e/browser.js      another n8n install
  *   CHROMIUM_PATH=/path/to/chrome …              another browser binary
  *   BROWSER_E2E_TIMEOUT_MS (default 15 min)      watchdog; BROWSER_E2E_SCREENSHOTS=dir to move them
  * Prints `N passed, N failed` last; exit 1 on any failure.
