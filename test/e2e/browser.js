@@ -148,25 +148,25 @@ async function main() {
 	const typesRes = await rest.call('GET', '/types/nodes.json');
 	const types = Array.isArray(typesRes.json) ? typesRes.json : [];
 	const typesByName = {};
-	for (const t of types) {
-		const prev = typesByName[t.name];
-		if (!prev || latestVersion(t) > latestVersion(prev)) typesByName[t.name] = t;
+	for (const type of types) {
+		const prev = typesByName[type.name];
+		if (!prev || latestVersion(type) > latestVersion(prev)) typesByName[type.name] = type;
 	}
 	const ours = Object.values(typesByName)
-		.filter((t) => t.name.startsWith(`${PACKAGE}.`))
+		.filter((type) => type.name.startsWith(`${PACKAGE}.`))
 		.sort((a, b) => a.name.localeCompare(b.name));
 	const pkg = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
-	const base = ours.filter((t) => !t.name.endsWith('Tool'));
+	const base = ours.filter((type) => !type.name.endsWith('Tool'));
 	check(
 		`the editor knows all ${pkg.n8n.nodes.length} nodes of the package`,
 		base.length === pkg.n8n.nodes.length,
-		base.map((t) => t.name),
+		base.map((type) => type.name),
 	);
-	const toolless = base.filter((t) => t.usableAsTool && !typesByName[`${t.name}Tool`]);
+	const toolless = base.filter((type) => type.usableAsTool && !typesByName[`${type.name}Tool`]);
 	check(
 		'every node usable as a tool has its tool variant',
 		toolless.length === 0,
-		toolless.map((t) => t.name),
+		toolless.map((type) => type.name),
 	);
 	await checkIconsServed(t, server.baseUrl, ours);
 
@@ -189,24 +189,24 @@ async function main() {
 	check('signed in: the editor left /signin', !!landed && !/\/signin/.test(landed), landed);
 	const storageState = await light.context.storageState();
 
-	let t = Date.now();
+	let tPart = Date.now();
 	await examplesOnCanvas(t, light, server.baseUrl, examples, 'light', typesByName);
-	say(`examples (light): ${since(t)}`);
-	t = Date.now();
+	say(`examples (light): ${since(tPart)}`);
+	tPart = Date.now();
 	await panels(t, light, server.baseUrl, rest, ours, typesByName, NodeHelpers, 'light', false);
-	say(`panels: ${since(t)}`);
-	t = Date.now();
+	say(`panels: ${since(tPart)}`);
+	tPart = Date.now();
 	const credentialIds = Object.entries(CREDENTIALS).filter(([type]) =>
 		credentials.some((c) => c.type === type),
 	);
 	credentialIds.push(['zaiaApi', { ...BAD_CREDENTIAL, bad: true }]);
 	await credentialTests(t, light, server.baseUrl, credentialIds);
-	say(`credentials: ${since(t)}`);
-	t = Date.now();
+	say(`credentials: ${since(tPart)}`);
+	tPart = Date.now();
 	await searchChecks(t, light, server.baseUrl, rest, ours, typesByName, NodeHelpers);
-	say(`search: ${since(t)}`);
+	say(`search: ${since(tPart)}`);
 
-	t = Date.now();
+	tPart = Date.now();
 	const dark = await newContext(t, { theme: 'dark', storageState, label: 'dark' });
 	await step(t, dark, '[dark] the editor uses the dark theme', async () => {
 		await dark.page.goto(`${server.baseUrl}/home/workflows`);
@@ -226,7 +226,7 @@ async function main() {
 		'dark',
 		true,
 	);
-	say(`dark theme: ${since(t)}`);
+	say(`dark theme: ${since(tPart)}`);
 
 	const external = [...new Set([...light.state.external, ...dark.state.external])];
 	t.consoleLog.write(`blocked requests outside 127.0.0.1:\n${external.join('\n')}\n`);

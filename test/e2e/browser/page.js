@@ -58,9 +58,9 @@ async function newContext(t, { theme, storageState, label }) {
 		timezoneId: 'UTC',
 	});
 	context.setDefaultTimeout(STEP_TIMEOUT_MS);
-	await context.addInitScript((t) => {
+	await context.addInitScript((name) => {
 		try {
-			window.localStorage.setItem('N8N_THEME', t);
+			window.localStorage.setItem('N8N_THEME', name);
 		} catch {
 			/* storage not ready on about:blank */
 		}

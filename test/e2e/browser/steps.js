@@ -199,7 +199,7 @@ async function checkPanel(t, ctx, desc, config, NodeHelpers, theme) {
 async function panels(t, ctx, baseUrl, rest, ours, typesByName, NodeHelpers, theme, onlyFirst) {
 	const { check, checks } = t;
 	const agentType = Object.values(typesByName).find(
-		(t) => t.name === '@n8n/n8n-nodes-langchain.agent',
+		(type) => type.name === '@n8n/n8n-nodes-langchain.agent',
 	);
 	let index = 0;
 	for (const desc of ours) {

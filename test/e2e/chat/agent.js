@@ -45,13 +45,13 @@ async function agentStreams(t, wf, api) {
 	const execution = await executionOf(t, wf.id);
 	const turns = model.state.turns;
 	console.log(
-		`     (${label}: ${JSON.stringify(types(res.chunks).reduce((a, t) => (a.at(-1)?.[0] === t ? a.at(-1)[1]++ : a.push([t, 1]), a), []))} in ${since(t0)}, execution ${execution.status})`,
+		`     (${label}: ${JSON.stringify(types(res.chunks).reduce((a, type) => (a.at(-1)?.[0] === type ? a.at(-1)[1]++ : a.push([type, 1]), a), []))} in ${since(t0)}, execution ${execution.status})`,
 	);
 	const expectedAnswer = fixtureAnswer('chat-unicode');
 	check(
 		`${label}: the model was asked twice, streaming (stream: true) over ${api === 'chat' ? '/v1/chat/completions' : '/v1/responses'}`,
-		turns.length === 2 && turns.every((t) => t.api === api && t.stream),
-		turns.map((t) => ({ api: t.api, stream: t.stream })),
+		turns.length === 2 && turns.every((turn) => turn.api === api && turn.stream),
+		turns.map((turn) => ({ api: turn.api, stream: turn.stream })),
 	);
 	check(
 		`${label}: the Dify answer reached the model as the tool result`,

@@ -33,13 +33,13 @@ function credentials(urls) {
 /** The conversation example with the wrong API key. */
 function badKeyWorkflow(workflows) {
 	const zaiaCreateGet = workflows.find((w) => w.id === WORKFLOWS.zaiaCreateGet);
-	const badKey = JSON.parse(JSON.stringify(zaiaCreateGet));
-	badKey.id = 'e2eBadKeyZaia001';
-	badKey.name = 'e2e: Zaia with a bad key';
-	for (const n of badKey.nodes)
+	const workflow = JSON.parse(JSON.stringify(zaiaCreateGet));
+	workflow.id = 'e2eBadKeyZaia001';
+	workflow.name = 'e2e: Zaia with a bad key';
+	for (const n of workflow.nodes)
 		if (n.credentials?.zaiaApi)
 			n.credentials.zaiaApi = { id: 'e2eBadKeyZaia001', name: 'Zaia (bad key)' };
-	return badKey;
+	return workflow;
 }
 
 /** The Zaia Trigger example with the 12-character secret. */
