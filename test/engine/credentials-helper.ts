@@ -1,3 +1,4 @@
+/** n8n's credentials helper for the engine harness: the test's credential values, applied as n8n does. */
 import type {
 	ICredentialDataDecryptedObject,
 	ICredentials,

@@ -1,3 +1,8 @@
+/**
+ * The engine harness for action nodes: runNode() runs one node (after a start node holding the
+ * test's items) through n8n-core's real WorkflowExecute, with credentials from TestCredentialsHelper
+ * and the additionalData an n8n on 127.0.0.1:5678 would give; webhook.ts builds on it.
+ */
 import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,

@@ -1,3 +1,4 @@
+/** A node's listSearch method (the editor's pickers) run through n8n-core's LoadOptionsContext. */
 import { LoadOptionsContext } from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,

@@ -1,30 +1,15 @@
 'use strict';
 /**
- * A scripted OpenAI-compatible model API, for n8n's OpenAI Chat Model node (credential `openAiApi`,
- * its Base URL pointed here). Not a provider of this package, so it lives outside providers/ (the
- * simulator auto-discovers those and gives each a credential of ours); it plugs into the same core:
+ * A scripted OpenAI-compatible model API for n8n's OpenAI Chat Model node (credential `openAiApi`,
+ * Base URL pointed here), used by the agent and chat e2e parts. Not a provider of this package, so
+ * it lives outside providers/ (which the simulator auto-discovers) but plugs into the same core:
  *
- *   const { ProviderSimulator } = require('../core');
  *   const model = new ProviderSimulator(require('./openai'));   await model.start();
  *   openai.script(model, [ { tool: 'Ask_Dify', args: { query: 'hi' } }, (turn) => ({ text: ... }) ]);
  *
- * Routes: POST /v1/responses (the Responses API, what the node's v1.3 uses by default) and
- * POST /v1/chat/completions (with "Use Responses API" off, and older node versions), each
- * non-streaming (one JSON) or streaming (`stream: true`: Server-Sent Events shaped as OpenAI sends
- * them: Responses' typed `event:` blocks; Chat Completions' `chat.completion.chunk` data lines and
- * `data: [DONE]`); GET /v1/models.
- * Auth: `Authorization: Bearer <TOKEN>`. Errors: `{ error: { message, type, param, code } }`.
- *
- * Every model request takes the next step of the script (state.script):
- *   { tool: '<tool name>', args: { ... } }       answer with one function/tool call
- *   { text: '...', chunks?: n, paceMs?: ms }     answer with text (streamed in `chunks` deltas,
- *                                                `paceMs` apart)
- *   (turn) => step                               decide from the request (see parseTurn)
- * and the request is recorded in state.turns as parseTurn() describes it, with the step it got,
- * `answer` (the Responses output item, or the Chat Completions message, with the call id it
- * issued) and, when streamed, `streamEndedAt` (when its last event was written).
- * A step naming a tool the request did not offer, or an empty script, answers 500 with the reason
- * (so the test fails with a readable message instead of a made-up answer).
+ * Routes: POST /v1/responses (the Responses API, the node's default since v1.3), POST
+ * /v1/chat/completions, each plain or streamed (`stream: true`, SSE shaped as OpenAI sends them);
+ * GET /v1/models. Auth: `Authorization: Bearer <TOKEN>`. Errors: `{ error: { message, type, param, code } }`.
  */
 const crypto = require('crypto');
 
@@ -449,7 +434,18 @@ function issuedCallId(turn) {
 	return turn.answer?.call_id ?? turn.answer?.tool_calls?.[0]?.id;
 }
 
-/** Replace the script (and forget earlier turns). */
+/**
+ * Replace the script (and forget earlier turns). Every model request takes the next step:
+ *   { tool: '<tool name>', args: { ... } }       answer with one function/tool call
+ *   { text: '...', chunks?: n, paceMs?: ms }     answer with text (streamed in `chunks` deltas,
+ *                                                `paceMs` apart)
+ *   (turn) => step                               decide from the request (see parseTurn)
+ * and the request is recorded in state.turns as parseTurn() describes it, with the step it got,
+ * `answer` (the Responses output item, or the Chat Completions message, with the call id it
+ * issued) and, when streamed, `streamEndedAt` (when its last event was written).
+ * A step naming a tool the request did not offer, or an empty script, answers 500 with the reason
+ * (so the test fails with a readable message instead of a made-up answer).
+ */
 function script(sim, steps) {
 	sim.state.script = [...steps];
 	sim.state.turns = [];

@@ -8,12 +8,12 @@
  *      then `n8n start`, POST /webhook-waiting/<executionId>, the execution finishes.
  * Prints timings and a closing line "N passed, N failed".
  *
- *   node scripts/n8n-host/smoke.js            (after bash scripts/install-n8n.sh; newest version)
- *   N8N_VERSION=2.8.4 node scripts/n8n-host/smoke.js   another hosted version
- *   KEEP_N8N_FOLDER=1 node scripts/n8n-host/smoke.js   keep the temp user folder
- *   SMOKE_LINK=1 ...                          also link the built package (needs dist/)
+ *   node dev/host/smoke.js                      (after bash scripts/install-n8n.sh; newest version)
+ *   N8N_VERSION=2.8.4 node dev/host/smoke.js    another hosted version
+ *   KEEP_N8N_FOLDER=1 node dev/host/smoke.js    keep the temp user folder
+ *   SMOKE_LINK=1 ...                            also link the built package (needs dist/)
  */
-const host = require('../../dev/host/index');
+const host = require('./index');
 if (host.runUnderHostNode()) return; // the host's sqlite3 is built for its node
 
 const results = [];
