@@ -7,6 +7,8 @@
  * CommonJS, no dependencies; loopback only.
  */
 const http = require('node:http');
+const path = require('node:path');
+const fs = require('node:fs');
 const examples = require('../../dev/examples');
 const { DEMO_OWNER, request, N8nRest } = require('../../dev/host/rest');
 
@@ -265,8 +267,24 @@ function runSuite({ name, label, checks, timeoutMs, teardown, main, onError }) {
 		});
 }
 
+/** The built Dify stream reader (dist/), to compare what n8n output with the same bytes read alone. */
+function builtDifyReader() {
+	return require(
+		path.join(examples.REPO_ROOT, 'dist', 'nodes', 'Dify', 'helpers', 'stream', 'reader.js'),
+	);
+}
+
+/** The bytes of a Dify SSE fixture (dev/simulator/fixtures/dify/<name>.sse). */
+function difyFixture(name) {
+	return fs.readFileSync(
+		path.join(examples.REPO_ROOT, 'dev', 'simulator', 'fixtures', 'dify', `${name}.sse`),
+	);
+}
+
 module.exports = {
 	runSuite,
+	builtDifyReader,
+	difyFixture,
 	hostChecks,
 	REPO_ROOT: examples.REPO_ROOT,
 	EXAMPLES_DIR: examples.EXAMPLES_DIR,

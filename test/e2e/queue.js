@@ -10,8 +10,6 @@
  *     the simulator's callback resumes it (main receives it, a worker finishes it) with the export.
  * Prints `N passed, N failed`; exit 1 on any failure. Bounded: QUEUE_TIMEOUT_MS (default 10 min).
  */
-const fs = require('node:fs');
-const path = require('node:path');
 const host = require('../../dev/host/index');
 if (host.runUnderHostNode()) return; // re-run on the node the host's native modules were built for
 const { ProviderSimulator, providers } = require('../../dev/simulator');
@@ -28,7 +26,8 @@ const {
 	request,
 	sameJson,
 	firstDifference,
-	REPO_ROOT,
+	builtDifyReader,
+	difyFixture: fixture,
 } = require('./lib');
 
 const checks = new Checks();
@@ -62,12 +61,6 @@ async function teardown() {
 	}
 	if (gate) await gate.stop().catch(() => {});
 	await Promise.all(Object.values(sims).map((s) => s.stop().catch(() => {})));
-}
-
-function fixture(name) {
-	return fs.readFileSync(
-		path.join(REPO_ROOT, 'dev', 'simulator', 'fixtures', 'dify', `${name}.sse`),
-	);
 }
 
 function output(execution, nodeName) {
@@ -155,9 +148,7 @@ async function main_() {
 		const agentId = await rest.runManually(WORKFLOWS.difyAgent);
 		const agent = await rest.waitForExecution(agentId, parse, { timeoutMs: 120000 });
 		const item = output(agent, 'Ask the Agent')?.[0];
-		const { aggregateDifyStream } = require(
-			path.join(REPO_ROOT, 'dist', 'nodes', 'Dify', 'helpers', 'reader.js'),
-		);
+		const { aggregateDifyStream } = builtDifyReader();
 		const expected = await aggregateDifyStream([fixture('agent-chat')], {});
 		check(
 			'queue: Dify agent finished on the worker',

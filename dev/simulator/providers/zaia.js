@@ -223,7 +223,7 @@ module.exports = {
 	displayName: 'Zaia',
 	credentialType: 'zaiaApi',
 	demoCredential: (baseUrl) => ({ apiKey: API_KEY, baseUrl, testChatId: CHAT_ID }),
-	/** This provider's other credential types and their demo values (test/e2e/lib.js imports them too). */
+	/** This provider's other credential types and their demo values (dev/examples.js imports them too). */
 	moreCredentials: [
 		{ credentialType: 'zaiaTriggerApi', demoCredential: () => ({ secret: TRIGGER_SECRET }) },
 	],

@@ -4,20 +4,13 @@
  * and the stream aggregated inside n8n against the built aggregator (dist/) on the same bytes;
  * a provider error body (quota) in a copy of the conversation example.
  */
-const fs = require('node:fs');
-const path = require('node:path');
-const { WORKFLOWS, sameJson, firstDifference, REPO_ROOT } = require('../lib');
-
-function aggregator() {
-	const file = path.join(REPO_ROOT, 'dist', 'nodes', 'Dify', 'helpers', 'reader.js');
-	return require(file);
-}
-
-function fixture(name) {
-	return fs.readFileSync(
-		path.join(REPO_ROOT, 'dev', 'simulator', 'fixtures', 'dify', `${name}.sse`),
-	);
-}
+const {
+	WORKFLOWS,
+	sameJson,
+	firstDifference,
+	builtDifyReader: aggregator,
+	difyFixture: fixture,
+} = require('../lib');
 
 /** dify-chat-conversation.json: two turns, the second continues the first's conversation. */
 async function conversation(t) {
