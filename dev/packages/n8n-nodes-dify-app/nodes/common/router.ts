@@ -1,0 +1,1 @@
+../../../../../nodes/common/router.ts
