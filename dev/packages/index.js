@@ -307,17 +307,24 @@ function manifest(planned, service) {
 }
 
 /**
- * The modules the build bundles into dist/vendor/ that this package ships, as devDependencies:
- * its sources import them (n8n's lint allows an import of a devDependency, which is bundled at
- * build, and no other), and nobody installs them (npm and n8n skip a package's devDependencies).
+ * The modules the build bundles into dist/vendor/ that this package's sources import, as
+ * devDependencies: n8n's lint allows an import of a devDependency (bundled at build) and of no
+ * other package, and nobody installs them (npm and n8n skip a package's devDependencies).
  */
 function vendored(planned, service) {
-	const names = [
-		...new Set(service.files.map((f) => /^dist\/vendor\/([^/]+)\//.exec(f)?.[1]).filter(Boolean)),
-	].sort();
-	if (!names.length) return {};
+	const vendorDir = path.join(planned.root, 'dist', 'vendor');
+	const names = fs.existsSync(vendorDir) ? fs.readdirSync(vendorDir).sort() : [];
+	const code = linkedSources(planned, service)
+		.map((f) => fs.readFileSync(f, 'utf8'))
+		.join('\n');
+	const used = names.filter((name) =>
+		new RegExp(
+			`(from|require\\()\\s*['"]${name.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')}['"]`,
+		).test(code),
+	);
+	if (!used.length) return {};
 	const devDependencies = {};
-	for (const name of names) {
+	for (const name of used) {
 		const version = planned.pkg.devDependencies?.[name];
 		if (!version) throw new Error(`dist/vendor/${name} is not a devDependency of package.json`);
 		devDependencies[name] = version;
@@ -401,26 +408,41 @@ function sourceRoot(planned, service) {
 	const links = {};
 	for (const rel of service.files) {
 		const parts = rel.split('/');
-		if (parts[1] !== 'nodes' || parts.length < 4) continue;
-		if (parts[2] === service.provider) {
-			// the service's own folder as a whole: a node added to it is linted at once
-			links[`nodes/${parts[2]}`] = true;
-		} else if (rel.endsWith('.js')) {
-			// shared code (nodes/common): the files this package ships, one by one
-			const ts = rel.replace(/^dist\//, '').replace(/\.js$/, '.ts');
-			if (fs.existsSync(path.join(planned.root, ts))) links[ts] = true;
-		}
+		// every nodes/ folder it ships from, whole (its own and nodes/common): a file added there
+		// is linted in this package's context at once
+		if (parts[1] === 'nodes' && parts.length > 3) links[`nodes/${parts[2]}`] = true;
 	}
-	for (const c of service.credentials) {
-		const ts = c.file.replace(/^dist\//, '').replace(/\.js$/, '.ts');
-		links[ts] = true;
-	}
+	for (const c of service.credentials) links[sourceOf(c.file)] = true;
 	const resolved = {};
 	for (const link of Object.keys(links).sort()) {
 		const at = path.join(SOURCE_ROOTS_DIR, service.name, link);
 		resolved[link] = posix(path.relative(path.dirname(at), path.join(planned.root, link)));
 	}
 	return { manifest: `${JSON.stringify(manifest(planned, service), null, 2)}\n`, links: resolved };
+}
+
+/** dist/x/Y.js -> x/Y.ts */
+function sourceOf(distFile) {
+	return distFile.replace(/^dist\//, '').replace(/\.js$/, '.ts');
+}
+
+/** The .ts files of a service's source root (what its links point at). */
+function linkedSources(planned, service) {
+	const out = [];
+	const walk = (p) => {
+		if (!fs.existsSync(p)) return;
+		if (fs.statSync(p).isDirectory()) for (const e of fs.readdirSync(p)) walk(path.join(p, e));
+		else if (p.endsWith('.ts')) out.push(p);
+	};
+	const dirs = new Set(
+		service.files
+			.map((rel) => rel.split('/'))
+			.filter((parts) => parts[1] === 'nodes' && parts.length > 3)
+			.map((parts) => parts[2]),
+	);
+	for (const dir of dirs) walk(path.join(planned.root, 'nodes', dir));
+	for (const c of service.credentials) walk(path.join(planned.root, sourceOf(c.file)));
+	return out;
 }
 
 /** Lists what in dev/packages/ differs from what the plan wants (empty when current). */

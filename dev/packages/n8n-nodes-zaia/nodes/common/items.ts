@@ -1,1 +1,0 @@
-../../../../../nodes/common/items.ts
