@@ -457,7 +457,7 @@ function staleSourceRoots(planned) {
 		const want = sourceRoot(planned, service);
 		const file = path.join(dir, 'package.json');
 		if (!fs.existsSync(file) || fs.readFileSync(file, 'utf8') !== want.manifest)
-			problems.push(`dev/packages/${service.name}/package.json is not the one to publish`);
+			problems.push(`dev/packages/${service.name}/package.json differs from the one to publish`);
 		const have = listLinks(dir);
 		for (const [link, to] of Object.entries(want.links))
 			if (have[link] !== to)
