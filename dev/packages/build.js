@@ -49,6 +49,8 @@ function main() {
 		console.log(
 			`✓ ${unit.name}@${planned.version}: ${nodes} | ${creds} | ${unit.files.length} dist files, ${unit.examples.length} examples`,
 		);
+		for (const warning of unit.readmeWarnings ?? [])
+			console.log(`  ! README of ${unit.name}: ${warning}`);
 	}
 	console.log(
 		`  written to ${path.relative(process.cwd(), out) || out}/{${written.map((w) => w.name).join(',')}}`,

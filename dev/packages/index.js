@@ -27,8 +27,9 @@
  * lints a published package's source at the commit its npm provenance names, and finds that
  * source by looking for a package.json with the package's name in the repository. So every
  * service package has one, committed, with links to the sources it is built from (its node
- * folder, nodes/common and its credentials), and is exactly the package.json that is published.
- * `npm run build:packages` rewrites them; `npm run scan` fails when they are stale.
+ * folder, nodes/common and its credentials), and is the package.json that is published (the
+ * version aside, which is always package.json's). `npm run build:packages` rewrites them;
+ * `npm run scan` fails when they are stale.
  */
 const fs = require('node:fs');
 const path = require('node:path');
@@ -381,10 +382,12 @@ function writePackage(planned, unit, outDir) {
 		);
 	fs.copyFileSync(path.join(root, 'LICENSE'), path.join(target, 'LICENSE'));
 	const readme = require('./readme');
+	const warnings = [];
 	fs.writeFileSync(
 		path.join(target, 'README.md'),
-		isBundle ? readme.bundleReadme(planned) : readme.serviceReadme(planned, unit),
+		isBundle ? readme.bundleReadme(planned) : readme.serviceReadme(planned, unit, warnings),
 	);
+	unit.readmeWarnings = warnings;
 	return target;
 }
 
@@ -456,7 +459,13 @@ function staleSourceRoots(planned) {
 		const dir = path.join(SOURCE_ROOTS_DIR, service.name);
 		const want = sourceRoot(planned, service);
 		const file = path.join(dir, 'package.json');
-		if (!fs.existsSync(file) || fs.readFileSync(file, 'utf8') !== want.manifest)
+		// the version aside: `npm version` bumps package.json alone when scripts are off (.npmrc),
+		// and the published package.json always carries the bundle's version
+		const unversioned = (text) => text.replace(/^ {2}"version": ".*",$/m, '');
+		if (
+			!fs.existsSync(file) ||
+			unversioned(fs.readFileSync(file, 'utf8')) !== unversioned(want.manifest)
+		)
 			problems.push(`dev/packages/${service.name}/package.json differs from the one to publish`);
 		const have = listLinks(dir);
 		for (const [link, to] of Object.entries(want.links))

@@ -22,11 +22,11 @@ function sections(text) {
 	};
 }
 
-function section(doc, title, file) {
+/** A section's body, or null (with a warning) when the README has none of that title. */
+function section(doc, title, file, warnings) {
 	const found = doc.sections.find((s) => s.title === title);
-	if (!found)
-		throw new Error(`${file} has no "## ${title}" section (dev/packages/readme.js reads it)`);
-	return found.body.trim();
+	if (!found) warnings.push(`${file} has no "## ${title}" section: left out`);
+	return found ? found.body.trim() : null;
 }
 
 /** The first Markdown table in `text`: { before, header: [2 lines], rows, after }. */
@@ -77,33 +77,54 @@ function listOf(words) {
 	return words.length > 1 ? `${words.slice(0, -1).join(', ')} and ${words.at(-1)}` : words[0];
 }
 
-function serviceReadme(planned, service) {
+/**
+ * A service package's README. What it cannot find in the repository's READMEs (a table row, a
+ * section) it writes from the built node and credential classes or leaves out, and says so in
+ * `warnings` (build:packages prints them): a reworded README never breaks the build.
+ */
+function serviceReadme(planned, service, warnings = []) {
 	const { root, pkg } = planned;
 	const repoUrl = pkg.homepage.replace(/\/$/, '');
 	const doc = sections(read(root, 'README.md'));
-	const nodeTable = table(doc.intro);
-	if (!nodeTable) throw new Error('README.md: no node table before its first section');
+	const nodeTable = table(doc.intro) ?? {
+		header: ['| Node | Operations | Credential |', '|---|---|---|'],
+		rows: [],
+		after: '',
+	};
 	const nodeRows = service.nodes.map((node) => {
 		const row = nodeTable.rows.find((r) => firstCell(r) === `**${node.displayName}**`);
-		if (!row) throw new Error(`README.md: the node table has no row for **${node.displayName}**`);
-		return row;
+		if (row) return row;
+		warnings.push(`README.md: its node table has no row for **${node.displayName}**: wrote one`);
+		return `| **${node.displayName}** | ${node.description ?? ''} | ${node.credentials.join(', ')} |`;
 	});
 
-	const credentialsBody = section(doc, 'Credentials', 'README.md');
-	const credTable = table(credentialsBody);
+	const credentialsBody = section(doc, 'Credentials', 'README.md', warnings) ?? '';
+	const credTable = table(credentialsBody) ?? {
+		before: '',
+		header: ['| Credential | What to put in | Sent as | Test request |', '|---|---|---|---|'],
+		rows: [],
+		after: '',
+	};
 	const credRows = service.credentials.map((c) => {
-		const row = credTable?.rows.find((r) => firstCell(r) === c.displayName);
-		if (!row) throw new Error(`README.md: the Credentials table has no row for ${c.displayName}`);
-		return row;
+		const row = credTable.rows.find((r) => firstCell(r) === c.displayName);
+		if (row) return row;
+		warnings.push(`README.md: its Credentials table has no row for ${c.displayName}: wrote one`);
+		return `| ${c.displayName} | see the credential's fields in n8n | | |`;
 	});
 
-	const examplesDoc = read(root, 'examples/README.md');
-	const exTable = table(examplesDoc);
+	const exTable = table(read(root, 'examples/README.md'));
 	const exRows = service.examples.map((file) => {
 		const row = exTable?.rows.find((r) => firstCell(r) === `\`${file}\``);
-		if (!row) throw new Error(`examples/README.md: its table has no row for \`${file}\``);
-		return row;
+		if (row) return row;
+		warnings.push(`examples/README.md: its table has no row for \`${file}\`: wrote one`);
+		const workflow = JSON.parse(read(root, path.join('examples', file)));
+		return `| \`${file}\` | ${workflow.name} (\`${workflow.id}\`) | | |`;
 	});
+	const exHeader = exTable?.header ?? [
+		'| file | workflow (id) | shows | credential (id) |',
+		'| --- | --- | --- | --- |',
+	];
+	const others = planned.services.length - 1;
 
 	const [action] = service.nodes;
 	const nodeNames = service.nodes.map((n) => `**${n.displayName}**`);
@@ -114,8 +135,8 @@ function serviceReadme(planned, service) {
 	out.push(`# ${service.name}`);
 	out.push(
 		`[n8n](https://n8n.io) community ${service.nodes.length > 1 ? 'nodes' : 'node'} for ${service.displayName}: ${listOf(nodeNames)}. ` +
-			`Built from [${pkg.name}](${repoUrl}), which also publishes the same nodes for four other chat services ` +
-			'as one package per service and as one bundle of all five.',
+			`Built from [${pkg.name}](${repoUrl}), which publishes the nodes of ${others} more chat services the same way, ` +
+			`one package per service, and all ${others + 1} in one bundle.`,
 	);
 	out.push([...nodeTable.header, ...nodeRows].join('\n'));
 	if (nodeTable.after) out.push(nodeTable.after);
@@ -156,11 +177,14 @@ function serviceReadme(planned, service) {
 	);
 
 	out.push('## Credentials');
-	out.push([credTable.before, '', ...credTable.header, ...credRows].join('\n').trim());
+	out.push([credTable.before ?? '', '', ...credTable.header, ...credRows].join('\n').trim());
 	if (credTable.after) out.push(credTable.after);
 
-	out.push('## Behaviour shared by every node');
-	out.push(section(doc, 'Behaviour shared by every node', 'README.md'));
+	const shared = (title) => {
+		const body = section(doc, title, 'README.md', warnings);
+		if (body) out.push(`## ${title}`, body);
+	};
+	shared('Behaviour shared by every node');
 
 	if (exRows.length) {
 		out.push('## Examples');
@@ -171,13 +195,11 @@ function serviceReadme(planned, service) {
 				'importing, open each node once and select your own credential. The IDs in them (chats, users, workspaces) ' +
 				"are the repository's simulator's: replace them with yours.",
 		);
-		out.push([...exTable.header, ...exRows].join('\n'));
+		out.push([...exHeader, ...exRows].join('\n'));
 	}
 
-	out.push('## Supported n8n versions');
-	out.push(section(doc, 'Supported n8n versions', 'README.md'));
-	out.push('## License');
-	out.push(section(doc, 'License', 'README.md'));
+	shared('Supported n8n versions');
+	shared('License');
 
 	const text = `${out.join('\n\n')}\n`;
 	const anchors = new Set([...text.matchAll(/^## (.+)$/gm)].map((m) => anchorOf(m[1])));
