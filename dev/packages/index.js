@@ -421,7 +421,33 @@ function sourceRoot(planned, service) {
 		const at = path.join(SOURCE_ROOTS_DIR, service.name, link);
 		resolved[link] = posix(path.relative(path.dirname(at), path.join(planned.root, link)));
 	}
-	return { manifest: `${JSON.stringify(manifest(planned, service), null, 2)}\n`, links: resolved };
+	return {
+		manifest: `${JSON.stringify(manifest(planned, service), null, 2)}\n`,
+		readme: sourceRootReadme(service),
+		links: resolved,
+	};
+}
+
+/** The README.md of a source root: what the folder is for (GitHub shows it there). */
+function sourceRootReadme(service) {
+	return [
+		`# ${service.name}: where its source is found`,
+		'',
+		`This folder is where n8n's community-package scanner (\`npx @n8n/scan-community-package ${service.name}\`)`,
+		`finds the source of the npm package [\`${service.name}\`](https://www.npmjs.com/package/${service.name})`,
+		`(${service.displayName}): the scanner looks for a \`package.json\` with the package's name at the commit`,
+		"its provenance names. So this folder holds that package's `package.json`, the one that is published,",
+		'and links to the sources it is built from (`nodes/`, `credentials/`).',
+		'',
+		'The package itself (its README, the compiled `dist/` files, its examples) is written by',
+		'`npm run build:packages` into `.tmp/packages/' +
+			service.name +
+			"/`, from the repository's build;",
+		"its README is the [repository README](../../../README.md)'s part for " +
+			`${service.displayName}.`,
+		'`npm run build:packages` also rewrites this folder; see [dev/packages/index.js](../index.js).',
+		'',
+	].join('\n');
 }
 
 /** dist/x/Y.js -> x/Y.ts */
@@ -467,6 +493,9 @@ function staleSourceRoots(planned) {
 			unversioned(fs.readFileSync(file, 'utf8')) !== unversioned(want.manifest)
 		)
 			problems.push(`dev/packages/${service.name}/package.json differs from the one to publish`);
+		const readme = path.join(dir, 'README.md');
+		if (!fs.existsSync(readme) || fs.readFileSync(readme, 'utf8') !== want.readme)
+			problems.push(`dev/packages/${service.name}/README.md is not the one the build writes`);
 		const have = listLinks(dir);
 		for (const [link, to] of Object.entries(want.links))
 			if (have[link] !== to)
@@ -503,6 +532,7 @@ function writeSourceRoots(planned) {
 			fs.rmSync(path.join(dir, sub), { recursive: true, force: true });
 		fs.mkdirSync(dir, { recursive: true });
 		fs.writeFileSync(path.join(dir, 'package.json'), want.manifest);
+		fs.writeFileSync(path.join(dir, 'README.md'), want.readme);
 		for (const [link, to] of Object.entries(want.links)) {
 			const at = path.join(dir, link);
 			fs.mkdirSync(path.dirname(at), { recursive: true });
