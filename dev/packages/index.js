@@ -40,9 +40,11 @@ const SOURCE_ROOTS_DIR = __dirname;
 const DEFAULT_OUT_DIR = path.join(REPO_ROOT, '.tmp', 'packages');
 
 /**
- * npm name and keyword per service, by its folder in nodes/. Every name was looked up with
- * `npm view <name>` first (n8n-nodes-dify belongs to another project, hence n8n-nodes-dify-app).
- * A new provider folder needs a line here; a new node in an existing folder does not.
+ * npm name and keyword per service, by its folder in nodes/. Each name was looked up with
+ * `npm view <name>` before it was chosen (n8n-nodes-dify belongs to another project, hence
+ * n8n-nodes-dify-app); the first release's placeholder publish (CONTRIBUTING.md, Releasing) is
+ * where npm itself confirms a name is free. A new provider folder needs a line here; a new node in
+ * an existing folder does not.
  */
 const PROVIDERS = {
 	ClickUpChat: { name: 'n8n-nodes-clickup-chat', keyword: 'clickup' },
@@ -50,15 +52,6 @@ const PROVIDERS = {
 	Dify: { name: 'n8n-nodes-dify-app', keyword: 'dify' },
 	GravityRail: { name: 'n8n-nodes-gravity-rail', keyword: 'gravity-rail' },
 	Zaia: { name: 'n8n-nodes-zaia', keyword: 'zaia' },
-};
-
-/** The peer every community package declares (n8n's lint wants exactly this), marked optional. */
-const PEER = {
-	peerDependencies: { 'n8n-workflow': '*' },
-	// n8n provides n8n-workflow to every community package it loads; without this, npm 7+ installs
-	// its own copy (and that copy's whole dependency tree) when a user runs `npm install <package>`
-	// in ~/.n8n/nodes, as n8n's docs say to
-	peerDependenciesMeta: { 'n8n-workflow': { optional: true } },
 };
 
 function readJson(file) {
@@ -302,7 +295,11 @@ function manifest(planned, service) {
 			credentials: service.credentials.map((c) => c.file),
 			nodes: service.nodes.map((n) => n.file),
 		},
-		...PEER,
+		// the bundle's: `n8n-workflow: *` (n8n's lint wants exactly that), marked optional since n8n
+		// provides it (without the mark, `npm install <package>` in ~/.n8n/nodes, as n8n's docs
+		// say, installs a second n8n-workflow and its whole dependency tree)
+		peerDependencies: pkg.peerDependencies,
+		peerDependenciesMeta: pkg.peerDependenciesMeta,
 		...vendored(planned, service),
 	};
 }
@@ -563,7 +560,6 @@ module.exports = {
 	REPO_ROOT,
 	BUNDLE_NAME,
 	PROVIDERS,
-	PEER,
 	SOURCE_ROOTS_DIR,
 	DEFAULT_OUT_DIR,
 	plan,

@@ -119,6 +119,9 @@ try {
 		const manifest = JSON.parse(fs.readFileSync(path.join(unpacked, 'package.json'), 'utf8'));
 		if (manifest.dependencies && Object.keys(manifest.dependencies).length)
 			fail(`${name}: has runtime dependencies`);
+		// what keeps `npm install <package>` in ~/.n8n/nodes to this one package (README, Install)
+		if (manifest.peerDependenciesMeta?.['n8n-workflow']?.optional !== true)
+			fail(`${name}: its n8n-workflow peer is not marked optional (peerDependenciesMeta)`);
 		const tarball = await analyzePackage(unpacked, ['**/*.js', 'package.json']);
 		if (tarball.passed)
 			results.push(`tarball (${shipped.length} files, ${(packed.size / 1024).toFixed(0)} kB)`);
