@@ -5,7 +5,9 @@
  *  - vendor: bundle the devDependencies the shipped code imports (eventsource-parser) into
  *    dist/vendor and point the compiled requires at them, so dist/ needs nothing but
  *    n8n-workflow and node's built-ins;
- *  - verify: fail the build if any file in dist/ requires anything else.
+ *  - verify: fail the build if any file in dist/ requires anything else, or names a source map.
+ * No source maps ship (tsconfig.build.json: sourceMap false): n8n maps stack traces through
+ * source-map-support, so a map without its .ts sources made traces name files not in the package.
  */
 const { src, dest, series } = require('gulp');
 const fs = require('fs');
@@ -51,9 +53,14 @@ async function vendor() {
 	for (const [name, { file, license }] of Object.entries(VENDORED)) {
 		const target = path.join(DIST, 'vendor', name);
 		fs.mkdirSync(target, { recursive: true });
-		fs.copyFileSync(
+		// without its sourceMappingURL: the map (and the sources it names) is not shipped
+		const code = fs.readFileSync(
 			require.resolve(path.join(__dirname, 'node_modules', file)),
+			'utf8',
+		);
+		fs.writeFileSync(
 			path.join(target, 'index.js'),
+			code.replace(/^\/\/# sourceMappingURL=.*$/m, '').trimEnd() + '\n',
 		);
 		const lic = path.join(__dirname, 'node_modules', license);
 		if (fs.existsSync(lic)) fs.copyFileSync(lic, path.join(target, 'LICENSE'));
@@ -109,6 +116,9 @@ async function verify() {
 				problems.push(`${path.relative(__dirname, file)}: icon ${match[1]} missing`);
 		}
 	}
+	for (const file of walk(DIST))
+		if (/^\/\/# sourceMappingURL=/m.test(fs.readFileSync(file, 'utf8')))
+			problems.push(`${path.relative(__dirname, file)}: names a source map that is not shipped`);
 	if (problems.length) throw new Error(`dist/ is not self-contained:\n  ${problems.join('\n  ')}`);
 }
 

@@ -5,6 +5,9 @@
 # every e2e part against it:
 #   run      test/e2e/run.js     every example via `n8n execute`, the Zaia Trigger and
 #                                export-and-wait via `n8n start`, the editor's REST API
+#   install  test/e2e/install.js every package (one per service + the bundle) packed, installed
+#                                alone into a fresh ~/.n8n/nodes as its README says, n8n started,
+#                                its nodes listed, its examples run
 #   queue    scripts/queue-mode.sh -> test/e2e/queue.js: PostgreSQL 17 + Redis, main + worker
 #   agent, chat, browser, ...    test/e2e/<part>.js, each run when its file exists
 # A part is invoked with N8N_VERSION, N8N_HOST_DIR and N8N_NODE set for the version (see
@@ -22,7 +25,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # The parts, in order. Add yours here: "name" runs test/e2e/<name>.js (when the file exists).
-PARTS_DEFAULT="run queue agent chat browser"
+PARTS_DEFAULT="run install queue agent chat browser"
 
 t_all=$SECONDS
 # every version's host is .n8n-host/<version>/ with its own node: a caller's choice of one host

@@ -1,0 +1,1 @@
+../../../../credentials/ClickUpChatOAuth2Api.credentials.ts

@@ -1,0 +1,1 @@
+../../../../credentials/DifyApi.credentials.ts

@@ -1,0 +1,1 @@
+../../../../credentials/GravityRailApi.credentials.ts

@@ -1,0 +1,1 @@
+../../../../credentials/ZaiaTriggerApi.credentials.ts
