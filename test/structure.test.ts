@@ -175,6 +175,24 @@ describe.each(nodeFiles.map((file) => [path.relative(root, file), file]))(
 			}
 		});
 
+		test('every collection starts empty, offers only optional fields and says "Add …"', () => {
+			for (const [at, property] of all) {
+				if (property.type !== 'collection') continue;
+				const required = (property.options as INodeProperties[])
+					.filter((option) => option.required)
+					.map((option) => option.displayName);
+				expect({ at, default: property.default, required }).toEqual({
+					at,
+					default: {},
+					required: [],
+				});
+				expect({ at, placeholder: property.placeholder }).toEqual({
+					at,
+					placeholder: expect.stringMatching(/^Add [A-Za-z]/),
+				});
+			}
+		});
+
 		test('a parameter name has one label everywhere', () => {
 			const labels = new Map<string, Set<string>>();
 			for (const [, property] of all) {

@@ -46,6 +46,59 @@ export function optionsCollection(options: INodeProperties[] = []): INodePropert
 	};
 }
 
+/*
+ * The three collections every node uses. Their items are passed in, so n8n's lint does not see
+ * them as one list: test/structure.test.ts checks that every collection's items are alphabetical.
+ */
+
+/** An operation's optional body fields: the "Additional Fields" collection. */
+export function additionalFieldsCollection(
+	options: INodeProperties[],
+	description?: string,
+): INodeProperties {
+	return {
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		...(description ? { description } : {}),
+		options,
+	};
+}
+
+/** A list's filters: the "Filters" collection. */
+export function filtersCollection(
+	options: INodeProperties[],
+	description?: string,
+): INodeProperties {
+	return {
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		...(description ? { description } : {}),
+		options,
+	};
+}
+
+/** An update's changes: the "Update Fields" collection. */
+export function updateFieldsCollection(
+	options: INodeProperties[],
+	description?: string,
+): INodeProperties {
+	return {
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		...(description ? { description } : {}),
+		options,
+	};
+}
+
 /**
  * Raw JSON merged last into the request body: the way around wherever the docs leave a body field
  * open. An operation spreads it and may give its own description (what to use it for).

@@ -119,6 +119,13 @@ export async function* readSseBatches(
 	const feed = (text: string): void => {
 		if (text.length > 0) parser.feed(text);
 	};
+	// The events parsed since the last batch (throws when one grew past the buffer bound).
+	const takeBatch = (): SseEvent[] => {
+		if (overflow) throw new SseBufferOverflowError(overflow.message);
+		const out = batch;
+		batch = [];
+		return out;
+	};
 
 	// A string or a Buffer is itself iterable (by character / by byte): treat it as one chunk.
 	const chunks: AsyncIterable<SseChunk> | Iterable<SseChunk> =
@@ -159,22 +166,14 @@ export async function* readSseBatches(
 				sawBytes = true;
 			}
 			if (text.length > 0) feed(normalise(text));
-			if (overflow) throw new SseBufferOverflowError(overflow.message);
-			if (batch.length > 0) {
-				const out = batch;
-				batch = [];
-				yield out;
-			}
+			const events = takeBatch();
+			if (events.length > 0) yield events;
 			if (signal?.aborted) throw new SseAbortError(signal.reason);
 		}
 		const tail = sawBytes ? decoder.decode() : '';
 		if (tail.length > 0) feed(normalise(tail));
-		if (overflow) throw new SseBufferOverflowError(overflow.message);
-		if (batch.length > 0) {
-			const out = batch;
-			batch = [];
-			yield out;
-		}
+		const events = takeBatch();
+		if (events.length > 0) yield events;
 	} finally {
 		detach?.();
 		if (!exhausted) closeQuietly(iterator as Closable);

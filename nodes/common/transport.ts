@@ -1,8 +1,7 @@
 /**
- * The one transport every node uses (about 450 lines, one file on purpose): the request itself,
- * the credential and base URL, the Timeout option, 429 waits and backoff retries of idempotent
- * calls, detached clean-up calls, and provider error bodies → NodeApiError. These steps share one
- * retry loop and one set of secrets to redact; split apart, each would need the others' state.
+ * The one transport every node uses: the request itself, the credential and base URL, the
+ * Timeout option, the retry loop (429 waits and backoff retries of idempotent calls; how long to
+ * wait is retry.ts), detached clean-up calls, and provider error bodies → NodeApiError.
  */
 import type {
 	IDataObject,
@@ -14,11 +13,13 @@ import type {
 	IWebhookFunctions,
 	JsonObject,
 } from 'n8n-workflow';
-import { NodeApiError, sleep } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 
 import { DEFAULT_TIMEOUT_MS } from './descriptions';
 import type { ProviderErrorInfo } from './errors';
 import { attachFailure, buildApiError, isRetryableStatus, redactText } from './errors';
+import type { RetryPolicy } from './retry';
+import { abortableSleep, abortError, DEFAULT_RETRY, retryAfterMs } from './retry';
 
 /** Any n8n context that can make authenticated requests. */
 export type RequestContext =
@@ -87,17 +88,6 @@ export interface ApiResponse<T = unknown> {
 	body: T;
 }
 
-export interface RetryPolicy {
-	/** How many times a 429 is retried before giving up. */
-	maxRetries: number;
-	/** The most the transport will wait in all for one request, in milliseconds. */
-	maxTotalWaitMs: number;
-	/** Wait used when the provider says nothing about when to retry a 429 (doubling per attempt). */
-	fallbackWaitMs: number;
-	/** First backoff after a transient failure of an idempotent call (doubling per attempt). */
-	transientWaitMs: number;
-}
-
 /** The node's Timeout option for an item, when the node has one. */
 function timeoutFor(ctx: RequestContext, itemIndex: number | undefined): number {
 	if (!('getInputData' in ctx)) return DEFAULT_TIMEOUT_MS;
@@ -115,72 +105,7 @@ function timeoutFor(ctx: RequestContext, itemIndex: number | undefined): number 
 	return Number.isFinite(ms) && ms >= 1 ? Math.floor(ms) : DEFAULT_TIMEOUT_MS;
 }
 
-export const DEFAULT_RETRY: RetryPolicy = {
-	maxRetries: 3,
-	maxTotalWaitMs: 60_000,
-	fallbackWaitMs: 1_000,
-	transientWaitMs: 250,
-};
-
-const SLEEP_SLICE_MS = 100;
 const MAX_ERROR_BODY_BYTES = 64 * 1024;
-
-/** One response header's value, whatever the case of its name; the first when repeated. */
-export function headerValue(headers: IDataObject, name: string): string | undefined {
-	const value = headers[name] ?? headers[name.toLowerCase()];
-	if (value === undefined || value === null) return undefined;
-	return Array.isArray(value) ? String(value[0]) : String(value);
-}
-
-/**
- * How long the provider asks us to wait before retrying, in milliseconds.
- * Understands `Retry-After` (seconds or HTTP date), a `retry_after` body field (seconds)
- * and `X-RateLimit-Reset` (epoch seconds, epoch milliseconds or seconds from now).
- */
-export function retryAfterMs(
-	headers: IDataObject,
-	body: unknown,
-	now = Date.now(),
-): number | undefined {
-	const retryAfter = headerValue(headers, 'retry-after');
-	if (retryAfter !== undefined && retryAfter.trim() !== '') {
-		const seconds = Number(retryAfter);
-		if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-		const date = Date.parse(retryAfter);
-		if (!Number.isNaN(date)) return Math.max(0, date - now);
-	}
-	if (body && typeof body === 'object' && !Buffer.isBuffer(body)) {
-		const value = (body as IDataObject).retry_after;
-		const seconds = typeof value === 'string' ? Number(value) : value;
-		if (typeof seconds === 'number' && Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-	}
-	const reset = headerValue(headers, 'x-ratelimit-reset');
-	if (reset !== undefined) {
-		const value = Number(reset);
-		if (Number.isFinite(value)) {
-			if (value > 1e12) return Math.max(0, value - now);
-			if (value > 1e9) return Math.max(0, value * 1000 - now);
-			return Math.max(0, value * 1000);
-		}
-	}
-	return undefined;
-}
-
-function abortError(): Error {
-	const error = new Error('The execution was cancelled');
-	error.name = 'AbortError';
-	return error;
-}
-
-/** Sleep that ends early (with an AbortError) when the signal fires. No timers outlive it by more than a slice. */
-export async function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
-	const deadline = Date.now() + ms;
-	while (Date.now() < deadline) {
-		if (signal?.aborted) throw abortError();
-		await sleep(Math.min(SLEEP_SLICE_MS, Math.max(0, deadline - Date.now())));
-	}
-	if (signal?.aborted) throw abortError();
-}
 
 export function cancelSignalOf(ctx: RequestContext): AbortSignal | undefined {
 	if ('getExecutionCancelSignal' in ctx && typeof ctx.getExecutionCancelSignal === 'function') {

@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { additionalFieldsCollection } from '../../common/descriptions';
+
 /** Parameters several ClickUp Chat operations share, defined once. */
 
 export const workspaceIdProperty: INodeProperties = {
@@ -86,20 +88,13 @@ export const contentFormatProperty: INodeProperties = {
 };
 
 /** The channel reads' Additional Fields (Get, Get Many): the format of a channel's description. */
-export const channelReadFields: INodeProperties = {
-	displayName: 'Additional Fields',
-	name: 'additionalFields',
-	type: 'collection',
-	placeholder: 'Add Field',
-	default: {},
-	options: [
-		{
-			displayName: 'Description Format',
-			name: 'descriptionFormat',
-			type: 'options',
-			options: contentFormatOptions,
-			default: 'text/md',
-			description: "Format of the channel's description in the output (ClickUp default: Markdown)",
-		},
-	],
-};
+export const channelReadFields: INodeProperties = additionalFieldsCollection([
+	{
+		displayName: 'Description Format',
+		name: 'descriptionFormat',
+		type: 'options',
+		options: contentFormatOptions,
+		default: 'text/md',
+		description: "Format of the channel's description in the output (ClickUp default: Markdown)",
+	},
+]);

@@ -1,7 +1,11 @@
 /** Parameters several Dify operations share, defined once. */
 import type { INodeProperties } from 'n8n-workflow';
 
-import { optionsCollection } from '../../common/descriptions';
+import {
+	additionalFieldsCollection,
+	filtersCollection,
+	optionsCollection,
+} from '../../common/descriptions';
 import { returnAllProperties } from '../../common/paging';
 import { MAX_RESUME_ATTEMPTS } from '../helpers/replyRequest';
 
@@ -249,33 +253,11 @@ export const simplifyProperties: INodeProperties[] = [
 	},
 ];
 
-/**
- * An operation's optional body fields. Its items are passed in, so n8n's lint does not see their
- * order: test/Dify/descriptions.test.ts checks that every collection's items are alphabetical.
- */
-export function additionalFieldsCollection(options: INodeProperties[]): INodeProperties {
-	return {
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options,
-	};
-}
-
 /** The parameters of a list: Return All and Limit, its Filters (when it has any), Options. */
 export function listProperties(filters: INodeProperties[] = []): INodeProperties[] {
 	const properties = [...returnAllProperties()];
 	if (filters.length > 0) {
-		properties.push({
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add Filter',
-			default: {},
-			options: filters,
-		});
+		properties.push(filtersCollection(filters));
 	}
 	return [...properties, optionsCollection()];
 }

@@ -8,13 +8,8 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { withPartialOutput } from '../../common/items';
 import type { ApiResponse } from '../../common/transport';
-import {
-	abortableSleep,
-	apiRequest,
-	cancelSignalOf,
-	headerValue,
-	providerError,
-} from '../../common/transport';
+import { abortableSleep, headerValue } from '../../common/retry';
+import { apiRequest, cancelSignalOf, providerError } from '../../common/transport';
 import type { SseChunk } from '../../common/sse';
 import { difyProfile } from '../transport';
 import type { ItemShape } from './outputs';

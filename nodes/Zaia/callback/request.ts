@@ -4,7 +4,7 @@
  */
 import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
-import { headerValue } from '../../common/transport';
+import { headerValue } from '../../common/retry';
 
 /** Request headers as Node gives them (lower-case names). */
 export type IncomingHttpHeaders = Record<string, string | string[] | undefined>;

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { readEpochMs } from '../../../common/datetime';
-import { additionalQueryParametersProperty } from '../../../common/descriptions';
+import { additionalQueryParametersProperty, filtersCollection } from '../../../common/descriptions';
 import type { ItemOperation } from '../../../common/items';
 import { readLimit, returnAllProperties } from '../../../common/paging';
 import { parseList, readAdditionalJson } from '../../../common/validate';
@@ -16,50 +16,43 @@ const CHANNEL_TYPES = ['CHANNEL', 'DM', 'GROUP_DM'];
 export const properties: INodeProperties[] = [
 	workspaceIdProperty,
 	...returnAllProperties(),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Channel Types',
-				name: 'channelTypes',
-				type: 'multiOptions',
-				options: [
-					{ name: 'Channel', value: 'CHANNEL' },
-					{ name: 'Direct Message', value: 'DM' },
-					{ name: 'Group Direct Message', value: 'GROUP_DM' },
-				],
-				default: [],
-				description:
-					'Only these kinds of channel. If ClickUp still returns other kinds, see Extra Query Parameters (JSON) below.',
-			},
-			{
-				displayName: 'Include Closed',
-				name: 'includeClosed',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to include DMs and Group DMs that have been explicitly closed',
-			},
-			{
-				displayName: 'Is Follower',
-				name: 'isFollower',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to return only channels you follow',
-			},
-			{
-				displayName: 'With Message Since',
-				name: 'withMessageSince',
-				type: 'dateTime',
-				default: '',
-				description:
-					"Only channels with at least one message since this time. Read in the workflow's time zone unless it has an offset; Unix epoch milliseconds also work.",
-			},
-		],
-	},
+	filtersCollection([
+		{
+			displayName: 'Channel Types',
+			name: 'channelTypes',
+			type: 'multiOptions',
+			options: [
+				{ name: 'Channel', value: 'CHANNEL' },
+				{ name: 'Direct Message', value: 'DM' },
+				{ name: 'Group Direct Message', value: 'GROUP_DM' },
+			],
+			default: [],
+			description:
+				'Only these kinds of channel. If ClickUp still returns other kinds, see Extra Query Parameters (JSON) below.',
+		},
+		{
+			displayName: 'Include Closed',
+			name: 'includeClosed',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to include DMs and Group DMs that have been explicitly closed',
+		},
+		{
+			displayName: 'Is Follower',
+			name: 'isFollower',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return only channels you follow',
+		},
+		{
+			displayName: 'With Message Since',
+			name: 'withMessageSince',
+			type: 'dateTime',
+			default: '',
+			description:
+				"Only channels with at least one message since this time. Read in the workflow's time zone unless it has an offset; Unix epoch milliseconds also work.",
+		},
+	]),
 	channelReadFields,
 	{
 		...additionalQueryParametersProperty,

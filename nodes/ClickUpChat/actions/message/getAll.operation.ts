@@ -1,5 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { additionalFieldsCollection } from '../../../common/descriptions';
+
 import type { ItemOperation } from '../../../common/items';
 import { readLimit, returnAllProperties } from '../../../common/paging';
 import type { ChatList } from '../../helpers/paging';
@@ -15,14 +17,7 @@ export const properties: INodeProperties[] = [
 	workspaceIdProperty,
 	channelIdProperty,
 	...returnAllProperties(),
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [contentFormatProperty],
-	},
+	additionalFieldsCollection([contentFormatProperty]),
 ];
 
 interface Prepared {

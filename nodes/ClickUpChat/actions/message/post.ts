@@ -4,6 +4,8 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { additionalFieldsCollection } from '../../../common/descriptions';
+
 import type { ItemOperation } from '../../../common/items';
 import { apiRequest } from '../../../common/transport';
 import { compact, parseList, requireString } from '../../../common/validate';
@@ -53,45 +55,38 @@ export function messageBodyProperties(what: 'message' | 'reply'): INodePropertie
 				"The post subtype's ID. ClickUp lists a Workspace's post subtypes in its API (Get Post Subtype IDs).",
 			displayOptions: { show: { type: ['post'] } },
 		},
-		{
-			displayName: 'Additional Fields',
-			name: 'additionalFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			options: [
-				{
-					displayName: 'Assignee',
-					name: 'assignee',
-					type: 'string',
-					default: '',
-					description: `User ID to assign the ${what} to`,
-				},
-				{
-					displayName: 'Content Format',
-					name: 'contentFormat',
-					type: 'options',
-					options: contentFormatOptions,
-					default: 'text/md',
-					description: `Whether ClickUp reads the ${what} text as Markdown or as plain text`,
-				},
-				{
-					displayName: 'Followers',
-					name: 'followers',
-					type: 'string',
-					default: '',
-					placeholder: '183, 4560123',
-					description: `Up to 10 user IDs who follow the ${what}, comma-separated or an array`,
-				},
-				{
-					displayName: 'Group Assignee',
-					name: 'groupAssignee',
-					type: 'string',
-					default: '',
-					description: `User group ID to assign the ${what} to`,
-				},
-			],
-		},
+		additionalFieldsCollection([
+			{
+				displayName: 'Assignee',
+				name: 'assignee',
+				type: 'string',
+				default: '',
+				description: `User ID to assign the ${what} to`,
+			},
+			{
+				displayName: 'Content Format',
+				name: 'contentFormat',
+				type: 'options',
+				options: contentFormatOptions,
+				default: 'text/md',
+				description: `Whether ClickUp reads the ${what} text as Markdown or as plain text`,
+			},
+			{
+				displayName: 'Followers',
+				name: 'followers',
+				type: 'string',
+				default: '',
+				placeholder: '183, 4560123',
+				description: `Up to 10 user IDs who follow the ${what}, comma-separated or an array`,
+			},
+			{
+				displayName: 'Group Assignee',
+				name: 'groupAssignee',
+				type: 'string',
+				default: '',
+				description: `User group ID to assign the ${what} to`,
+			},
+		]),
 	];
 }
 

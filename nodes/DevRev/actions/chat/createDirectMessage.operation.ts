@@ -1,6 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+import { additionalFieldsCollection } from '../../../common/descriptions';
+
 import type { ItemOperation } from '../../../common/items';
 import { compact, invalid } from '../../../common/validate';
 import { readCustomFields } from '../../helpers/customFields';
@@ -29,40 +31,33 @@ export const properties: INodeProperties[] = [
 	},
 	usersProperty,
 	addAuthenticatedUserProperty,
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			...customFieldOptions,
-			{
-				displayName: 'Is Default',
-				name: 'isDefault',
-				type: 'boolean',
-				default: true,
-				description:
-					'Whether this is the default DM for these users: the one DevRev opens for them. Only one DM per set of users can be the default, and a DM is the default unless you turn this off.',
-			},
-			{
-				displayName: 'Open Existing Chat on Conflict',
-				name: 'getIfConflict',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether to output the existing chat when one already conflicts with this one (for example the default DM for the same users), instead of failing',
-			},
-			recordsOption,
-			{
-				displayName: 'Title',
-				name: 'title',
-				type: 'string',
-				default: '',
-				description: 'The title for the chat',
-			},
-		],
-	},
+	additionalFieldsCollection([
+		...customFieldOptions,
+		{
+			displayName: 'Is Default',
+			name: 'isDefault',
+			type: 'boolean',
+			default: true,
+			description:
+				'Whether this is the default DM for these users: the one DevRev opens for them. Only one DM per set of users can be the default, and a DM is the default unless you turn this off.',
+		},
+		{
+			displayName: 'Open Existing Chat on Conflict',
+			name: 'getIfConflict',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to output the existing chat when one already conflicts with this one (for example the default DM for the same users), instead of failing',
+		},
+		recordsOption,
+		{
+			displayName: 'Title',
+			name: 'title',
+			type: 'string',
+			default: '',
+			description: 'The title for the chat',
+		},
+	]),
 ];
 
 interface Prepared extends DmUsers {

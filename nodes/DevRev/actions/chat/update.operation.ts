@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { ItemOperation } from '../../../common/items';
+import { updateFieldsCollection } from '../../../common/descriptions';
 import { compact, invalid, parseList } from '../../../common/validate';
 import { readCustomFields } from '../../helpers/customFields';
 import { MAX_DM_USERS } from '../../helpers/limits';
@@ -15,14 +16,8 @@ import {
 
 export const properties: INodeProperties[] = [
 	chatIdProperty,
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		description: 'What to change. Fields left out stay as they are.',
-		options: [
+	updateFieldsCollection(
+		[
 			...customFieldOptions,
 			{
 				...recordsOption,
@@ -42,7 +37,8 @@ export const properties: INodeProperties[] = [
 					'Replaces the users of the DM: 1 to 16 DevRev IDs, comma-separated or an array. DevRev requires you (the user the token belongs to) among them.',
 			},
 		],
-	},
+		'What to change. Fields left out stay as they are.',
+	),
 ];
 
 export const operation: ItemOperation<{ body: IDataObject }> = {

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { additionalQueryParametersProperty } from '../../../common/descriptions';
+import { additionalQueryParametersProperty, filtersCollection } from '../../../common/descriptions';
 import type { ItemOperation } from '../../../common/items';
 import { collectPages, readLimit, returnAllProperties } from '../../../common/paging';
 import { parseList, readAdditionalJson } from '../../../common/validate';
@@ -13,23 +13,16 @@ import { chatIdProperty } from '../common.descriptions';
 export const properties: INodeProperties[] = [
 	chatIdProperty,
 	...returnAllProperties(),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Visibility',
-				name: 'visibility',
-				type: 'multiOptions',
-				options: visibilityOptions,
-				default: [],
-				description: 'Only messages with one of these visibilities',
-			},
-		],
-	},
+	filtersCollection([
+		{
+			displayName: 'Visibility',
+			name: 'visibility',
+			type: 'multiOptions',
+			options: visibilityOptions,
+			default: [],
+			description: 'Only messages with one of these visibilities',
+		},
+	]),
 	{
 		...additionalQueryParametersProperty,
 		placeholder: '{"limit": 100}',

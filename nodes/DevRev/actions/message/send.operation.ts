@@ -1,6 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { additionalBodyFieldsProperty } from '../../../common/descriptions';
+import {
+	additionalBodyFieldsProperty,
+	additionalFieldsCollection,
+} from '../../../common/descriptions';
 import type { ItemOperation } from '../../../common/items';
 import {
 	compact,
@@ -30,50 +33,43 @@ export const properties: INodeProperties[] = [
 		placeholder: 'Hello from n8n',
 		description: 'The message text',
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'Artifacts',
-				name: 'artifacts',
-				type: 'string',
-				default: '',
-				placeholder: 'ARTIFACT-12345',
-				description:
-					'IDs of uploaded DevRev artifacts (files) to attach, at most 50, comma-separated or an array',
-			},
-			{
-				displayName: 'Expires At',
-				name: 'expiresAt',
-				type: 'string',
-				default: '',
-				placeholder: '2030-01-01T12:00:00Z',
-				description:
-					'Makes the message ephemeral: DevRev deletes it at this time. A date and time with its time zone (Z or +02:00), at least a minute from now.',
-			},
-			{
-				displayName: 'Private To',
-				name: 'privateTo',
-				type: 'string',
-				default: '',
-				placeholder: 'DEVU-12',
-				description:
-					'With Visibility "Private": the users who can see the message besides you, comma-separated or an array',
-			},
-			{
-				displayName: 'Visibility',
-				name: 'visibility',
-				type: 'options',
-				options: visibilityOptions,
-				default: 'external',
-				description: 'Who can see the message. DevRev uses External when left out.',
-			},
-		],
-	},
+	additionalFieldsCollection([
+		{
+			displayName: 'Artifacts',
+			name: 'artifacts',
+			type: 'string',
+			default: '',
+			placeholder: 'ARTIFACT-12345',
+			description:
+				'IDs of uploaded DevRev artifacts (files) to attach, at most 50, comma-separated or an array',
+		},
+		{
+			displayName: 'Expires At',
+			name: 'expiresAt',
+			type: 'string',
+			default: '',
+			placeholder: '2030-01-01T12:00:00Z',
+			description:
+				'Makes the message ephemeral: DevRev deletes it at this time. A date and time with its time zone (Z or +02:00), at least a minute from now.',
+		},
+		{
+			displayName: 'Private To',
+			name: 'privateTo',
+			type: 'string',
+			default: '',
+			placeholder: 'DEVU-12',
+			description:
+				'With Visibility "Private": the users who can see the message besides you, comma-separated or an array',
+		},
+		{
+			displayName: 'Visibility',
+			name: 'visibility',
+			type: 'options',
+			options: visibilityOptions,
+			default: 'external',
+			description: 'Who can see the message. DevRev uses External when left out.',
+		},
+	]),
 	{
 		...additionalBodyFieldsProperty,
 		description:

@@ -1,17 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { additionalFieldsCollection } from '../../../common/descriptions';
 import type { ItemOperation } from '../../../common/items';
 import { apiRequest } from '../../../common/transport';
 import { invalid, optionalText } from '../../../common/validate';
 import { PATH_IDS, readPathId, readUser } from '../../helpers/parameters';
 import { difyPaths } from '../../helpers/paths';
 import { difyProfile } from '../../transport';
-import {
-	additionalFieldsCollection,
-	messageIdProperty,
-	optionsCollection,
-	userProperty,
-} from '../common.descriptions';
+import { messageIdProperty, optionsCollection, userProperty } from '../common.descriptions';
 
 const RATINGS: Record<string, 'like' | 'dislike' | null> = {
 	like: 'like',

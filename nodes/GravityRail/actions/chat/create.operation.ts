@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { ItemOperation } from '../../../common/items';
+import { additionalFieldsCollection } from '../../../common/descriptions';
 import {
 	invalid,
 	optionalText,
@@ -109,16 +110,11 @@ export const properties: INodeProperties[] = [
 		default: '',
 		displayOptions: { show: { channel: ['phone-voice'] } },
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [...chatSettingOptions, ...reachOptions].sort((a, b) =>
+	additionalFieldsCollection(
+		[...chatSettingOptions, ...reachOptions].sort((a, b) =>
 			a.displayName.localeCompare(b.displayName),
 		),
-	},
+	),
 	// The docs name the body fields but not their JSON types: IDs are sent as text.
 	extraBodyFieldsProperty(
 		'the fields above',

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { ItemOperation } from '../../../common/items';
+import { updateFieldsCollection } from '../../../common/descriptions';
 import { invalid } from '../../../common/validate';
 import { chatBody } from '../../helpers/chatFields';
 import type { ChatRequest } from '../../transport';
@@ -14,15 +15,10 @@ import {
 // The docs only name PUT /chats/{chat_id}; the body is sent under the Create body's names.
 export const properties: INodeProperties[] = [
 	chatIdProperty,
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		description: 'The properties to change. Properties left out stay as they are.',
-		options: chatSettingOptions,
-	},
+	updateFieldsCollection(
+		chatSettingOptions,
+		'The properties to change. Properties left out stay as they are.',
+	),
 	extraBodyFieldsProperty(
 		'Update Fields',
 		'Use it for a property not listed above, or if your workspace expects other field names.',

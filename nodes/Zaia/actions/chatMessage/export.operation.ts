@@ -1,5 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { additionalFieldsCollection } from '../../../common/descriptions';
+
 import type { ItemOperation } from '../../../common/items';
 import type { ExportRequest } from '../../helpers/exportRequest';
 import { checkCallbackUrl, prepareExport, startExport } from '../../helpers/exportRequest';
@@ -88,35 +90,28 @@ export const properties: INodeProperties[] = [
 			'Whether to download the file when Zaia\'s callback points at a download address, and output it as binary (property "data")',
 		displayOptions: { show: waitOnly },
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'Language',
-				name: 'language',
-				type: 'options',
-				options: [
-					{ name: 'English (US)', value: 'enUs' },
-					{ name: 'Portuguese (Brazil)', value: 'ptBr' },
-					{ name: 'Spanish (Spain)', value: 'esEs' },
-				],
-				default: 'enUs',
-				description: 'Language of the export',
-			},
-			{
-				displayName: 'Range End',
-				name: 'rangeEnd',
-				type: 'dateTime',
-				default: '',
-				description:
-					"End of the export period. Left empty, Zaia exports up to now. Read in the workflow's time zone, like Range Start.",
-			},
-		],
-	},
+	additionalFieldsCollection([
+		{
+			displayName: 'Language',
+			name: 'language',
+			type: 'options',
+			options: [
+				{ name: 'English (US)', value: 'enUs' },
+				{ name: 'Portuguese (Brazil)', value: 'ptBr' },
+				{ name: 'Spanish (Spain)', value: 'esEs' },
+			],
+			default: 'enUs',
+			description: 'Language of the export',
+		},
+		{
+			displayName: 'Range End',
+			name: 'rangeEnd',
+			type: 'dateTime',
+			default: '',
+			description:
+				"End of the export period. Left empty, Zaia exports up to now. Read in the workflow's time zone, like Range Start.",
+		},
+	]),
 ];
 
 /** "Send to URL": one request per item, the acknowledgement as output. */

@@ -1,5 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { additionalFieldsCollection, filtersCollection } from '../../../common/descriptions';
+
 import type { ItemOperation } from '../../../common/items';
 import { collectPages, readLimit, returnAllProperties } from '../../../common/paging';
 import { apiRequest } from '../../../common/transport';
@@ -22,56 +24,42 @@ export const properties: INodeProperties[] = [
 		...limit,
 		hint: 'Zaia gives at most 1000 messages per request. To read more, narrow the list with Filters.',
 	},
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			chatThreadIdProperty(
-				"Only messages of this thread (a UUID), as a message's chatThreadId shows it",
-			),
-			{
-				displayName: 'Ticket IDs',
-				name: 'ticketIds',
-				type: 'string',
-				default: '',
-				placeholder: `${UUID_PLACEHOLDER}, 9b2d...`,
-				description:
-					'Only messages of these tickets: UUIDs, comma-separated, or an array from an expression',
-			},
-		],
-	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'Joins',
-				name: 'joins',
-				type: 'multiOptions',
-				options: [
-					{
-						name: 'Chat Message Follow-Ups',
-						value: 'chat-message-follow-ups',
-						description: 'Adds chatMessageFollowUp to each message',
-					},
-					{
-						name: 'Senders',
-						value: 'senders',
-						description:
-							'Adds senderSuperIdentity (the agent, squad, user or external user) to each message',
-					},
-				],
-				default: [],
-				description: 'Related records Zaia adds to every message',
-			},
-		],
-	},
+	filtersCollection([
+		chatThreadIdProperty(
+			"Only messages of this thread (a UUID), as a message's chatThreadId shows it",
+		),
+		{
+			displayName: 'Ticket IDs',
+			name: 'ticketIds',
+			type: 'string',
+			default: '',
+			placeholder: `${UUID_PLACEHOLDER}, 9b2d...`,
+			description:
+				'Only messages of these tickets: UUIDs, comma-separated, or an array from an expression',
+		},
+	]),
+	additionalFieldsCollection([
+		{
+			displayName: 'Joins',
+			name: 'joins',
+			type: 'multiOptions',
+			options: [
+				{
+					name: 'Chat Message Follow-Ups',
+					value: 'chat-message-follow-ups',
+					description: 'Adds chatMessageFollowUp to each message',
+				},
+				{
+					name: 'Senders',
+					value: 'senders',
+					description:
+						'Adds senderSuperIdentity (the agent, squad, user or external user) to each message',
+				},
+			],
+			default: [],
+			description: 'Related records Zaia adds to every message',
+		},
+	]),
 ];
 
 interface Prepared {

@@ -1,5 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { additionalFieldsCollection } from '../../../common/descriptions';
+
 import type { ItemOperation } from '../../../common/items';
 import { apiRequest } from '../../../common/transport';
 import { invalid, optionalText, requireString, requireUuid } from '../../../common/validate';
@@ -43,80 +45,73 @@ export const properties: INodeProperties[] = [
 		placeholder: 'Any news about order #4411?',
 		description: 'The message text, at most 4000 characters',
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'Attachments',
-				name: 'attachments',
-				type: 'fixedCollection',
-				typeOptions: { multipleValues: true },
-				placeholder: 'Add Attachment',
-				default: {},
-				options: [
-					{
-						displayName: 'Attachment',
-						name: 'attachment',
-						values: [
-							{
-								displayName: 'Type',
-								name: 'extension',
-								type: 'options',
-								options: [
-									{ name: 'Markdown (.Md)', value: 'md' },
-									{ name: 'PDF', value: 'pdf' },
-									{ name: 'PNG Image', value: 'png' },
-									{ name: 'Text (.Txt)', value: 'txt' },
-									{ name: 'WAV Audio', value: 'wav' },
-								],
-								default: 'png',
-							},
-							{
-								displayName: 'File',
-								name: 'file',
-								type: 'string',
-								default: '',
-								description: "The file's identifier or path in Zaia",
-							},
-							{
-								displayName: 'Name',
-								name: 'name',
-								type: 'string',
-								default: '',
-								description: 'The name shown for the file, 3 to 50 characters',
-								displayOptions: { show: { extension: ['png', 'pdf', 'md', 'txt'] } },
-							},
-							{
-								displayName: 'Mode',
-								name: 'mode',
-								type: 'options',
-								options: [
-									{ name: 'Attachment', value: 'attachment', description: 'Sent as an attachment' },
-									{ name: 'Message', value: 'message', description: 'Sent as the main message' },
-								],
-								default: 'attachment',
-								displayOptions: { show: { extension: ['wav'] } },
-							},
-						],
-					},
-				],
-			},
-			chatThreadIdProperty(
-				"The thread to post in (a UUID), as a message's chatThreadId shows it. Left empty, the message is in no thread.",
-			),
-			{
-				displayName: 'External ID',
-				name: 'externalId',
-				type: 'string',
-				default: '',
-				description: 'Your own reference for the message, 3 to 250 characters',
-			},
-		],
-	},
+	additionalFieldsCollection([
+		{
+			displayName: 'Attachments',
+			name: 'attachments',
+			type: 'fixedCollection',
+			typeOptions: { multipleValues: true },
+			placeholder: 'Add Attachment',
+			default: {},
+			options: [
+				{
+					displayName: 'Attachment',
+					name: 'attachment',
+					values: [
+						{
+							displayName: 'Type',
+							name: 'extension',
+							type: 'options',
+							options: [
+								{ name: 'Markdown (.Md)', value: 'md' },
+								{ name: 'PDF', value: 'pdf' },
+								{ name: 'PNG Image', value: 'png' },
+								{ name: 'Text (.Txt)', value: 'txt' },
+								{ name: 'WAV Audio', value: 'wav' },
+							],
+							default: 'png',
+						},
+						{
+							displayName: 'File',
+							name: 'file',
+							type: 'string',
+							default: '',
+							description: "The file's identifier or path in Zaia",
+						},
+						{
+							displayName: 'Name',
+							name: 'name',
+							type: 'string',
+							default: '',
+							description: 'The name shown for the file, 3 to 50 characters',
+							displayOptions: { show: { extension: ['png', 'pdf', 'md', 'txt'] } },
+						},
+						{
+							displayName: 'Mode',
+							name: 'mode',
+							type: 'options',
+							options: [
+								{ name: 'Attachment', value: 'attachment', description: 'Sent as an attachment' },
+								{ name: 'Message', value: 'message', description: 'Sent as the main message' },
+							],
+							default: 'attachment',
+							displayOptions: { show: { extension: ['wav'] } },
+						},
+					],
+				},
+			],
+		},
+		chatThreadIdProperty(
+			"The thread to post in (a UUID), as a message's chatThreadId shows it. Left empty, the message is in no thread.",
+		),
+		{
+			displayName: 'External ID',
+			name: 'externalId',
+			type: 'string',
+			default: '',
+			description: 'Your own reference for the message, 3 to 250 characters',
+		},
+	]),
 ];
 
 interface Prepared {
