@@ -122,14 +122,15 @@ async function main() {
 	const inst = host.createInstance({ userFolder: DEMO_DIR, port: PORT, egressGuard: false });
 	say(`n8n ${inst.version} (node ${process.version}), data folder: ${DEMO_DIR}`);
 
-	await inst.importCredentials(demoCredentials(providers, sim.urls));
+	const credentials = demoCredentials(providers, sim.urls);
+	await inst.importCredentials(credentials);
 	const examples = loadExamples().map(({ workflow }) =>
 		retarget(workflow, `http://127.0.0.1:${PORT}/`),
 	);
 	await inst.importWorkflow(examples);
 	await inst.publishWorkflow(WORKFLOWS.zaiaTrigger);
 	say(
-		`${Object.keys(sim.urls).length} credentials and ${examples.length} example workflows imported; "Zaia Trigger: receive an export" published`,
+		`${credentials.length} credentials and ${examples.length} example workflows imported; "Zaia Trigger: receive an export" published`,
 	);
 
 	say(`starting n8n on http://127.0.0.1:${PORT} (log: ${path.join(DEMO_DIR, 'n8n.log')}) …`);
