@@ -32,5 +32,6 @@ export function sentQuery(record: { rawQuery?: string }): Record<string, string 
 export function matchesResponse(operation: string, value: unknown): boolean {
 	const ajv = new Ajv({ strict: false });
 	ajv.addFormat('RichText', true);
-	return ajv.compile(schemas[operation].response)(value) as boolean;
+	// shared shapes (the Channel object) are referenced from the file's $defs
+	return ajv.compile({ ...schemas[operation].response, $defs: schemas.$defs })(value) as boolean;
 }

@@ -98,3 +98,68 @@ export const channelReadFields: INodeProperties = additionalFieldsCollection([
 		description: "Format of the channel's description in the output (ClickUp default: Markdown)",
 	},
 ]);
+
+/**
+ * The message an operation acts on; `what` says which message and what happens to it, `from` the
+ * steps whose output holds its ID.
+ */
+export function messageIdProperty(
+	what: string,
+	from = 'Message → Send, Reply, Get Many or Get Replies',
+): INodeProperties {
+	return {
+		displayName: 'Message ID',
+		name: 'messageId',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: '80160000123456',
+		description: [what, `After a ${from} step, drag its ID field here.`].join(' '),
+	};
+}
+
+/** The emoji a reaction uses, by its name. */
+export const reactionProperty: INodeProperties = {
+	displayName: 'Reaction',
+	name: 'reaction',
+	type: 'string',
+	default: '',
+	required: true,
+	placeholder: 'thumbsup',
+	description: "The emoji's name in lower case, e.g. thumbsup, heart or tada",
+};
+
+/** Public or private: who can find and join a channel. */
+export const visibilityProperty: INodeProperties = {
+	displayName: 'Visibility',
+	name: 'visibility',
+	type: 'options',
+	options: [
+		{ name: 'Private', value: 'PRIVATE', description: 'Only invited members can see the channel' },
+		{
+			name: 'Public',
+			value: 'PUBLIC',
+			description: 'Everyone in the Workspace can find the channel',
+		},
+	],
+	default: 'PUBLIC',
+	description: 'Who can see the channel',
+};
+
+/** The kinds of location a channel can belong to (ChatChannelLocation.type). */
+export const locationTypeOptions = [
+	{ name: 'Folder', value: 'folder' },
+	{ name: 'List', value: 'list' },
+	{ name: 'Space', value: 'space' },
+];
+
+/** The Space, Folder or List a channel belongs to, by its ID. */
+export const locationIdProperty: INodeProperties = {
+	displayName: 'Location ID',
+	name: 'locationId',
+	type: 'string',
+	default: '',
+	placeholder: '90120000456',
+	description:
+		"The ID of the Space, Folder or List. It is the number in the location's address in ClickUp, or the ID a step of n8n's ClickUp node outputs.",
+};

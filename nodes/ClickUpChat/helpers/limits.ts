@@ -14,3 +14,6 @@ export const MAX_POST_TITLE_LENGTH = 255;
 
 /** Chat lists (channels, messages): limit 1 to 100 records a page. */
 export const MAX_CHAT_PAGE_SIZE = 100;
+
+/** createChatChannel / createLocationChatChannel: user_ids, at most 100, unique. */
+export const MAX_CHANNEL_USERS = 100;
