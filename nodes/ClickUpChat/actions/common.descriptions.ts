@@ -1,6 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { additionalFieldsCollection } from '../../common/descriptions';
+import {
+	additionalBodyFieldsProperty,
+	additionalFieldsCollection,
+} from '../../common/descriptions';
 
 /** Parameters several ClickUp Chat operations share, defined once. */
 
@@ -162,4 +165,23 @@ export const locationIdProperty: INodeProperties = {
 	placeholder: '90120000456',
 	description:
 		"The ID of the Space, Folder or List. It is the number in the location's address in ClickUp, or the ID a step of n8n's ClickUp node outputs.",
+};
+
+/** Up to `max` ClickUp user IDs; `description` says what they are for. */
+export function userIdsProperty(description: string): INodeProperties {
+	return {
+		displayName: 'User IDs',
+		name: 'userIds',
+		type: 'string',
+		default: '',
+		placeholder: '183, 4560123',
+		description,
+	};
+}
+
+/** An Update's Extra Body Fields (JSON): for a change ClickUp accepts that Update Fields lack. */
+export const updateExtraBodyProperty: INodeProperties = {
+	...additionalBodyFieldsProperty,
+	description:
+		'Fields to send in the request body as well, as a JSON object; they win over the fields above. Use it for a change ClickUp accepts that the fields above do not offer.',
 };

@@ -6,6 +6,7 @@ import { MAX_CHANNEL_USERS } from '../../helpers/limits';
 import {
 	locationIdProperty,
 	locationTypeOptions,
+	userIdsProperty,
 	visibilityProperty,
 	workspaceIdProperty,
 } from '../common.descriptions';
@@ -60,15 +61,9 @@ export const properties: INodeProperties[] = [
 			default: '',
 			description: "The channel's topic, shown under its name",
 		},
-		{
-			displayName: 'User IDs',
-			name: 'userIds',
-			type: 'string',
-			default: '',
-			placeholder: '183, 4560123',
-			description:
-				'Up to 100 different ClickUp user IDs to add as members, comma-separated or an expression that returns an array',
-		},
+		userIdsProperty(
+			'Up to 100 different ClickUp user IDs to add as members, comma-separated or an expression that returns an array',
+		),
 		{ ...visibilityProperty, description: 'Who can see the channel (ClickUp default: Public)' },
 	]),
 ];

@@ -2,20 +2,14 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { parseList } from '../../../common/validate';
 import { MAX_DM_USERS } from '../../helpers/limits';
-import { workspaceIdProperty } from '../common.descriptions';
+import { userIdsProperty, workspaceIdProperty } from '../common.descriptions';
 import { chatWriteOperation, createdChannel } from '../common.operations';
 
 export const properties: INodeProperties[] = [
 	workspaceIdProperty,
-	{
-		displayName: 'User IDs',
-		name: 'userIds',
-		type: 'string',
-		default: '',
-		placeholder: '183, 4560123',
-		description:
-			'Up to 15 different ClickUp user IDs, comma-separated or an expression that returns an array. Leave empty to open your own Self DM. If a Direct Message between exactly these users exists, ClickUp returns it instead of creating one.',
-	},
+	userIdsProperty(
+		'Up to 15 different ClickUp user IDs, comma-separated or an expression that returns an array. Leave empty to open your own Self DM. If a Direct Message between exactly these users exists, ClickUp returns it instead of creating one.',
+	),
 ];
 
 export const operation = chatWriteOperation(

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { additionalBodyFieldsProperty, updateFieldsCollection } from '../../../common/descriptions';
+import { updateFieldsCollection } from '../../../common/descriptions';
 import { compact, invalid, requireString } from '../../../common/validate';
 import { readChannelId } from '../../helpers/parameters';
 import {
@@ -9,6 +9,7 @@ import {
 	locationIdProperty,
 	locationTypeOptions,
 	visibilityProperty,
+	updateExtraBodyProperty,
 	workspaceIdProperty,
 } from '../common.descriptions';
 import { channelData, chatWriteOperation, updateBody } from '../common.operations';
@@ -65,11 +66,7 @@ export const properties: INodeProperties[] = [
 		],
 		'What to change. Fields left out stay as they are.',
 	),
-	{
-		...additionalBodyFieldsProperty,
-		description:
-			'Fields to send in the request body as well, as a JSON object; they win over the fields above. Use it for a change ClickUp accepts that the fields above do not offer.',
-	},
+	updateExtraBodyProperty,
 ];
 
 function readBody(ctx: IExecuteFunctions, i: number): { segments: string[]; body: IDataObject } {

@@ -1,9 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { additionalBodyFieldsProperty, updateFieldsCollection } from '../../../common/descriptions';
+import { updateFieldsCollection } from '../../../common/descriptions';
 import { requireString } from '../../../common/validate';
 import { readMessageId } from '../../helpers/parameters';
-import { messageIdProperty, workspaceIdProperty } from '../common.descriptions';
+import {
+	messageIdProperty,
+	updateExtraBodyProperty,
+	workspaceIdProperty,
+} from '../common.descriptions';
 import { chatWriteOperation, updateBody } from '../common.operations';
 import { messageFieldOptions, readContent, readMessageFields, readPostTitle } from './post';
 
@@ -50,12 +54,7 @@ export const properties: INodeProperties[] = [
 		],
 		'What to change. Fields left out stay as they are.',
 	),
-	{
-		...additionalBodyFieldsProperty,
-		placeholder: '{"assignee": null}',
-		description:
-			'Fields to send in the request body as well, as a JSON object; they win over the fields above. Use it for a change the fields above do not offer, e.g. {"assignee": null} if your Workspace clears an assignee that way.',
-	},
+	updateExtraBodyProperty,
 ];
 
 function readBody(ctx: IExecuteFunctions, i: number): { segments: string[]; body: IDataObject } {
