@@ -48,7 +48,7 @@ export const channelIdProperty: INodeProperties = {
 	default: { mode: 'list', value: '' },
 	required: true,
 	description:
-		'The channel or Direct Message. From List shows those of the Workspace above. After a Channel → Create Direct Message step, pick By ID and drag its ID field here.',
+		'The channel or Direct Message. From List shows those of the Workspace above. After a Channel → Create or Create Direct Message step, pick By ID and drag its ID field here.',
 	modes: [
 		{
 			displayName: 'From List',

@@ -37,7 +37,8 @@ export const properties: INodeProperties[] = [
 			},
 			{
 				...locationIdProperty,
-				description: `Move the channel to this Space, Folder or List (set Location Type too). ${locationIdProperty.description}`,
+				description:
+					'The ID of the Space, Folder or List to move the channel to (Location Type says which). It is the number in the address of the location in ClickUp.',
 			},
 			{
 				displayName: 'Location Type',
@@ -46,7 +47,7 @@ export const properties: INodeProperties[] = [
 				options: locationTypeOptions,
 				default: 'space',
 				description:
-					'Whether Location ID is a Space, a Folder or a List (Space unless you pick another)',
+					'Whether Location ID is a Space, a Folder or a List. Without it, Location ID is a Space.',
 			},
 			{
 				displayName: 'Name',

@@ -7,7 +7,10 @@ import { chatDeleteOperation } from '../common.operations';
 export const properties: INodeProperties[] = [
 	workspaceIdProperty,
 	messageIdProperty('The message or reply to take the reaction off.'),
-	{ ...reactionProperty, description: `${reactionProperty.description}, as it was added` },
+	{
+		...reactionProperty,
+		description: 'The name of the emoji to take off, in lower case, e.g. thumbsup',
+	},
 ];
 
 export const operation = chatDeleteOperation((ctx, i) => {
