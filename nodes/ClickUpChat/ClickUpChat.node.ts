@@ -31,6 +31,7 @@ const resourceParameter: INodeProperties = {
 	options: [
 		{ name: 'Channel', value: 'channel' },
 		{ name: 'Message', value: 'message' },
+		{ name: 'Reaction', value: 'reaction' },
 	],
 	default: 'channel',
 };
@@ -49,7 +50,7 @@ export class ClickUpChat implements INodeType {
 		version: 1,
 		subtitle: operationSubtitle(properties),
 		description:
-			'Open Direct Messages, find channels, and send, read and reply to chat messages with ClickUp Chat (API v3)',
+			'Create and manage channels and Direct Messages, and send, edit, react to and read chat messages and their threads with ClickUp Chat (API v3)',
 		defaults: { name: 'ClickUp Chat' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -1,6 +1,12 @@
-/** What the ClickUp Chat tests share: the simulator's Workspaces and channels, the query as sent, response schemas. */
+/**
+ * What the ClickUp Chat tests share: the simulator's Workspaces and channels, the query as sent,
+ * response schemas, the paging every list has.
+ */
 import Ajv from 'ajv';
+import type { IDataObject } from 'n8n-workflow';
 
+import type { NodeRun } from '../engine/runner';
+import type { Simulator } from '../helpers';
 import { providers } from '../helpers';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -32,5 +38,50 @@ export function sentQuery(record: { rawQuery?: string }): Record<string, string 
 export function matchesResponse(operation: string, value: unknown): boolean {
 	const ajv = new Ajv({ strict: false });
 	ajv.addFormat('RichText', true);
-	return ajv.compile(schemas[operation].response)(value) as boolean;
+	// shared shapes (the Channel object) are referenced from the file's $defs
+	return ajv.compile({ ...schemas[operation].response, $defs: schemas.$defs })(value) as boolean;
+}
+
+/**
+ * The paging every Chat list shares, as tests of the calling file: Return All follows the cursor
+ * through 3 pages of 100, a Limit of 150 stops after 100 + 50, a repeating cursor stops with an
+ * error. `seed(n)` adds n records and gives their keys in the order the list answers them.
+ */
+export function describePaging(
+	ctx: { sim: Simulator },
+	run: NodeRun,
+	path: string,
+	seed: (count: number) => string[],
+	keyOf: (json: IDataObject) => string = (json) => String(json.id),
+): void {
+	test('Return All follows the cursor through 3 pages of 100', async () => {
+		const expected = seed(230);
+		const result = await run({ returnAll: true });
+		expect(result.error).toBeUndefined();
+		expect(result.items.map((item) => keyOf(item.json))).toEqual(expected);
+		expect(result.items.every((item) => item.pairedItem !== undefined)).toBe(true);
+		expect(ctx.sim.calls('GET', path).map(sentQuery)).toEqual([
+			{ limit: '100' },
+			{ limit: '100', cursor: clickup.encodeCursor(100) },
+			{ limit: '100', cursor: clickup.encodeCursor(200) },
+		]);
+	});
+
+	test('a Limit returns the first records and stops paging', async () => {
+		const expected = seed(230);
+		const result = await run({ returnAll: false, limit: 150 });
+		expect(result.items.map((item) => keyOf(item.json))).toEqual(expected.slice(0, 150));
+		expect(ctx.sim.calls('GET', path).map(sentQuery)).toEqual([
+			{ limit: '100' },
+			{ limit: '50', cursor: clickup.encodeCursor(100) },
+		]);
+	});
+
+	test('a cursor that repeats stops with an error', async () => {
+		seed(120);
+		ctx.sim.state.repeatCursor = true;
+		const result = await run({ returnAll: true });
+		expect(result.error?.message).toMatch(/Paging through ClickUp stopped: the page cursor/);
+		expect(ctx.sim.calls('GET', path)).toHaveLength(2);
+	});
 }

@@ -7,10 +7,12 @@
  * Rate limits: 429 with X-RateLimit-Limit / -Remaining / -Reset (epoch seconds).
  * Lists (channels, messages) page with an opaque `cursor` and `next_cursor` (empty on the last
  * page); `state.repeatCursor = true` makes every page hand out the same cursor. Tests grow the
- * state with `addChannel` / `addMessage`.
+ * state with `addChannel` / `addMessage` / `tagUsers`. Channel management and a message's
+ * follow-ups (update, delete, replies, tagged users, reactions) are in ../clickup/manage.js.
  */
 const crypto = require('crypto');
 const schemas = require('../schemas/clickup.json');
+const { LOCATIONS, REACTIONS, manageRoutes } = require('../clickup/manage');
 
 const TOKEN = 'pk_42_SIMULATORTOKENCLICKUP0000000000001';
 /** An access token from ClickUp's OAuth flow; apps send it as a Bearer token. */
@@ -47,7 +49,7 @@ function newId(prefix) {
 /** ClickUp's room: the documented Channel object (API v3). */
 function channel(
 	workspaceId,
-	{ id, name = '', description = '', topic = '', type, visibility },
+	{ id, name = '', description = '', topic = '', type, visibility, parent },
 	members,
 	createdAt,
 ) {
@@ -59,13 +61,14 @@ function channel(
 		topic,
 		type,
 		visibility: visibility || 'PRIVATE',
-		parent: { id: String(workspaceId), type: 7 },
+		// 7: the Workspace; a Space, Folder or List channel has its location (see PARENT_TYPES)
+		parent: parent || { id: String(workspaceId), type: 7 },
 		creator: String(ME.id),
 		created_at: String(createdAt),
 		updated_at: String(createdAt),
 		workspace_id: String(workspaceId),
 		archived: false,
-		is_canonical_channel: false,
+		is_canonical_channel: Boolean(parent),
 		is_hidden: false,
 		channel_type: 1,
 		...(members ? { members } : {}),
@@ -117,12 +120,21 @@ const SEEDED_CHANNELS = [
 	},
 ];
 
+/** Members and other followers (besides you) of the seeded channels. */
+const SEEDED_PEOPLE = {
+	'8cdu0general0001': { members: ['42', '183', '184'], followers: ['183'] },
+	'8cdu0engineering': { members: ['42', '183'], followers: [] },
+};
+
 const SEEDED_AT = Date.UTC(2026, 0, 5, 9, 0, 0);
 
 /** Add a channel to a simulator's state (tests use it to build long lists). */
 function addChannel(state, workspaceId, fields, { following = true, closed = false } = {}) {
 	const created = channel(workspaceId, fields, fields.members, fields.createdAt ?? Date.now());
 	state.channels.set(created.id, created);
+	const people = SEEDED_PEOPLE[created.id] || {};
+	state.members.set(created.id, people.members || fields.members || [String(ME.id)]);
+	state.followers.set(created.id, people.followers || []);
 	if (following) state.following.add(created.id);
 	if (closed) state.closed.add(created.id);
 	return created;
@@ -199,7 +211,7 @@ function message(fields) {
 	};
 }
 
-/** Add a top-level message to a channel (tests use it to build long histories). */
+/** Add a message to a channel, or a reply with `parent_message` (tests use it to build long histories). */
 function addMessage(state, workspaceId, channelId, fields) {
 	const created = message({
 		type: 'message',
@@ -208,9 +220,45 @@ function addMessage(state, workspaceId, channelId, fields) {
 		workspace_id: String(workspaceId),
 	});
 	state.messages.push(created);
+	if (fields.parent_message) {
+		// a reply has no thread of its own: no replies_count, no replies link (ReplyMessage)
+		delete created.replies_count;
+		delete created.links.replies;
+		const parent = state.messages.find((m) => m.id === fields.parent_message);
+		if (parent) parent.replies_count += 1;
+		return created;
+	}
 	const room = state.channels.get(channelId);
 	if (room) room.latest_comment_at = String(created.date);
 	return created;
+}
+
+/** A message or reply of a Workspace by its ID (its links name the Workspace). */
+function findMessage(state, workspaceId, messageId) {
+	return state.messages.find(
+		(m) => m.id === messageId && m.links.reactions.startsWith(`/api/v3/workspaces/${workspaceId}/`),
+	);
+}
+
+/** Users tagged in a message (tests set them: the simulator does not read mentions in content). */
+function tagUsers(state, messageId, userIds) {
+	state.tagged.set(messageId, userIds.map(String));
+}
+
+/** A channel's followers: you when you follow it, then the others. */
+function followersOf(state, channelId) {
+	const others = state.followers.get(channelId) || [];
+	return [...(state.following.has(channelId) ? [String(ME.id)] : []), ...others];
+}
+
+/** Remove a message, its replies and their reactions; a reply is uncounted from its parent. */
+function removeMessage(state, target) {
+	const gone = new Set([target.id]);
+	for (const m of state.messages) if (m.parent_message === target.id) gone.add(m.id);
+	state.messages = state.messages.filter((m) => !gone.has(m.id));
+	for (const id of gone) state.reactions.delete(id);
+	const parent = state.messages.find((m) => m.id === target.parent_message);
+	if (parent) parent.replies_count -= 1;
 }
 
 function withContentFormat(record, format) {
@@ -237,6 +285,9 @@ module.exports = {
 	},
 	addChannel,
 	addMessage,
+	tagUsers,
+	LOCATIONS,
+	REACTIONS,
 	encodeCursor,
 	createState() {
 		const state = {
@@ -249,6 +300,14 @@ module.exports = {
 			closed: new Set(),
 			/** top-level messages and replies, oldest first */
 			messages: [],
+			/** by channel ID: its members, and its followers other than you (`following`) */
+			members: new Map(),
+			followers: new Map(),
+			/** by message ID: its reactions (ChatReaction) and its tagged user IDs */
+			reactions: new Map(),
+			tagged: new Map(),
+			/** location channels by `workspace:type:id` */
+			locationChannels: new Map(),
 			/** when true, every list page hands out the same cursor */
 			repeatCursor: false,
 		};
@@ -398,22 +457,27 @@ module.exports = {
 			handle({ params, body, state }) {
 				const missing = unknownWorkspace(params.workspace_id);
 				if (missing) return missing;
-				const parent = state.messages.find(
-					(m) => m.id === params.message_id && m.links.replies.includes(`/${params.workspace_id}/`),
-				);
+				const parent = findMessage(state, params.workspace_id, params.message_id);
 				if (!parent)
 					return { status: 404, body: errorBody(404, `Message ${params.message_id} not found`) };
-				const reply = message({
+				const reply = addMessage(state, params.workspace_id, parent.parent_channel, {
 					...body,
-					parent_channel: parent.parent_channel,
 					parent_message: parent.id,
-					workspace_id: String(params.workspace_id),
 				});
-				delete reply.replies_count;
-				state.messages.push(reply);
-				parent.replies_count += 1;
 				return { status: 201, body: reply };
 			},
 		},
+		...manageRoutes({
+			ME,
+			errorBody,
+			unknownWorkspace,
+			findChannel,
+			findMessage,
+			page,
+			addChannel,
+			withContentFormat,
+			followersOf,
+			removeMessage,
+		}),
 	],
 };

@@ -1,6 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { additionalFieldsCollection } from '../../common/descriptions';
+import {
+	additionalBodyFieldsProperty,
+	additionalFieldsCollection,
+} from '../../common/descriptions';
 
 /** Parameters several ClickUp Chat operations share, defined once. */
 
@@ -45,7 +48,7 @@ export const channelIdProperty: INodeProperties = {
 	default: { mode: 'list', value: '' },
 	required: true,
 	description:
-		'The channel or Direct Message. From List shows those of the Workspace above. After a Channel → Create Direct Message step, pick By ID and drag its ID field here.',
+		'The channel or Direct Message. From List shows those of the Workspace above. After a Channel → Create or Create Direct Message step, pick By ID and drag its ID field here.',
 	modes: [
 		{
 			displayName: 'From List',
@@ -98,3 +101,87 @@ export const channelReadFields: INodeProperties = additionalFieldsCollection([
 		description: "Format of the channel's description in the output (ClickUp default: Markdown)",
 	},
 ]);
+
+/**
+ * The message an operation acts on; `what` says which message and what happens to it, `from` the
+ * steps whose output holds its ID.
+ */
+export function messageIdProperty(
+	what: string,
+	from = 'Message → Send, Reply, Get Many or Get Replies',
+): INodeProperties {
+	return {
+		displayName: 'Message ID',
+		name: 'messageId',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: '80160000123456',
+		description: [what, `After a ${from} step, drag its ID field here.`].join(' '),
+	};
+}
+
+/** The emoji a reaction uses, by its name. */
+export const reactionProperty: INodeProperties = {
+	displayName: 'Reaction',
+	name: 'reaction',
+	type: 'string',
+	default: '',
+	required: true,
+	placeholder: 'thumbsup',
+	description: "The emoji's name in lower case, e.g. thumbsup, heart or tada",
+};
+
+/** Public or private: who can find and join a channel. */
+export const visibilityProperty: INodeProperties = {
+	displayName: 'Visibility',
+	name: 'visibility',
+	type: 'options',
+	options: [
+		{ name: 'Private', value: 'PRIVATE', description: 'Only invited members can see the channel' },
+		{
+			name: 'Public',
+			value: 'PUBLIC',
+			description: 'Everyone in the Workspace can find the channel',
+		},
+	],
+	default: 'PUBLIC',
+	description: 'Who can see the channel',
+};
+
+/** The kinds of location a channel can belong to (ChatChannelLocation.type). */
+export const locationTypeOptions = [
+	{ name: 'Folder', value: 'folder' },
+	{ name: 'List', value: 'list' },
+	{ name: 'Space', value: 'space' },
+];
+
+/** The Space, Folder or List a channel belongs to, by its ID. */
+export const locationIdProperty: INodeProperties = {
+	displayName: 'Location ID',
+	name: 'locationId',
+	type: 'string',
+	default: '',
+	placeholder: '90120000456',
+	description:
+		"The ID of the Space, Folder or List. It is the number in the location's address in ClickUp, or the ID a step of n8n's ClickUp node outputs.",
+};
+
+/** Up to `max` ClickUp user IDs; `description` says what they are for. */
+export function userIdsProperty(description: string): INodeProperties {
+	return {
+		displayName: 'User IDs',
+		name: 'userIds',
+		type: 'string',
+		default: '',
+		placeholder: '183, 4560123',
+		description,
+	};
+}
+
+/** An Update's Extra Body Fields (JSON): for a change ClickUp accepts that Update Fields lack. */
+export const updateExtraBodyProperty: INodeProperties = {
+	...additionalBodyFieldsProperty,
+	description:
+		'Fields to send in the request body as well, as a JSON object; they win over the fields above. Use it for a change ClickUp accepts that the fields above do not offer.',
+};

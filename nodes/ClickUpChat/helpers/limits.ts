@@ -12,5 +12,8 @@ export const MAX_FOLLOWERS = 10;
 /** createChatMessage / createReplyMessage: post_data.title, at most 255 characters. */
 export const MAX_POST_TITLE_LENGTH = 255;
 
-/** Chat lists (channels, messages): limit 1 to 100 records a page. */
+/** Chat lists (channels, messages, replies, members, followers, tagged users, reactions): limit 1 to 100 records a page. */
 export const MAX_CHAT_PAGE_SIZE = 100;
+
+/** createChatChannel / createLocationChatChannel: user_ids, at most 100, unique. */
+export const MAX_CHANNEL_USERS = 100;

@@ -7,7 +7,7 @@ import { apiRequest } from '../../common/transport';
 import { clickUpProfile } from '../transport';
 import { MAX_CHAT_PAGE_SIZE } from './limits';
 
-/** A v3 Chat list (channels or messages): its path and query, without the paging fields. */
+/** A v3 Chat list (channels, messages, replies, users, reactions): its path and query, without the paging fields. */
 export interface ChatList {
 	path: string;
 	qs: IDataObject;

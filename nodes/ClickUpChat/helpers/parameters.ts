@@ -33,3 +33,9 @@ export function readMessageId(ctx: IExecuteFunctions, itemIndex: number): string
 export function chatPath(workspaceId: number, ...segments: string[]): string {
 	return [`/api/v3/workspaces/${workspaceId}/chat`, ...segments.map(encodeURIComponent)].join('/');
 }
+
+/** An emoji reaction's name: it is also a path segment (Reaction → Remove). */
+export function readReaction(ctx: IExecuteFunctions, itemIndex: number): string {
+	const value = ctx.getNodeParameter('reaction', itemIndex);
+	return requirePathId(ctx.getNode(), itemIndex, 'Reaction', value);
+}

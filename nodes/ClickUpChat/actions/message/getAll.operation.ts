@@ -1,17 +1,14 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
 import { additionalFieldsCollection } from '../../../common/descriptions';
-
-import type { ItemOperation } from '../../../common/items';
-import { readLimit, returnAllProperties } from '../../../common/paging';
-import type { ChatList } from '../../helpers/paging';
-import { listChatRecords } from '../../helpers/paging';
-import { chatPath, readChannelId, readWorkspaceId } from '../../helpers/parameters';
+import { returnAllProperties } from '../../../common/paging';
+import { readChannelId } from '../../helpers/parameters';
 import {
 	channelIdProperty,
 	contentFormatProperty,
 	workspaceIdProperty,
 } from '../common.descriptions';
+import { chatListOperation, contentFormatQuery } from '../common.operations';
 
 export const properties: INodeProperties[] = [
 	workspaceIdProperty,
@@ -20,21 +17,7 @@ export const properties: INodeProperties[] = [
 	additionalFieldsCollection([contentFormatProperty]),
 ];
 
-interface Prepared {
-	list: ChatList;
-	limit: number | undefined;
-}
-
-export const operation: ItemOperation<Prepared> = {
-	async prepare(this: IExecuteFunctions, i) {
-		const extra = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
-		const qs: IDataObject = {};
-		if (extra.contentFormat) qs.content_format = extra.contentFormat;
-		const path = chatPath(readWorkspaceId(this, i), 'channels', readChannelId(this, i), 'messages');
-		return { list: { path, qs }, limit: readLimit(this, i) };
-	},
-
-	async execute(this: IExecuteFunctions, i, { list, limit }) {
-		return await listChatRecords(this, i, list, limit);
-	},
-};
+export const operation = chatListOperation(
+	(ctx, i) => ['channels', readChannelId(ctx, i), 'messages'],
+	contentFormatQuery,
+);

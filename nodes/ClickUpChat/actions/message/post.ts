@@ -1,21 +1,54 @@
 /**
- * Send and Reply: the same post (ClickUp's CreateChatMessage schema) to another target, so their
- * parameters, body reader and operation live here once.
+ * Send and Reply post the same message (ClickUp's CreateChatMessage schema) to another target;
+ * Update changes some of the same fields. Their parameters and body readers live here once.
  */
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INode, INodeProperties } from 'n8n-workflow';
 
 import { additionalFieldsCollection } from '../../../common/descriptions';
-
-import type { ItemOperation } from '../../../common/items';
-import { apiRequest } from '../../../common/transport';
 import { compact, parseList, requireString } from '../../../common/validate';
 import { MAX_CONTENT_LENGTH, MAX_FOLLOWERS, MAX_POST_TITLE_LENGTH } from '../../helpers/limits';
-import { chatPath, readWorkspaceId } from '../../helpers/parameters';
-import { clickUpProfile } from '../../transport';
 import { contentFormatOptions } from '../common.descriptions';
+import { chatWriteOperation } from '../common.operations';
+
+/** The optional message fields, by parameter name; `what` is the message the panel speaks of. */
+export function messageFieldOptions(what: string) {
+	return {
+		assignee: {
+			displayName: 'Assignee',
+			name: 'assignee',
+			type: 'string',
+			default: '',
+			description: `User ID to assign the ${what} to`,
+		},
+		contentFormat: {
+			displayName: 'Content Format',
+			name: 'contentFormat',
+			type: 'options',
+			options: contentFormatOptions,
+			default: 'text/md',
+			description: `Whether ClickUp reads the ${what} text as Markdown or as plain text`,
+		},
+		followers: {
+			displayName: 'Followers',
+			name: 'followers',
+			type: 'string',
+			default: '',
+			placeholder: '183, 4560123',
+			description: `Up to 10 user IDs who follow the ${what}, comma-separated or an array`,
+		},
+		groupAssignee: {
+			displayName: 'Group Assignee',
+			name: 'groupAssignee',
+			type: 'string',
+			default: '',
+			description: `User group ID to assign the ${what} to`,
+		},
+	} satisfies Record<string, INodeProperties>;
+}
 
 /** What a new message or reply says, with ClickUp's optional message fields. */
 export function messageBodyProperties(what: 'message' | 'reply'): INodeProperties[] {
+	const options = messageFieldOptions(what);
 	return [
 		{
 			displayName: 'Content',
@@ -56,38 +89,31 @@ export function messageBodyProperties(what: 'message' | 'reply'): INodePropertie
 			displayOptions: { show: { type: ['post'] } },
 		},
 		additionalFieldsCollection([
-			{
-				displayName: 'Assignee',
-				name: 'assignee',
-				type: 'string',
-				default: '',
-				description: `User ID to assign the ${what} to`,
-			},
-			{
-				displayName: 'Content Format',
-				name: 'contentFormat',
-				type: 'options',
-				options: contentFormatOptions,
-				default: 'text/md',
-				description: `Whether ClickUp reads the ${what} text as Markdown or as plain text`,
-			},
-			{
-				displayName: 'Followers',
-				name: 'followers',
-				type: 'string',
-				default: '',
-				placeholder: '183, 4560123',
-				description: `Up to 10 user IDs who follow the ${what}, comma-separated or an array`,
-			},
-			{
-				displayName: 'Group Assignee',
-				name: 'groupAssignee',
-				type: 'string',
-				default: '',
-				description: `User group ID to assign the ${what} to`,
-			},
+			options.assignee,
+			options.contentFormat,
+			options.followers,
+			options.groupAssignee,
 		]),
 	];
+}
+
+/** A message's text: at most 40,000 characters. */
+export function readContent(node: INode, itemIndex: number, value: unknown): string {
+	return requireString(node, itemIndex, 'Content', value, { max: MAX_CONTENT_LENGTH });
+}
+
+/** A post's title: at most 255 characters. */
+export function readPostTitle(node: INode, itemIndex: number, value: unknown): string {
+	return requireString(node, itemIndex, 'Post Title', value, { max: MAX_POST_TITLE_LENGTH });
+}
+
+/** The assignment and format fields of a message (create or update), under their API names. */
+export function readMessageFields(fields: IDataObject): IDataObject {
+	return compact({
+		content_format: (fields.contentFormat as string) || undefined,
+		assignee: (fields.assignee as string) || undefined,
+		group_assignee: (fields.groupAssignee as string) || undefined,
+	});
 }
 
 /**
@@ -97,38 +123,26 @@ export function messageBodyProperties(what: 'message' | 'reply'): INodePropertie
 export function readMessageBody(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 	const node = ctx.getNode();
 	const text = (name: string) => ctx.getNodeParameter(name, itemIndex);
-	const content = requireString(node, itemIndex, 'Content', text('content'), {
-		max: MAX_CONTENT_LENGTH,
-	});
+	const content = readContent(node, itemIndex, text('content'));
 	const type = ctx.getNodeParameter('type', itemIndex, 'message') as 'message' | 'post';
 	const extra = ctx.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const followers = parseList(node, itemIndex, 'Followers', extra.followers, {
 		max: MAX_FOLLOWERS,
 		unique: true,
 	});
-	const body: IDataObject = compact({
+	const body: IDataObject = {
 		type,
 		content,
-		content_format: (extra.contentFormat as string) || undefined,
-		assignee: (extra.assignee as string) || undefined,
-		group_assignee: (extra.groupAssignee as string) || undefined,
-		followers: followers.length ? followers : undefined,
-	});
+		...readMessageFields(extra),
+		...(followers.length ? { followers } : {}),
+	};
 	if (type === 'post') {
 		body.post_data = {
-			title: requireString(node, itemIndex, 'Post Title', text('postTitle'), {
-				max: MAX_POST_TITLE_LENGTH,
-			}),
+			title: readPostTitle(node, itemIndex, text('postTitle')),
 			subtype: { id: requireString(node, itemIndex, 'Post Subtype ID', text('postSubtypeId')) },
 		};
 	}
 	return body;
-}
-
-/** A checked message or reply: where it goes and what it says. */
-interface ChatPost {
-	path: string;
-	body: IDataObject;
 }
 
 /**
@@ -136,23 +150,9 @@ interface ChatPost {
  * the path segments below the Workspace's Chat path. Outputs the created message as ClickUp
  * answers it.
  */
-export function chatPostOperation(
-	target: (ctx: IExecuteFunctions, itemIndex: number) => string[],
-): ItemOperation<ChatPost> {
-	return {
-		async prepare(this: IExecuteFunctions, i) {
-			const workspaceId = readWorkspaceId(this, i);
-			return { path: chatPath(workspaceId, ...target(this, i)), body: readMessageBody(this, i) };
-		},
-
-		async execute(this: IExecuteFunctions, i, { path, body }) {
-			const response = await apiRequest<IDataObject>(this, clickUpProfile, {
-				method: 'POST',
-				path,
-				body,
-				itemIndex: i,
-			});
-			return response.body;
-		},
-	};
+export function chatPostOperation(target: (ctx: IExecuteFunctions, itemIndex: number) => string[]) {
+	return chatWriteOperation('POST', (ctx, i) => ({
+		segments: target(ctx, i),
+		body: readMessageBody(ctx, i),
+	}));
 }

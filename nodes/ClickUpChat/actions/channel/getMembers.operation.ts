@@ -1,0 +1,3 @@
+import { channelUsers } from './users';
+
+export const { properties, operation } = channelUsers('members');
