@@ -5,10 +5,10 @@ import type { ItemOperation } from '../../../common/items';
 import { readLimit, returnAllProperties } from '../../../common/paging';
 import { apiRequest } from '../../../common/transport';
 import { readAdditionalJson } from '../../../common/validate';
-import { collectChats } from '../../helpers/chatList';
+import { collectList } from '../../helpers/list';
 import { gravityRailProfile, workspacePath } from '../../transport';
 
-// The docs name GET /chats but not its paging or filters: helpers/chatList.ts says what is guessed.
+// The docs name GET /chats but not its paging or filters: helpers/list.ts says what is guessed.
 export const properties: INodeProperties[] = [
 	...returnAllProperties(),
 	{
@@ -34,9 +34,10 @@ export const operation: ItemOperation<Prepared> = {
 	},
 
 	async execute(this: IExecuteFunctions, i, { path, limit, extraQuery }) {
-		return await collectChats({
+		return await collectList({
 			node: this.getNode(),
 			itemIndex: i,
+			noun: 'chats',
 			limit,
 			fetchPage: async (offset, pageSize) => {
 				const response = await apiRequest(this, gravityRailProfile, {
