@@ -1,8 +1,9 @@
-/** Implementations several DevRev operations share: a reaction's Add and Remove. */
+/** Implementations several DevRev operations share: reads and deletes by ID, a reaction's Add and Remove. */
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { ItemOperation } from '../../common/items';
 import { requireString } from '../../common/validate';
+import type { IdField } from '../helpers/parameters';
 import { readId } from '../helpers/parameters';
 import { devRevRequest } from '../transport';
 
@@ -41,6 +42,36 @@ export function reactionUpdate(action: 'add' | 'remove'): ItemOperation<Reaction
 			});
 			const done: IDataObject = action === 'add' ? { added: true } : { removed: true };
 			return { ...done, messageId: object, emoji };
+		},
+	};
+}
+
+/** Get: GET <path>?id=… with the ID parameter; outputs DevRev's answer as-is. */
+export function getById(field: IdField, path: string): ItemOperation<{ id: string }> {
+	return {
+		async prepare(this: IExecuteFunctions, i) {
+			return { id: readId(this, i, field) };
+		},
+
+		async execute(this: IExecuteFunctions, i, { id }) {
+			return await devRevRequest(this, i, { method: 'GET', path, qs: { id } });
+		},
+	};
+}
+
+/**
+ * Delete: POST <path> { id }. DevRev answers an empty object, so the item says what was deleted:
+ * { deleted: true, id }.
+ */
+export function deleteById(field: IdField, path: string): ItemOperation<{ id: string }> {
+	return {
+		async prepare(this: IExecuteFunctions, i) {
+			return { id: readId(this, i, field) };
+		},
+
+		async execute(this: IExecuteFunctions, i, { id }) {
+			await devRevRequest(this, i, { method: 'POST', path, body: { id } });
+			return { deleted: true, id };
 		},
 	};
 }

@@ -93,3 +93,15 @@ export function readIdList(
 	const list = parseList(node, itemIndex, label, value, { unique: true, max });
 	return list.length > 0 ? list : undefined;
 }
+
+/** An update with nothing to change is refused (Update Fields), with what to pick instead. */
+export function requireChanges(
+	node: INode,
+	itemIndex: number,
+	changes: IDataObject,
+	hint: string,
+): IDataObject {
+	if (Object.keys(changes).length === 0)
+		throw invalid(node, itemIndex, 'Update Fields', 'add at least one field to change', hint);
+	return changes;
+}

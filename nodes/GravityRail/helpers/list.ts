@@ -1,6 +1,8 @@
-import type { IDataObject, INode } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INode } from 'n8n-workflow';
 
 import { collectPages, pagingError } from '../../common/paging';
+import { apiRequest } from '../../common/transport';
+import { gravityRailProfile } from '../transport';
 
 /**
  * Paging of Gravity Rail's lists (GET /chats, GET /members). The docs name the endpoints ("List
@@ -66,6 +68,29 @@ export async function collectList(opts: ListOptions): Promise<IDataObject[]> {
 				);
 			for (const record of records) seen.add(recordKey(record));
 			return { items: records, next: records.length < pageSize ? null : offset + records.length };
+		},
+	});
+}
+
+/** A list operation's GET of a workspace list: limit/offset, then Extra Query Parameters (JSON). */
+export async function getList(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	list: { path: string; noun: string; limit: number | undefined; extraQuery: IDataObject },
+): Promise<IDataObject[]> {
+	return await collectList({
+		node: ctx.getNode(),
+		itemIndex,
+		noun: list.noun,
+		limit: list.limit,
+		fetchPage: async (offset, pageSize) => {
+			const response = await apiRequest(ctx, gravityRailProfile, {
+				method: 'GET',
+				path: list.path,
+				qs: { limit: pageSize, offset, ...list.extraQuery },
+				itemIndex,
+			});
+			return response.body;
 		},
 	});
 }

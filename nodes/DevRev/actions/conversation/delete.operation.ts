@@ -1,9 +1,7 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
-import type { ItemOperation } from '../../../common/items';
-import { readId } from '../../helpers/parameters';
-import { devRevRequest } from '../../transport';
 import { conversationIdProperty } from '../common.descriptions';
+import { deleteById } from '../common.operations';
 
 export const properties: INodeProperties[] = [
 	{
@@ -12,14 +10,4 @@ export const properties: INodeProperties[] = [
 	},
 ];
 
-export const operation: ItemOperation<{ id: string }> = {
-	async prepare(this: IExecuteFunctions, i) {
-		return { id: readId(this, i, 'conversationId') };
-	},
-
-	async execute(this: IExecuteFunctions, i, { id }) {
-		// DevRev answers an empty object: the item says what was deleted.
-		await devRevRequest(this, i, { method: 'POST', path: '/conversations.delete', body: { id } });
-		return { deleted: true, id };
-	},
-};
+export const operation = deleteById('conversationId', '/conversations.delete');

@@ -2,9 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { additionalBodyFieldsProperty, updateFieldsCollection } from '../../../common/descriptions';
 import type { ItemOperation } from '../../../common/items';
-import { invalid, readAdditionalJson } from '../../../common/validate';
+import { readAdditionalJson } from '../../../common/validate';
 import { conversationUpdateFields } from '../../helpers/conversationFields';
-import { readId } from '../../helpers/parameters';
+import { readId, requireChanges } from '../../helpers/parameters';
 import { devRevRequest } from '../../transport';
 import {
 	conversationFieldOptions,
@@ -56,14 +56,12 @@ export const operation: ItemOperation<{ body: IDataObject }> = {
 			...conversationUpdateFields(node, i, fields),
 			...readAdditionalJson(this, i, 'additionalBodyFields'),
 		};
-		if (Object.keys(changes).length === 0)
-			throw invalid(
-				node,
-				i,
-				'Update Fields',
-				'add at least one field to change',
-				'Pick a field under Update Fields, such as Stage or Owned By, or give Extra Body Fields (JSON).',
-			);
+		requireChanges(
+			node,
+			i,
+			changes,
+			'Pick a field under Update Fields, such as Stage or Owned By, or give Extra Body Fields (JSON).',
+		);
 		return { body: { id, ...changes } };
 	},
 

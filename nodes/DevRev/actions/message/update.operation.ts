@@ -4,7 +4,7 @@ import { additionalBodyFieldsProperty, updateFieldsCollection } from '../../../c
 import type { ItemOperation } from '../../../common/items';
 import { compact, invalid, parseList, readAdditionalJson } from '../../../common/validate';
 import { MAX_UPDATE_ARTIFACTS_CHANGE, MAX_UPDATE_ARTIFACTS_SET } from '../../helpers/limits';
-import { readId } from '../../helpers/parameters';
+import { readId, requireChanges } from '../../helpers/parameters';
 import { devRevRequest } from '../../transport';
 import { messageIdProperty } from '../common.descriptions';
 
@@ -106,14 +106,12 @@ export const operation: ItemOperation<{ body: IDataObject }> = {
 			}),
 			...readAdditionalJson(this, i, 'additionalBodyFields'),
 		};
-		if (Object.keys(changes).length === 0)
-			throw invalid(
-				node,
-				i,
-				'Update Fields',
-				'add at least one field to change',
-				'Pick Body or an artifacts field under Update Fields, or give Extra Body Fields (JSON).',
-			);
+		requireChanges(
+			node,
+			i,
+			changes,
+			'Pick Body or an artifacts field under Update Fields, or give Extra Body Fields (JSON).',
+		);
 		return { body: { id, type: 'timeline_comment', ...changes } };
 	},
 

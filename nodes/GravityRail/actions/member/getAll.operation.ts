@@ -3,10 +3,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { additionalQueryParametersProperty } from '../../../common/descriptions';
 import type { ItemOperation } from '../../../common/items';
 import { readLimit, returnAllProperties } from '../../../common/paging';
-import { apiRequest } from '../../../common/transport';
 import { readAdditionalJson } from '../../../common/validate';
-import { collectList } from '../../helpers/list';
-import { gravityRailProfile, workspacePath } from '../../transport';
+import { getList } from '../../helpers/list';
+import { workspacePath } from '../../transport';
 
 // The docs show GET /members (API keys guide) but not its paging or filters: helpers/list.ts
 // says what is guessed.
@@ -36,20 +35,6 @@ export const operation: ItemOperation<Prepared> = {
 	},
 
 	async execute(this: IExecuteFunctions, i, { path, limit, extraQuery }) {
-		return await collectList({
-			node: this.getNode(),
-			itemIndex: i,
-			noun: 'members',
-			limit,
-			fetchPage: async (offset, pageSize) => {
-				const response = await apiRequest(this, gravityRailProfile, {
-					method: 'GET',
-					path,
-					qs: { limit: pageSize, offset, ...extraQuery },
-					itemIndex: i,
-				});
-				return response.body;
-			},
-		});
+		return await getList(this, i, { path, noun: 'members', limit, extraQuery });
 	},
 };
