@@ -18,7 +18,9 @@ const resourceParameter: INodeProperties = {
 	noDataExpression: true,
 	options: [
 		{ name: 'Chat', value: 'chat' },
+		{ name: 'Conversation', value: 'conversation' },
 		{ name: 'Message', value: 'message' },
+		{ name: 'Reaction', value: 'reaction' },
 	],
 	default: 'chat',
 };
@@ -33,7 +35,8 @@ export class DevRev implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: operationSubtitle(properties),
-		description: 'Open DMs in DevRev, send messages in them and read them back',
+		description:
+			'Open DMs and support conversations in DevRev, post, edit and react to messages, and read them back',
 		defaults: { name: 'DevRev' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -16,7 +16,10 @@ const resourceParameter: INodeProperties = {
 	name: 'resource',
 	type: 'options',
 	noDataExpression: true,
-	options: [{ name: 'Chat', value: 'chat' }],
+	options: [
+		{ name: 'Chat', value: 'chat' },
+		{ name: 'Member', value: 'member' },
+	],
 	default: 'chat',
 };
 
@@ -31,7 +34,7 @@ export class GravityRail implements INodeType {
 		version: 1,
 		subtitle: operationSubtitle(properties),
 		description:
-			'Create, list, read and update chats and direct messages in a Gravity Rail workspace',
+			'Create, list, read and update chats and direct messages in a Gravity Rail workspace, hand them to a person, and find its members',
 		defaults: { name: 'Gravity Rail' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

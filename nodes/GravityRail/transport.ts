@@ -80,6 +80,20 @@ export async function chatPath(ctx: IExecuteFunctions, itemIndex: number): Promi
 	return `${await workspacePath(ctx, itemIndex)}/chats/${encodeURIComponent(chatId)}`;
 }
 
+/**
+ * The path of one member (GET /members/{member_id}). The docs show GET /members and a member's
+ * ID as a number (the signup answer), not this path or its type: any ID is one opaque segment.
+ */
+export async function memberPath(ctx: IExecuteFunctions, itemIndex: number): Promise<string> {
+	const memberId = requirePathId(
+		ctx.getNode(),
+		itemIndex,
+		'Member ID',
+		ctx.getNodeParameter('memberId', itemIndex, ''),
+	);
+	return `${await workspacePath(ctx, itemIndex)}/members/${encodeURIComponent(memberId)}`;
+}
+
 /** What a chat operation prepares for an item: the request it sends. */
 export interface ChatRequest {
 	method: 'GET' | 'POST' | 'PUT';

@@ -20,7 +20,11 @@ const resourceParameter: INodeProperties = {
 	name: 'resource',
 	type: 'options',
 	noDataExpression: true,
-	options: [{ name: 'Chat Message', value: 'chatMessage' }],
+	options: [
+		{ name: 'Chat', value: 'chat' },
+		{ name: 'Chat Message', value: 'chatMessage' },
+		{ name: 'Chat Thread', value: 'chatThread' },
+	],
 	default: 'chatMessage',
 };
 

@@ -5,3 +5,4 @@ export const gr = providers.gravityrail;
 export const WS: string = gr.WORKSPACE_UUID;
 export const CHATS = `/api/v2/w/${WS}/chats`;
 export const DM = `${CHATS}/dm`;
+export const MEMBERS = `/api/v2/w/${WS}/members`;

@@ -1,7 +1,8 @@
 'use strict';
 /**
  * DevRev (public REST API: chats.create / .get / .update, timeline-entries.create / .list,
- * dev-users.self).
+ * dev-users.self; conversations, the other timeline-entry calls and reactions in
+ * ../devrev/conversations.js).
  * Auth: a personal access token as `Authorization: Bearer <token>`.
  * Errors: `{ type, message, detail }`, plus `retry_after` on 429 and `reference_id` on 500.
  * Rate limits: 429 with Retry-After (seconds) and X-Ratelimit-Limit / -Remaining / -Reset (epoch seconds).
@@ -10,7 +11,9 @@
  * Timeline entries of a chat are listed oldest first, in pages of `limit` (default 50), with an
  * opaque `next_cursor` while more follow (pagination.mdx). Setting `state.repeatCursor = true`
  * makes every page answer the same next_cursor (a loop a client must stop on).
- * `seedChat(state, numbers)` and `seedComments(state, chat, count)` fill the state for tests.
+ * `seedChat(state, numbers)`, `seedComments(state, chatOrConversation, count)`,
+ * `seedConversation(state, fields)` and `seedReactions(state, entryId, emoji, numbers)` fill the
+ * state for tests.
  */
 const crypto = require('crypto');
 const schemas = require('../schemas/devrev.json');
@@ -112,7 +115,7 @@ function newComment(state, chat, body, extra = {}) {
 		display_id: `comment-${n}`,
 		object: chat.id,
 		object_display_id: chat.display_id,
-		object_type: 'dm',
+		object_type: /:conversation\//.test(chat.id) ? 'conversation' : 'dm',
 		body,
 		body_type: 'text',
 		visibility: 'external',
@@ -203,6 +206,42 @@ function decodeCursor(cursor) {
 	return m ? Number(m[1]) : undefined;
 }
 
+/**
+ * One page of a list by `cursor` and `limit` (default 50), with `next_cursor` while more follow
+ * (pagination.mdx) and `prev_cursor` after the first page; `{ error }` for a cursor it never gave.
+ */
+function page(state, all, query) {
+	let offset = 0;
+	if (query.cursor !== undefined) {
+		offset = decodeCursor(query.cursor);
+		if (offset === undefined)
+			return {
+				error: { status: 400, body: errorBody(400, 'invalid cursor', { type: 'bad_request' }) },
+			};
+	}
+	const limit = query.limit === undefined ? 50 : Number(query.limit);
+	const cursors = {};
+	if (offset + limit < all.length)
+		cursors.next_cursor = state.repeatCursor ? encodeCursor(limit) : encodeCursor(offset + limit);
+	if (offset > 0) cursors.prev_cursor = encodeCursor(Math.max(0, offset - limit));
+	return { items: all.slice(offset, offset + limit), cursors };
+}
+
+const more = require('../devrev/conversations')({
+	errorBody,
+	userSummary,
+	ME_NUMBER,
+	now,
+	newComment,
+	findChat,
+	page,
+});
+
+/** The chat or conversation whose timeline an entry goes on. */
+function findTimelineObject(state, id) {
+	return findChat(state, id) || more.findConversation(state, id);
+}
+
 module.exports = {
 	name: 'devrev',
 	displayName: 'DevRev',
@@ -227,10 +266,15 @@ module.exports = {
 			counter: 0,
 			entryCounter: 0,
 			repeatCursor: false,
+			conversations: [],
+			conversationCounter: 0,
+			reactions: new Map(),
 		};
 	},
 	seedChat,
 	seedComments,
+	seedConversation: more.seedConversation,
+	seedReactions: more.seedReactions,
 	authenticate(req) {
 		const value = req.headers.authorization;
 		if (value === `Bearer ${TOKEN}`) return null;
@@ -336,7 +380,7 @@ module.exports = {
 			contentType: 'application/json',
 			body: schemas.timelineEntriesCreate.body,
 			handle({ body, state }) {
-				const chat = findChat(state, body.object);
+				const chat = findTimelineObject(state, body.object);
 				if (!chat) return { status: 404, body: errorBody(404, `object ${body.object} not found`) };
 				if (body.expires_at !== undefined && Date.parse(body.expires_at) < Date.now() + 60000) {
 					return {
@@ -360,29 +404,17 @@ module.exports = {
 			path: '/timeline-entries.list',
 			query: schemas.timelineEntriesList.query,
 			handle({ query, state }) {
-				const chat = findChat(state, query.object);
+				const chat = findTimelineObject(state, query.object);
 				if (!chat) return { status: 404, body: errorBody(404, `object ${query.object} not found`) };
 				const wanted = query.visibility ? String(query.visibility).split(',') : undefined;
 				const all = (state.entries.get(chat.id) || []).filter(
 					(e) => !wanted || wanted.includes(e.visibility),
 				);
-				let offset = 0;
-				if (query.cursor !== undefined) {
-					offset = decodeCursor(query.cursor);
-					if (offset === undefined)
-						return {
-							status: 400,
-							body: errorBody(400, 'invalid cursor', { type: 'bad_request' }),
-						};
-				}
-				const limit = query.limit === undefined ? 50 : Number(query.limit);
-				const page = all.slice(offset, offset + limit);
-				const out = { timeline_entries: page };
-				if (offset + limit < all.length)
-					out.next_cursor = state.repeatCursor ? encodeCursor(limit) : encodeCursor(offset + limit);
-				if (offset > 0) out.prev_cursor = encodeCursor(Math.max(0, offset - limit));
-				return { status: 200, body: out };
+				const result = page(state, all, query);
+				if (result.error) return result.error;
+				return { status: 200, body: { timeline_entries: result.items, ...result.cursors } };
 			},
 		},
+		...more.routes,
 	],
 };

@@ -1,13 +1,14 @@
 'use strict';
 /**
- * Gravity Rail (API v2, workspace chats: create, find-or-create DM, list, get, update, and the
- * current member).
+ * Gravity Rail (API v2, workspace chats: create, find-or-create DM, list, get, update (with the
+ * chat's state), add a participant; workspace members: list, get; and the current member).
  * Auth: an API key as `Authorization: Bearer <key>`.
  * Errors: not documented beyond their statuses; answered as `{ detail }` (a list of
  * `{ loc, msg, type }` for body validation).
  * Rate limits: not documented; 429 with Retry-After (seconds).
  *
- * The workspace holds members (101 is the API key's own member, 900 an assistant), one
+ * The workspace holds members (101 is the API key's own member, 505 a supervising operator, 900
+ * an assistant), one
  * workflow (7, published versions 1 and 2), phone number 21, inbox 31 and site 41. Member 303
  * has opted out of messages and member 404 has no phone or email, so an initial message to
  * them fails with initialMessageError while the chat is still created. A phone-voice chat with
@@ -16,7 +17,10 @@
  * The list (GET /chats) pages by limit/offset and answers a bare array, oldest chat first — the
  * docs are silent, so this is the node's guess. `state.listShape = 'wrapped'` answers
  * `{ chats, total }` instead; `state.ignoreOffset = true` answers the first page every time (an API
- * a client must not loop on). `seedChats(state, count, fields)` adds web chats for tests.
+ * a client must not loop on). `seedChats(state, count, fields)` adds web chats for tests. GET
+ * /members pages the same way (`{ members, total }` when wrapped); `seedMembers(state, count)` adds
+ * members 1001… for tests. A chat starts `active`; an update may set `state` (paused, muted,
+ * archived, active: the node's guess at the field, see schemas/gravityrail.json).
  */
 const crypto = require('crypto');
 const schemas = require('../schemas/gravityrail.json');
@@ -50,6 +54,13 @@ const MEMBERS = {
 		optedOut: true,
 	},
 	404: { id: '404', name: 'No Contact', role: 'member', kind: 'human' },
+	505: {
+		id: '505',
+		name: 'Sam Supervisor',
+		role: 'operator',
+		kind: 'human',
+		email: 'sam@example.com',
+	},
 	900: { id: '900', name: 'Rail Assistant', role: 'assistant', kind: 'agent' },
 };
 const ME = MEMBERS[101];
@@ -85,6 +96,7 @@ function newChat(state, fields) {
 		updatedAt: now,
 		ownerMemberId: ME.id,
 		initialMessageError: null,
+		state: 'active',
 		...fields,
 	};
 }
@@ -120,6 +132,47 @@ function findChat(state, id) {
 	return state.chats.find((chat) => chat.id === String(id));
 }
 
+/** The workspace's members: the fixed ones, then those a test seeded. */
+function allMembers(state) {
+	return [...Object.values(MEMBERS), ...state.members];
+}
+
+function findMember(state, id) {
+	return allMembers(state).find((member) => member.id === String(id));
+}
+
+/** A member as the API answers it (the simulator's own flags left out). */
+function publicMember({ optedOut, ...member }) {
+	return { workspaceUuid: WORKSPACE_UUID, ...member };
+}
+
+/** `count` more human members, IDs 1001…, named "Member 1" …. */
+function seedMembers(state, count) {
+	const out = [];
+	for (let k = 1; k <= count; k++) {
+		const member = {
+			id: String(1000 + state.members.length + 1),
+			name: `Member ${state.members.length + 1}`,
+			role: 'member',
+			kind: 'human',
+		};
+		state.members.push(member);
+		out.push(member);
+	}
+	return out;
+}
+
+/** One page by limit/offset, as GET /chats and GET /members answer it (see the header). */
+function listPage(state, records, query, key) {
+	const limit = query.limit === undefined ? 50 : Number(query.limit);
+	const offset = state.ignoreOffset || query.offset === undefined ? 0 : Number(query.offset);
+	const page = records.slice(offset, offset + limit);
+	return {
+		status: 200,
+		body: state.listShape === 'wrapped' ? { [key]: page, total: records.length } : page,
+	};
+}
+
 module.exports = {
 	name: 'gravityrail',
 	displayName: 'Gravity Rail',
@@ -140,9 +193,12 @@ module.exports = {
 			counter: 0,
 			listShape: 'array',
 			ignoreOffset: false,
+			members: [],
+			participantCounter: 0,
 		};
 	},
 	seedChats,
+	seedMembers,
 	authenticate(req) {
 		const value = req.headers.authorization;
 		if (value === `Bearer ${API_KEY}`) return null;
@@ -183,7 +239,7 @@ module.exports = {
 						body: errorBody(400, 'phoneNumberId and inboxId are mutually exclusive'),
 					};
 				}
-				const member = MEMBERS[body.memberId ?? ME.id];
+				const member = findMember(state, body.memberId ?? ME.id);
 				if (!member) return notFound('Member', body.memberId);
 				let workflow;
 				if (body.workflowId !== undefined) {
@@ -209,7 +265,8 @@ module.exports = {
 					MEMBERS[body.assistantMemberId]?.kind !== 'agent'
 				)
 					return notFound('Assistant member', body.assistantMemberId);
-				for (const id of body.participants || []) if (!MEMBERS[id]) return notFound('Member', id);
+				for (const id of body.participants || [])
+					if (!findMember(state, id)) return notFound('Member', id);
 				if (body.phoneNumberId !== undefined && !PHONE_NUMBERS.includes(body.phoneNumberId))
 					return notFound('Phone number', body.phoneNumberId);
 				if (body.inboxId !== undefined && !INBOXES.includes(body.inboxId))
@@ -223,7 +280,7 @@ module.exports = {
 				if (member.id !== ME.id) participants.push(participant(member, 'member'));
 				for (const id of body.participants || [])
 					if (!participants.some((p) => p.memberId === id))
-						participants.push(participant(MEMBERS[id], 'participant'));
+						participants.push(participant(findMember(state, id), 'participant'));
 				const chat = newChat(state, {
 					channel,
 					chatType: body.chatType ?? (workflow ? 'assignment' : 'simple'),
@@ -268,7 +325,7 @@ module.exports = {
 			handle({ params, body, state }) {
 				if (params.workspace_uuid !== WORKSPACE_UUID)
 					return notFound('Workspace', params.workspace_uuid);
-				const member = MEMBERS[body.memberId];
+				const member = findMember(state, body.memberId);
 				if (!member) return notFound('Member', body.memberId);
 				const existing = state.dms.get(member.id);
 				if (existing) return { status: 200, body: existing };
@@ -298,13 +355,7 @@ module.exports = {
 						(query.channel === undefined || chat.channel === query.channel) &&
 						(query.memberId === undefined || chat.memberId === String(query.memberId)),
 				);
-				const limit = query.limit === undefined ? 50 : Number(query.limit);
-				const offset = state.ignoreOffset || query.offset === undefined ? 0 : Number(query.offset);
-				const page = matching.slice(offset, offset + limit);
-				return {
-					status: 200,
-					body: state.listShape === 'wrapped' ? { chats: page, total: matching.length } : page,
-				};
+				return listPage(state, matching, query, 'chats');
 			},
 		},
 		{
@@ -342,6 +393,62 @@ module.exports = {
 					if (body[key] !== undefined) chat[key] = body[key];
 				chat.updatedAt = new Date().toISOString();
 				return { status: 200, body: chat };
+			},
+		},
+		{
+			method: 'POST',
+			path: '/api/v2/w/:workspace_uuid/chats/:chat_id/participants',
+			contentType: 'application/json',
+			params: schemas.chatParams,
+			body: schemas.AddChatParticipantRequest,
+			validationStatus: 422,
+			handle({ params, body, state }) {
+				if (params.workspace_uuid !== WORKSPACE_UUID)
+					return notFound('Workspace', params.workspace_uuid);
+				const chat = findChat(state, params.chat_id);
+				if (!chat) return notFound('Chat', params.chat_id);
+				const member = findMember(state, body.memberId);
+				if (!member) return notFound('Member', body.memberId);
+				if (chat.participants.some((p) => p.memberId === member.id))
+					return {
+						status: 400,
+						body: errorBody(400, `Member ${member.id} is already a participant of chat ${chat.id}`),
+					};
+				const participantId = `part-${++state.participantCounter}`;
+				chat.participants.push({
+					...participant(member, body.role ?? 'contributor'),
+					participantId,
+				});
+				return {
+					status: 201,
+					body: { success: true, message: 'Participant added', participantId },
+				};
+			},
+		},
+		{
+			method: 'GET',
+			path: '/api/v2/w/:workspace_uuid/members',
+			params: schemas.workspaceParams,
+			query: schemas.ListMembersQuery,
+			validationStatus: 422,
+			handle({ params, query, state }) {
+				if (params.workspace_uuid !== WORKSPACE_UUID)
+					return notFound('Workspace', params.workspace_uuid);
+				return listPage(state, allMembers(state).map(publicMember), query, 'members');
+			},
+		},
+		{
+			method: 'GET',
+			path: '/api/v2/w/:workspace_uuid/members/:member_id',
+			params: schemas.memberParams,
+			validationStatus: 422,
+			handle({ params, state }) {
+				if (params.workspace_uuid !== WORKSPACE_UUID)
+					return notFound('Workspace', params.workspace_uuid);
+				const member = findMember(state, params.member_id);
+				return member
+					? { status: 200, body: publicMember(member) }
+					: notFound('Member', params.member_id);
 			},
 		},
 	],

@@ -1,6 +1,7 @@
 'use strict';
 /**
- * Zaia public API (Chat Messages): GET/POST /api/v1/chat-messages, POST /api/v1/chat-messages/export.
+ * Zaia public API (Chat Messages): GET/POST /api/v1/chat-messages, POST /api/v1/chat-messages/export;
+ * GET /api/v1/chats and /api/v1/chat-threads in ../zaia/chats.js.
  * Auth: the API key in the `authorization` header, as-is.
  * Errors: `{ code?, message, name, feedback: { enUs, esEs, ptBr }, cta? }`.
  * Export: answers `{ message }` at once, then POSTs the result to `callbackUrl`. The docs do not
@@ -218,6 +219,14 @@ function buildCallback(state, sim, job) {
 	return { headers: { ...ua, 'content-type': 'application/json' }, body: JSON.stringify(payload) };
 }
 
+const lists = require('../zaia/chats')({
+	errorBody,
+	CHAT_ID,
+	OTHER_CHAT_ID,
+	THREAD_ID,
+	AGENT_ID,
+});
+
 module.exports = {
 	name: 'zaia',
 	displayName: 'Zaia',
@@ -236,6 +245,9 @@ module.exports = {
 	TICKET_ID,
 	AGENT_ID,
 	USER_ID,
+	CHANNEL_ID: lists.CHANNEL_ID,
+	seedChatRecords: lists.seedChatRecords,
+	seedThreads: lists.seedThreads,
 	errorBody,
 	rateLimitHeaders(retryAfterSeconds) {
 		return { 'Retry-After': String(retryAfterSeconds) };
@@ -254,6 +266,8 @@ module.exports = {
 			/** Every callback the simulator made: { url, form, status, body, error }. */
 			callbacks: [],
 			downloads: [],
+			...lists.initialState(),
+			ignorePageNumber: false,
 		};
 	},
 	authenticate(req, state, route) {
@@ -428,5 +442,6 @@ module.exports = {
 				};
 			},
 		},
+		...lists.routes,
 	],
 };

@@ -15,6 +15,16 @@ export const chatIdProperty: INodeProperties = {
 		"The chat's ID. After a Chat → Create, Create Direct Message or Get Many step, drag its ID here.",
 };
 
+export const memberIdProperty: INodeProperties = {
+	displayName: 'Member ID',
+	name: 'memberId',
+	type: 'string',
+	default: '',
+	required: true,
+	placeholder: '202',
+	description: "The member's ID. After a Member → Get Many step, drag its ID here.",
+};
+
 /**
  * Extra Body Fields (JSON) for an operation whose body is partly a guess: `winsOver` names what
  * the JSON overrides, `guess` tells the user what the node sends and when to set it here.

@@ -2,6 +2,9 @@
 /** DevRev's examples in `n8n execute` (test/e2e/run.js): their output and what the simulator received. */
 const { WORKFLOWS, sameJson } = require('../lib');
 
+/** examples/devrev-conversation.json (its id could join WORKFLOWS in dev/examples.js). */
+const CONVERSATION_WORKFLOW = WORKFLOWS.devrevSupportConversation ?? 'exDevRevConvrsn2';
+
 /** devrev-create-chat.json, twice: the second run opens the same chat. */
 async function createChatTwice(t) {
 	const { check, sims, execute, describeRun } = t;
@@ -83,9 +86,86 @@ async function conversationInDm(t) {
 	);
 }
 
+/** devrev-conversation.json: a support conversation: create, reply, move its stage, read it back. */
+async function supportConversation(t) {
+	const { check, sims, execute, describeRun } = t;
+	const run = await execute(CONVERSATION_WORKFLOW, 'DevRev support conversation');
+	check('DevRev support conversation example runs to success', run.ok, describeRun(run));
+	const created = run.nodeOutput('Create Conversation')?.[0]?.conversation;
+	const reply = run.nodeOutput('Reply')?.[0]?.timeline_entry;
+	const updated = run.nodeOutput('Wait on Customer')?.[0]?.conversation;
+	const read = run.nodeOutput('Read Back')?.[0]?.conversation;
+	const first = 'Hi, my card was declined twice at checkout.';
+	const answer = 'Thanks for reaching out: we are looking into your payment now.';
+	check(
+		'DevRev Create Conversation: titled, customer REVU-3 a member, the first message on it, stage new',
+		created &&
+			created.title === 'Card declined at checkout' &&
+			sameJson(
+				created.members.map((m) => m.display_id),
+				['REVU-3'],
+			) &&
+			created.messages.length === 1 &&
+			created.messages[0].body === first &&
+			created.stage?.name === 'new',
+		created,
+	);
+	check(
+		"DevRev Reply: a text comment on the conversation's timeline",
+		reply &&
+			reply.object === created?.id &&
+			reply.object_type === 'conversation' &&
+			reply.body === answer &&
+			reply.body_type === 'text',
+		reply,
+	);
+	check(
+		'DevRev Wait on Customer: the same conversation, stage waiting_on_user, owned by DEVU-42',
+		updated &&
+			updated.id === created?.id &&
+			updated.stage?.name === 'waiting_on_user' &&
+			sameJson(
+				updated.owned_by.map((u) => u.display_id),
+				['DEVU-42'],
+			),
+		updated,
+	);
+	check(
+		'DevRev Read Back: the updated conversation with both messages, oldest first',
+		read &&
+			read.id === created?.id &&
+			read.stage?.name === 'waiting_on_user' &&
+			sameJson(
+				read.messages.map((m) => m.body),
+				[first, answer],
+			),
+		read,
+	);
+	const create = sims.devrev.calls('POST', '/conversations.create');
+	const update = sims.devrev.calls('POST', '/conversations.update');
+	check(
+		'DevRev simulator received the documented create and update bodies',
+		create.length === 1 &&
+			sameJson(create[0].body, {
+				type: 'support',
+				members: ['REVU-3'],
+				messages: [{ body: first }],
+				title: 'Card declined at checkout',
+			}) &&
+			update.length === 1 &&
+			sameJson(update[0].body, {
+				id: created?.id,
+				owned_by: { set: ['DEVU-42'] },
+				stage: { name: 'waiting_on_user' },
+			}),
+		{ create: create.map((c) => c.body), update: update.map((c) => c.body) },
+	);
+}
+
 async function examples(t) {
 	await createChatTwice(t);
 	await conversationInDm(t);
+	await supportConversation(t);
 }
 
 module.exports = { examples };

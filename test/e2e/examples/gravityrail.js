@@ -3,6 +3,9 @@
 const { providers } = require('../../../dev/simulator');
 const { WORKFLOWS, sameJson } = require('../lib');
 
+/** examples/gravityrail-human-takeover.json (its id could join WORKFLOWS in dev/examples.js). */
+const TAKEOVER_WORKFLOW = WORKFLOWS.gravityRailTakeover ?? 'exGravRailTakeov';
+
 /** gravityrail-chat-and-dm.json: create a chat, then a DM. */
 async function chatAndDm(t) {
 	const { check, sims, execute, describeRun } = t;
@@ -88,9 +91,60 @@ async function chatRoundTrip(t) {
 	);
 }
 
+/** gravityrail-human-takeover.json: create a chat, pause it for a person, add a supervisor, read it back. */
+async function humanTakeover(t) {
+	const { check, sims, execute, describeRun } = t;
+	const run = await execute(TAKEOVER_WORKFLOW, 'Gravity Rail human takeover');
+	check('Gravity Rail human-takeover example runs to success', run.ok, describeRun(run));
+	const created = run.nodeOutput('Create Chat')?.[0];
+	const paused = run.nodeOutput('Hand to a Person')?.[0];
+	const added = run.nodeOutput('Add Supervisor')?.[0];
+	const read = run.nodeOutput('Read Back')?.[0];
+	check(
+		'Gravity Rail Create Chat: an active web chat for member 202',
+		created &&
+			created.memberId === '202' &&
+			created.title === 'Refund request' &&
+			created.state === 'active',
+		created,
+	);
+	check(
+		'Gravity Rail Hand to a Person: the same chat, paused',
+		paused && paused.id === created?.id && paused.state === 'paused',
+		paused,
+	);
+	check(
+		"Gravity Rail Add Supervisor: Gravity Rail's answer with the new participant's ID",
+		added && added.success === true && typeof added.participantId === 'string',
+		added,
+	);
+	check(
+		'Gravity Rail Read Back: paused, member 505 among the participants as a contributor',
+		read &&
+			read.id === created?.id &&
+			read.state === 'paused' &&
+			read.participants.some((p) => p.memberId === '505' && p.role === 'contributor'),
+		read,
+	);
+	const chatPath = `/api/v2/w/${providers.gravityrail.WORKSPACE_UUID}/chats/${created?.id}`;
+	const put = sims.gravityrail.requests.filter((r) => r.method === 'PUT' && r.path === chatPath);
+	const post = sims.gravityrail.requests.filter(
+		(r) => r.method === 'POST' && r.path === `${chatPath}/participants`,
+	);
+	check(
+		'Gravity Rail simulator received { state: paused } and the participant { memberId: 505 }',
+		put.length === 1 &&
+			sameJson(put[0].body, { state: 'paused' }) &&
+			post.length === 1 &&
+			sameJson(post[0].body, { memberId: '505' }),
+		{ put: put.map((r) => r.body), post: post.map((r) => r.body) },
+	);
+}
+
 async function examples(t) {
 	await chatAndDm(t);
 	await chatRoundTrip(t);
+	await humanTakeover(t);
 }
 
 module.exports = { examples };

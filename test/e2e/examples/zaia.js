@@ -111,6 +111,21 @@ async function examples(t) {
 		read?.rawQuery === `?chatId=${providers.zaia.CHAT_ID}&limit=1000&joins=senders`,
 		read?.rawQuery,
 	);
+	const threads = run.nodeOutput('Chat Threads') ?? [];
+	check(
+		"Zaia Chat Threads (run once) lists the chat's one thread",
+		threads.length === 1 &&
+			threads[0].id === providers.zaia.THREAD_ID &&
+			threads[0].chatId === providers.zaia.CHAT_ID,
+		threads,
+	);
+	const threadCalls = sims.zaia.calls('GET', '/api/v1/chat-threads');
+	check(
+		'Zaia simulator was asked for the threads once, page 1 of 100',
+		threadCalls.length === 1 &&
+			threadCalls[0].rawQuery === `?chatId=${providers.zaia.CHAT_ID}&pageNumber=1&pageSize=100`,
+		threadCalls.map((c) => c.rawQuery),
+	);
 }
 
 /** zaia-create-and-get.json with a bad API key: the provider's own message in the execution. */

@@ -2,16 +2,18 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { additionalQueryParametersProperty, filtersCollection } from '../../../common/descriptions';
 import type { ItemOperation } from '../../../common/items';
-import { collectPages, readLimit, returnAllProperties } from '../../../common/paging';
+import { readLimit, returnAllProperties } from '../../../common/paging';
 import { parseList, readAdditionalJson } from '../../../common/validate';
 import { TIMELINE_PAGE_SIZE } from '../../helpers/limits';
-import { readChatId } from '../../helpers/parameters';
+import { readTimelineObject } from '../../helpers/parameters';
 import { VISIBILITIES, visibilityOptions } from '../../helpers/visibility';
-import { devRevProfile, devRevRequest } from '../../transport';
-import { chatIdProperty } from '../common.descriptions';
+import { collectCursorPages } from '../../helpers/paging';
+import { timelineParentProperties } from '../common.descriptions';
 
 export const properties: INodeProperties[] = [
-	chatIdProperty,
+	...timelineParentProperties(
+		"Whose messages to read: a chat's (such as a DM) or a conversation's",
+	),
 	...returnAllProperties(),
 	filtersCollection([
 		{
@@ -38,15 +40,10 @@ interface Prepared {
 	extra: IDataObject;
 }
 
-interface TimelinePage {
-	timeline_entries?: IDataObject[];
-	next_cursor?: string;
-}
-
 export const operation: ItemOperation<Prepared> = {
 	async prepare(this: IExecuteFunctions, i) {
 		const node = this.getNode();
-		const object = readChatId(this, i);
+		const object = readTimelineObject(this, i);
 		const limit = readLimit(this, i);
 		const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
 		const visibility = parseList(node, i, 'Visibility', filters.visibility, {
@@ -64,23 +61,13 @@ export const operation: ItemOperation<Prepared> = {
 	},
 
 	async execute(this: IExecuteFunctions, i, { qs, limit, extra }) {
-		return await collectPages<IDataObject, string>({
-			node: this.getNode(),
-			itemIndex: i,
-			providerName: devRevProfile.name,
+		return await collectCursorPages(this, i, {
+			path: '/timeline-entries.list',
+			listKey: 'timeline_entries',
+			qs,
+			extra,
 			limit,
-			maxPageSize: TIMELINE_PAGE_SIZE,
-			fetchPage: async (cursor, pageSize) => {
-				const body: TimelinePage = await devRevRequest(this, i, {
-					method: 'GET',
-					path: '/timeline-entries.list',
-					qs: { ...qs, limit: pageSize, ...(cursor ? { cursor } : {}), ...extra },
-				});
-				return {
-					items: Array.isArray(body?.timeline_entries) ? body.timeline_entries : [],
-					next: body?.next_cursor,
-				};
-			},
+			pageSize: TIMELINE_PAGE_SIZE,
 		});
 	},
 };

@@ -13,16 +13,18 @@ import {
 	requireString,
 } from '../../../common/validate';
 import { MAX_COMMENT_ARTIFACTS } from '../../helpers/limits';
-import { readChatId } from '../../helpers/parameters';
+import { readTimelineObject } from '../../helpers/parameters';
 import { VISIBILITIES, visibilityOptions } from '../../helpers/visibility';
 import { devRevRequest } from '../../transport';
-import { chatIdProperty } from '../common.descriptions';
+import { timelineParentProperties } from '../common.descriptions';
 
 /** timeline-entries.create: an ephemeral entry must expire at least a minute from now. */
 const MIN_EXPIRY_MS = 60_000;
 
 export const properties: INodeProperties[] = [
-	chatIdProperty,
+	...timelineParentProperties(
+		'Where to post the message: in a chat (such as a DM) or in a conversation',
+	),
 	{
 		displayName: 'Body',
 		name: 'body',
@@ -101,7 +103,7 @@ function readExpiry(ctx: IExecuteFunctions, i: number, value: unknown): string |
 export const operation: ItemOperation<Prepared> = {
 	async prepare(this: IExecuteFunctions, i) {
 		const node = this.getNode();
-		const object = readChatId(this, i);
+		const object = readTimelineObject(this, i);
 		const text = requireString(node, i, 'Body', this.getNodeParameter('body', i, ''));
 		const fields = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
 		const artifacts = parseList(node, i, 'Artifacts', fields.artifacts, {

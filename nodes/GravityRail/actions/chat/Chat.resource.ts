@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import * as addParticipant from './addParticipant.operation';
 import * as create from './create.operation';
 import * as createDirectMessage from './createDirectMessage.operation';
 import * as get from './get.operation';
@@ -12,6 +13,13 @@ export const operationParameter: INodeProperties = {
 	type: 'options',
 	noDataExpression: true,
 	options: [
+		{
+			name: 'Add Participant',
+			value: 'addParticipant',
+			action: 'Add a participant to a chat',
+			description:
+				"Add a workspace member to a chat with a role (contributor unless you pick another). Outputs Gravity Rail's answer as-is: the new participant's ID.",
+		},
 		{
 			name: 'Create',
 			value: 'create',
@@ -45,10 +53,10 @@ export const operationParameter: INodeProperties = {
 			value: 'update',
 			action: 'Update a chat',
 			description:
-				"Change a chat's title, assistant settings or other properties. Outputs the updated chat as Gravity Rail returns it.",
+				"Change a chat's state (hand it to a person, give it back to the AI, mute or archive it), title, assistant settings or other properties. Outputs the updated chat as Gravity Rail returns it.",
 		},
 	],
 	default: 'create',
 };
 
-export const operations = { create, createDirectMessage, get, getAll, update };
+export const operations = { addParticipant, create, createDirectMessage, get, getAll, update };

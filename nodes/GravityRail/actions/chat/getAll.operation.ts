@@ -3,12 +3,11 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { additionalQueryParametersProperty } from '../../../common/descriptions';
 import type { ItemOperation } from '../../../common/items';
 import { readLimit, returnAllProperties } from '../../../common/paging';
-import { apiRequest } from '../../../common/transport';
 import { readAdditionalJson } from '../../../common/validate';
-import { collectChats } from '../../helpers/chatList';
-import { gravityRailProfile, workspacePath } from '../../transport';
+import { getList } from '../../helpers/list';
+import { workspacePath } from '../../transport';
 
-// The docs name GET /chats but not its paging or filters: helpers/chatList.ts says what is guessed.
+// The docs name GET /chats but not its paging or filters: helpers/list.ts says what is guessed.
 export const properties: INodeProperties[] = [
 	...returnAllProperties(),
 	{
@@ -34,19 +33,6 @@ export const operation: ItemOperation<Prepared> = {
 	},
 
 	async execute(this: IExecuteFunctions, i, { path, limit, extraQuery }) {
-		return await collectChats({
-			node: this.getNode(),
-			itemIndex: i,
-			limit,
-			fetchPage: async (offset, pageSize) => {
-				const response = await apiRequest(this, gravityRailProfile, {
-					method: 'GET',
-					path,
-					qs: { limit: pageSize, offset, ...extraQuery },
-					itemIndex: i,
-				});
-				return response.body;
-			},
-		});
+		return await getList(this, i, { path, noun: 'chats', limit, extraQuery });
 	},
 };
