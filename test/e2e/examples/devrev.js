@@ -3,7 +3,7 @@
 const { WORKFLOWS, sameJson } = require('../lib');
 
 /** examples/devrev-conversation.json (its id could join WORKFLOWS in dev/examples.js). */
-const CONVERSATION_WORKFLOW = WORKFLOWS.devrevSupportConversation ?? 'exDevRevConvrsn2';
+const CONVERSATION_WORKFLOW = WORKFLOWS.devrevSupportConversation;
 
 /** devrev-create-chat.json, twice: the second run opens the same chat. */
 async function createChatTwice(t) {

@@ -4,7 +4,7 @@ const { providers } = require('../../../dev/simulator');
 const { WORKFLOWS, sameJson } = require('../lib');
 
 /** examples/gravityrail-human-takeover.json (its id could join WORKFLOWS in dev/examples.js). */
-const TAKEOVER_WORKFLOW = WORKFLOWS.gravityRailTakeover ?? 'exGravRailTakeov';
+const TAKEOVER_WORKFLOW = WORKFLOWS.gravityRailTakeover;
 
 /** gravityrail-chat-and-dm.json: create a chat, then a DM. */
 async function chatAndDm(t) {
