@@ -69,7 +69,7 @@ async function execute(id, label) {
 	const t0 = Date.now();
 	const run = await t.inst.execute(id, { timeoutMs: 180000 });
 	console.log(
-		`     (${label ?? id}: n8n execute exit ${run.code}, status ${run.status}, ${since(t0)})`,
+		`     (${label ?? id}: n8n execute exit ${run.code ?? run.signal}${run.crashedOnExit ? ' — n8n crashed while exiting, after printing the finished run' : ''}, status ${run.status}, ${since(t0)})`,
 	);
 	return run;
 }
