@@ -22,7 +22,7 @@ const CREDENTIAL = 'zaiaApi';
 
 /**
  * The resume token: HMAC-SHA256 over the execution and node IDs and this wait's one-time value
- * (see waitNonce), with a key from the credential (its Callback Secret, or a key derived from the
+ * (newWaitNonce), with a key from the credential (its Callback Secret, or a key derived from the
  * API key). Stateless for n8n's processes (any main or worker can check it); the one-time value
  * makes every wait of the node its own token, so a loop or Retry On Fail never reuses one.
  * Without a one-time value (an execution that started waiting before it existed) the token covers
