@@ -5,6 +5,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { ALLOW_LOCAL_DOWNLOADS, DOWNLOAD_HOSTS } from '../nodes/Zaia/callback/downloadSettings';
+
 /** A chat ID no workspace has, used by the Test button when no chat ID is given. */
 const PROBE_CHAT_ID = '00000000-0000-4000-8000-000000000000';
 
@@ -35,7 +37,7 @@ export class ZaiaApi implements ICredentialType {
 			default: '',
 			required: true,
 			description:
-				'Create it in Zaia under workspace settings → API keys. It is sent as-is in the Authorization header.',
+				'Create it in Zaia under workspace settings → API keys. It is sent as-is in the Authorization header. Paste the whole key: a value under 4 characters can be hidden from error messages only where it stands alone.',
 		},
 		{
 			displayName: 'Base URL',
@@ -62,6 +64,8 @@ export class ZaiaApi implements ICredentialType {
 			description:
 				"Used only by Export → Wait for the Export: signs the address Zaia calls back, so that only Zaia's callback can resume the execution. Any long random string works. Left empty, the key is derived from the API key (then a new API key cancels the exports still being waited for).",
 		},
+		DOWNLOAD_HOSTS,
+		ALLOW_LOCAL_DOWNLOADS,
 	];
 
 	authenticate: IAuthenticateGeneric = {

@@ -1,5 +1,7 @@
 import type { ICredentialType, INodeProperties } from 'n8n-workflow';
 
+import { ALLOW_LOCAL_DOWNLOADS, DOWNLOAD_HOSTS } from '../nodes/Zaia/callback/downloadSettings';
+
 /**
  * The secret that guards a Zaia Trigger's URL, kept in a credential so that it stays out of
  * exported and shared workflow JSON (community packages may not reuse n8n's Header Auth type).
@@ -27,7 +29,9 @@ export class ZaiaTriggerApi implements ICredentialType {
 			default: '',
 			required: true,
 			description:
-				'A long random string (at least 16 characters) that every call to the Zaia Trigger must carry: append it to the Production URL as ?secret=… (or send it in the X-Zaia-Secret header). Change it to revoke old callback URLs.',
+				"A long random string (at least 16 characters) that every call to the Zaia Trigger must carry. A Zaia node's Export → Send to URL can append it for you (Trigger Secret → From a Zaia Trigger Credential), so it never has to be pasted into a workflow. Change it to revoke old callback URLs.",
 		},
+		DOWNLOAD_HOSTS,
+		ALLOW_LOCAL_DOWNLOADS,
 	];
 }

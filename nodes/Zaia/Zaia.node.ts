@@ -14,6 +14,7 @@ import { nodeProperties, operationSubtitle, optionsCollection } from '../common/
 import { routeItems } from '../common/router';
 import { resources } from './actions/router';
 import { isWaitForExport, resumeWithExport, waitForExport } from './helpers/waitForExport';
+import { testTriggerSecret } from './trigger/secret';
 
 const resourceParameter: INodeProperties = {
 	displayName: 'Resource',
@@ -43,7 +44,18 @@ export class Zaia implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'zaiaApi', required: true }],
+		credentials: [
+			{ name: 'zaiaApi', required: true },
+			{
+				// Export → Send to URL appends this credential's secret to the Callback URL
+				name: 'zaiaTriggerApi',
+				required: true,
+				testedBy: 'zaiaTriggerSecretTest',
+				displayOptions: {
+					show: { operation: ['export'], deliverTo: ['url'], triggerSecret: ['credential'] },
+				},
+			},
+		],
 		webhooks: [
 			{
 				// Only used to resume an execution waiting in Export → Wait for the Export.
@@ -56,6 +68,8 @@ export class Zaia implements INodeType {
 		],
 		properties,
 	};
+
+	methods = { credentialTest: { zaiaTriggerSecretTest: testTriggerSecret } };
 
 	/**
 	 * Zaia has no API to register, list or delete webhooks: the callback URL travels with each export

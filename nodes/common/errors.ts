@@ -92,30 +92,79 @@ export function fallbackErrorMessage(status: number, body: unknown): string {
 	return nonEmptyText(body)?.slice(0, 300) ?? `HTTP ${status}`;
 }
 
-/** Shorter credential values are not searched for (they would redact ordinary words). */
-const MIN_REDACTED_SECRET_LENGTH = 4;
+/**
+ * Credential values shorter than this are redacted only where they stand alone (not inside a
+ * longer run of letters and digits), so that a 1-3 character key does not blank out parts of
+ * ordinary words.
+ */
+const SHORT_SECRET_LENGTH = 4;
 const REDACTED = '[redacted]';
 
-/** Replace every occurrence of any secret in a string. */
-export function redactText(text: string, secrets: readonly string[]): string {
-	let out = text;
+/**
+ * The forms a secret travels in besides its own: URL-encoded (`encodeURIComponent`), form-encoded
+ * (`+` for spaces, as URLSearchParams writes it) and JSON-escaped.
+ */
+function secretForms(secret: string): string[] {
+	const uri = encodeURIComponent(secret);
+	const form = new URLSearchParams([['', secret]]).toString().slice(1);
+	const json = JSON.stringify(secret).slice(1, -1);
+	return [...new Set([secret, uri, uri.replace(/%20/g, '+'), form, json])];
+}
+
+/** A form as a pattern: regex characters escaped, percent escapes in either case of hex. */
+function formPattern(form: string): string {
+	return form
+		.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+		.replace(/%([0-9A-F])([0-9A-F])/g, (_m, a: string, b: string) => {
+			const hex = (c: string) => (/[A-F]/.test(c) ? `[${c}${c.toLowerCase()}]` : c);
+			return `%${hex(a)}${hex(b)}`;
+		});
+}
+
+/** One pattern for every form of every secret, longest first; null when there is nothing to find. */
+function redactionPattern(secrets: readonly string[]): RegExp | null {
+	const parts: Array<{ length: number; source: string }> = [];
 	for (const secret of secrets) {
-		if (secret.length < MIN_REDACTED_SECRET_LENGTH) continue;
-		out = out.split(secret).join(REDACTED);
+		if (typeof secret !== 'string' || secret === '') continue;
+		for (const form of secretForms(secret)) {
+			const source = formPattern(form);
+			parts.push({
+				length: form.length,
+				source:
+					secret.length < SHORT_SECRET_LENGTH ? `(?<![A-Za-z0-9])${source}(?![A-Za-z0-9])` : source,
+			});
+		}
 	}
-	return out;
+	parts.sort((a, b) => b.length - a.length);
+	return parts.length ? new RegExp(parts.map((p) => p.source).join('|'), 'g') : null;
+}
+
+/** A function that replaces every form of every secret in a string (built once, used for many). */
+export function redactor(secrets: readonly string[]): (text: string) => string {
+	const pattern = redactionPattern(secrets);
+	return pattern ? (text) => text.replace(pattern, REDACTED) : (text) => text;
+}
+
+/** Replace every occurrence of any secret (and of its URL-, form- and JSON-encoded forms) in a string. */
+export function redactText(text: string, secrets: readonly string[]): string {
+	return redactor(secrets)(text);
 }
 
 /** Deep-copy a JSON value with every secret replaced, in keys and values alike. */
 export function redactValue<T>(value: T, secrets: readonly string[]): T {
-	if (secrets.length === 0 || value === null || value === undefined) return value;
-	if (typeof value === 'string') return redactText(value, secrets) as unknown as T;
-	if (Array.isArray(value)) return value.map((v) => redactValue(v, secrets)) as unknown as T;
+	if (secrets.length === 0) return value;
+	return redactWith(value, redactor(secrets));
+}
+
+function redactWith<T>(value: T, redact: (text: string) => string): T {
+	if (value === null || value === undefined) return value;
+	if (typeof value === 'string') return redact(value) as unknown as T;
+	if (Array.isArray(value)) return value.map((v) => redactWith(v, redact)) as unknown as T;
 	if (typeof value === 'object') {
 		if (Buffer.isBuffer(value)) return value;
 		const out: IDataObject = {};
 		for (const [k, v] of Object.entries(value as IDataObject)) {
-			out[redactText(k, secrets)] = redactValue(v, secrets);
+			out[redact(k)] = redactWith(v, redact);
 		}
 		return out as T;
 	}
@@ -156,21 +205,19 @@ export interface ApiErrorOptions {
 /** Build the NodeApiError for a failed provider call, with every secret removed. */
 export function buildApiError(node: INode, opts: ApiErrorOptions): NodeApiError {
 	const { providerName, status, info, secrets } = opts;
-	const message = redactText(
-		info.message || `${providerName} answered with HTTP ${status}`,
-		secrets,
-	);
+	const redact = redactor(secrets);
+	const message = redact(info.message || `${providerName} answered with HTTP ${status}`);
 	const parts = [
 		info.code ? `${providerName} code: ${info.code}` : '',
 		info.description ?? '',
 		info.explainsFully ? '' : (statusHint(status, providerName) ?? ''),
 	]
-		.map((p) => sentence(redactText(p, secrets)))
+		.map((p) => sentence(redact(p)))
 		.filter((p) => p.length > 0);
 	const responseBody =
 		opts.body !== null && typeof opts.body === 'object' && !Buffer.isBuffer(opts.body)
-			? (redactValue(opts.body, secrets) as JsonObject)
-			: ({ body: redactText(String(opts.body ?? ''), secrets).slice(0, 2000) } as JsonObject);
+			? (redactWith(opts.body, redact) as JsonObject)
+			: ({ body: redact(String(opts.body ?? '')).slice(0, 2000) } as JsonObject);
 	const error = new NodeApiError(node, responseBody, {
 		message,
 		// n8n shows the description as one paragraph: every part is a sentence of its own
@@ -182,8 +229,8 @@ export function buildApiError(node: INode, opts: ApiErrorOptions): NodeApiError 
 	// HTTP codes with generic text, which would hide what the provider actually said.
 	error.message = message;
 	return attachFailure(error, {
-		code: info.code === undefined ? undefined : redactText(info.code, secrets),
+		code: info.code === undefined ? undefined : redact(info.code),
 		retryable: info.retryable ?? isRetryableStatus(status),
-		requestId: info.requestId === undefined ? undefined : redactText(info.requestId, secrets),
+		requestId: info.requestId === undefined ? undefined : redact(info.requestId),
 	});
 }

@@ -72,6 +72,8 @@ export interface ApiRequest {
 	 * after a 429, since a blind retry could create something twice. Default: true for GET and HEAD.
 	 */
 	idempotent?: boolean;
+	/** Values besides the credential's secrets that no error may show (e.g. a token the request carries). */
+	redact?: readonly string[];
 	/** Abort signal other than the execution's (e.g. a clean-up call after a cancel). */
 	abortSignal?: AbortSignal;
 	/**
@@ -114,15 +116,23 @@ export function cancelSignalOf(ctx: RequestContext): AbortSignal | undefined {
 	return undefined;
 }
 
-async function readStreamText(stream: AsyncIterable<Buffer | string>): Promise<string> {
+/** A streamed error body's first 64 KB: reading stops there and the stream is destroyed. */
+async function readStreamText(
+	stream: AsyncIterable<Buffer | string> & { destroy?: () => void },
+): Promise<string> {
 	const chunks: Buffer[] = [];
 	let size = 0;
-	for await (const chunk of stream) {
-		const buf = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
-		if (size < MAX_ERROR_BODY_BYTES) chunks.push(buf);
-		size += buf.length;
+	try {
+		for await (const chunk of stream) {
+			const buf = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+			chunks.push(buf);
+			size += buf.length;
+			if (size >= MAX_ERROR_BODY_BYTES) break;
+		}
+	} finally {
+		if (typeof stream.destroy === 'function') stream.destroy();
 	}
-	return Buffer.concat(chunks).toString('utf8').slice(0, MAX_ERROR_BODY_BYTES);
+	return Buffer.concat(chunks).subarray(0, MAX_ERROR_BODY_BYTES).toString('utf8');
 }
 
 /** Normalise an error body to a JSON value when it is JSON, else its text. */
@@ -196,7 +206,11 @@ export async function apiRequest<T = unknown>(
 	request: ApiRequest,
 ): Promise<ApiResponse<T>> {
 	const node = ctx.getNode();
-	const { baseUrl, secrets, credentials, credentialType } = await credentialSettings(ctx, profile);
+	const settings = await credentialSettings(ctx, profile);
+	const { baseUrl, credentials, credentialType } = settings;
+	const secrets = request.redact?.length
+		? [...settings.secrets, ...request.redact.filter((v) => v !== '')]
+		: settings.secrets;
 	const policy: RetryPolicy = { ...DEFAULT_RETRY, ...request.retry };
 	const signal = request.abortSignal ?? (request.detached ? undefined : cancelSignalOf(ctx));
 	if (request.detached && !profile.authHeaders) {

@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 
+import { waitNonceKey } from '../../nodes/Zaia/helpers/waitForExport';
 import { Zaia } from '../../nodes/Zaia/Zaia.node';
 import { NODE_NAME } from '../engine/harness';
 import { nodeRunner, specs } from '../engine/nodes';
@@ -63,11 +64,23 @@ async function startWaiting(
 	return { executionId, result, before };
 }
 
-/** The token the issue's scheme gives: HMAC-SHA256(callbackSecret, "zaia-export-resume/v1\n<execution>\n<node>"), base64url. */
-function expectedToken(executionId: string, key = CALLBACK_SECRET) {
-	return createHmac('sha256', key)
-		.update(`zaia-export-resume/v1\n${executionId}\n${NODE_ID}`)
-		.digest('base64url');
+/** The one-time value the wait kept in the execution's custom data (n8n stores it with the execution). */
+function nonceOf(result: { run: { data: { resultData: { metadata?: Record<string, string> } } } }) {
+	const nonce = result.run.data.resultData.metadata?.[waitNonceKey(NODE_ID)];
+	expect(nonce).toMatch(/^[A-Za-z0-9_-]{24}$/);
+	return nonce as string;
+}
+
+/**
+ * The token: HMAC-SHA256(callbackSecret, "zaia-export-resume/v2\n<execution>\n<node>\n<one-time
+ * value>"), base64url; without a one-time value (an execution from before it existed) the v1 scope.
+ */
+function expectedToken(executionId: string, key = CALLBACK_SECRET, nonce?: string) {
+	const scope =
+		nonce === undefined
+			? `zaia-export-resume/v1\n${executionId}\n${NODE_ID}`
+			: `zaia-export-resume/v2\n${executionId}\n${NODE_ID}\n${nonce}`;
+	return createHmac('sha256', key).update(scope).digest('base64url');
 }
 
 describe('Zaia: Export → Wait for the Export', () => {
@@ -84,7 +97,7 @@ describe('Zaia: Export → Wait for the Export', () => {
 		const [call] = ctx.sim.calls('POST', EXPORT);
 		expect(call.rejected).toBeUndefined();
 		expect(call.body.callbackUrl).toBe(
-			`${waiting.webhookWaitingBaseUrl}/${executionId}?zaiaToken=${expectedToken(executionId)}`,
+			`${waiting.webhookWaitingBaseUrl}/${executionId}?zaiaToken=${expectedToken(executionId, CALLBACK_SECRET, nonceOf(result))}`,
 		);
 		expect(call.body).toMatchObject({
 			rangeStart: '2025-02-15T00:00:00.000Z',
@@ -128,7 +141,8 @@ describe('Zaia: Export → Wait for the Export', () => {
 
 	test('a forged resume gets 401 and the execution stays waiting; the real callback still resumes it', async () => {
 		ctx.sim.state.callbackDelayMs = 500;
-		const { executionId } = await startWaiting();
+		const { executionId, result } = await startWaiting();
+		const nonce = nonceOf(result);
 		const base = `${waiting.webhookWaitingBaseUrl}/${executionId}`;
 		const forged = [
 			await fetch(base, {
@@ -136,18 +150,24 @@ describe('Zaia: Export → Wait for the Export', () => {
 				headers: { 'content-type': 'application/json' },
 				body: '{"forged":true}',
 			}),
-			await fetch(`${base}?zaiaToken=${expectedToken(executionId, 'guessed-secret')}`, {
+			await fetch(`${base}?zaiaToken=${expectedToken(executionId, 'guessed-secret', nonce)}`, {
 				method: 'POST',
 				headers: { 'content-type': 'application/json' },
 				body: '{"forged":true}',
 			}),
-			await fetch(`${base}?zaiaToken=${expectedToken('exec-other')}`, {
+			await fetch(`${base}?zaiaToken=${expectedToken('exec-other', CALLBACK_SECRET, nonce)}`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: '{"forged":true}',
+			}),
+			// the token of the scheme before the one-time value: not accepted once a wait has one
+			await fetch(`${base}?zaiaToken=${expectedToken(executionId)}`, {
 				method: 'POST',
 				headers: { 'content-type': 'application/json' },
 				body: '{"forged":true}',
 			}),
 		];
-		expect(forged.map((r) => r.status)).toEqual([401, 401, 401]);
+		expect(forged.map((r) => r.status)).toEqual([401, 401, 401, 401]);
 		const stored = waiting.execution(executionId)!;
 		expect(stored.status).toBe('waiting');
 		expect(stored.waitTill).toBeDefined();
@@ -175,7 +195,12 @@ describe('Zaia: Export → Wait for the Export', () => {
 
 	test('download-URL callback with Download Linked File resumes with the downloaded file', async () => {
 		ctx.sim.state.callbackForm = 'downloadUrl';
-		const { executionId } = await startWaiting({ downloadFile: true });
+		// the simulator serves the file over plain http on 127.0.0.1: its credential setting
+		const { executionId } = await startWaiting(
+			{ downloadFile: true },
+			{},
+			{ allowLocalDownloads: true },
+		);
 		const finished = await waiting.waitForFinish(executionId);
 		const item = finished.data.resultData.runData[NODE_NAME].at(-1)!.data!.main[0]![0];
 		expect((item.json as any).status).toBe('completed');
@@ -185,13 +210,25 @@ describe('Zaia: Export → Wait for the Export', () => {
 		expect(ctx.sim.state.downloads).toHaveLength(1);
 	});
 
+	test('without Allow Local Downloads the simulated link is not fetched: the export arrives without the file', async () => {
+		ctx.sim.state.callbackForm = 'downloadUrl';
+		const { executionId } = await startWaiting({ downloadFile: true });
+		const finished = await waiting.waitForFinish(executionId);
+		const item = finished.data.resultData.runData[NODE_NAME].at(-1)!.data!.main[0]![0];
+		expect((item.json as any).callback.downloadError).toMatch(
+			/^The file at http:\/\/127\.0\.0\.1:\d+\/exports\/[0-9a-f-]+\/download was not fetched: http:\/\/127\.0\.0\.1:\d+ does not use HTTPS\.$/,
+		);
+		expect(item.binary).toBeUndefined();
+		expect(ctx.sim.state.downloads).toHaveLength(0);
+	});
+
 	test('without a Callback Secret the token is derived from the API key', async () => {
-		const { executionId } = await startWaiting({}, {}, { callbackSecret: '' });
+		const { executionId, result } = await startWaiting({}, {}, { callbackSecret: '' });
 		const derivedKey = createHmac('sha256', zaia.API_KEY)
 			.update('zaia-n8n-export-callback-key/v1')
 			.digest('hex');
 		expect(ctx.sim.calls('POST', EXPORT)[0].body.callbackUrl).toBe(
-			`${waiting.webhookWaitingBaseUrl}/${executionId}?zaiaToken=${expectedToken(executionId, derivedKey)}`,
+			`${waiting.webhookWaitingBaseUrl}/${executionId}?zaiaToken=${expectedToken(executionId, derivedKey, nonceOf(result))}`,
 		);
 		const finished = await waiting.waitForFinish(executionId);
 		expect(finished.status).toBe('success');
@@ -206,14 +243,15 @@ describe('Zaia: Export → Wait for the Export', () => {
 			run: { ...result.run, data: { ...result.run.data, resumeToken: 'n8n-resume-token-123' } },
 		};
 		waiting.store(executionId, withToken as typeof result, credentialsFor());
+		const token = expectedToken(executionId, CALLBACK_SECRET, nonceOf(result));
 		const tokenOnly = await fetch(
-			`${waiting.webhookWaitingBaseUrl}/${executionId}?zaiaToken=${expectedToken(executionId)}`,
+			`${waiting.webhookWaitingBaseUrl}/${executionId}?zaiaToken=${token}`,
 			{ method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' },
 		);
 		expect(tokenOnly.status).toBe(401);
 		expect(waiting.execution(executionId)?.status).toBe('waiting');
 		const both = await fetch(
-			`${waiting.webhookWaitingBaseUrl}/${executionId}?signature=n8n-resume-token-123&zaiaToken=${expectedToken(executionId)}`,
+			`${waiting.webhookWaitingBaseUrl}/${executionId}?signature=n8n-resume-token-123&zaiaToken=${token}`,
 			{
 				method: 'POST',
 				headers: { 'content-type': 'application/json' },

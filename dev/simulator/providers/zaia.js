@@ -7,7 +7,11 @@
  * Export: answers `{ message }` at once, then POSTs the result to `callbackUrl`. The docs do not
  * describe that callback, so the simulator can send each plausible form, chosen per test through
  * `state.callbackForm`: 'json' (the messages inline), 'csv' (a file body with Content-Disposition),
- * 'downloadUrl' (JSON pointing at a file served by GET /exports/:id/download).
+ * 'downloadUrl' (JSON pointing at a file served by GET /exports/:id/download). That download can
+ * misbehave as a hostile file host would, through `state.downloadBehaviour`: `{ redirectTo }` (a
+ * 302 there), `{ bytes }` (that many bytes, no Content-Length, 64 KB per millisecond; the bytes
+ * actually written are counted in `state.downloadSent`). The nodes fetch it only with the Zaia
+ * credential's Allow Local Downloads on (the demo's credentials have it; real ones never need it).
  */
 const crypto = require('crypto');
 const http = require('http');
@@ -231,10 +235,19 @@ module.exports = {
 	name: 'zaia',
 	displayName: 'Zaia',
 	credentialType: 'zaiaApi',
-	demoCredential: (baseUrl) => ({ apiKey: API_KEY, baseUrl, testChatId: CHAT_ID }),
+	// Allow Local Downloads: the simulator serves its export files over plain http on 127.0.0.1
+	demoCredential: (baseUrl) => ({
+		apiKey: API_KEY,
+		baseUrl,
+		testChatId: CHAT_ID,
+		allowLocalDownloads: true,
+	}),
 	/** This provider's other credential types and their demo values (dev/examples.js imports them too). */
 	moreCredentials: [
-		{ credentialType: 'zaiaTriggerApi', demoCredential: () => ({ secret: TRIGGER_SECRET }) },
+		{
+			credentialType: 'zaiaTriggerApi',
+			demoCredential: () => ({ secret: TRIGGER_SECRET, allowLocalDownloads: true }),
+		},
 	],
 	TRIGGER_SECRET,
 	API_KEY,
@@ -268,6 +281,9 @@ module.exports = {
 			downloads: [],
 			...lists.initialState(),
 			ignorePageNumber: false,
+			/** How GET /exports/:id/download misbehaves (see the header); null: it serves the CSV. */
+			downloadBehaviour: null,
+			downloadSent: 0,
 		};
 	},
 	authenticate(req, state, route) {
@@ -432,6 +448,23 @@ module.exports = {
 				const job = state.exports.get(params.id);
 				if (!job || query.signature !== job.signature) return { status: 403, body: 'Forbidden' };
 				state.downloads.push(job.id);
+				const how = state.downloadBehaviour || {};
+				if (how.redirectTo) return { status: 302, headers: { location: how.redirectTo }, body: '' };
+				if (how.bytes) {
+					state.downloadSent = 0;
+					const chunk = Buffer.alloc(64 * 1024, 65);
+					return {
+						status: 200,
+						headers: { 'content-type': 'text/csv' },
+						stream: (async function* () {
+							while (state.downloadSent < how.bytes) {
+								state.downloadSent += chunk.length;
+								yield chunk;
+								yield { delayMs: 1 };
+							}
+						})(),
+					};
+				}
 				return {
 					status: 200,
 					body: Buffer.from(job.csv, 'utf8'),

@@ -1,10 +1,15 @@
 /**
  * A JSON callback that points at a file instead of holding the export: finding the file's address
- * and, when the user asks for it, downloading it into binary.
+ * and, when the user asks for it, downloading it into binary through the common safe download
+ * (https only, every redirect checked, internal addresses refused, size and time bounded). The
+ * credential the callback is checked with says where downloads may go (Download Hosts, and Allow
+ * Local Downloads for a local simulator).
  */
 import type { IBinaryKeyData, IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
-import { isLoopbackHost } from '../../common/validate';
+import type { DownloadPolicy } from '../../common/download';
+import { DownloadError, safeDownload } from '../../common/download';
+import { ALLOW_LOCAL_DOWNLOADS, DOWNLOAD_HOSTS } from './downloadSettings';
 import type { IncomingHttpHeaders } from './request';
 import { defaultFileName, fileNameFrom, mediaType, requestHeader } from './request';
 
@@ -22,11 +27,24 @@ const DOWNLOAD_URL_KEYS = [
 const NESTED_KEYS = ['data', 'result', 'file', 'export', 'payload'];
 
 export interface DownloadOptions {
-	/** Files larger than this are not kept. */
+	/** Files larger than this are not kept (reading stops there). */
 	maxBytes: number;
 	binaryPropertyName: string;
+	/** The longest silence while downloading (default 60 s). */
 	downloadTimeoutMs?: number;
+	/** The whole download, redirects included (default 5 minutes). */
+	downloadDeadlineMs?: number;
+	/**
+	 * The credential type whose Download Hosts / Allow Local Downloads apply. Default: the Zaia
+	 * Trigger credential when the node keeps its secret there, else none (public HTTPS hosts only).
+	 */
+	downloadCredential?: string;
 }
+
+const DEFAULT_IDLE_TIMEOUT_MS = 60_000;
+const DEFAULT_DEADLINE_MS = 5 * 60_000;
+/** The Zaia Trigger's credential (trigger/secret.ts), where a trigger's download settings live. */
+const TRIGGER_CREDENTIAL = 'zaiaTriggerApi';
 
 function getPath(value: unknown, path: string): unknown {
 	let current = value;
@@ -68,48 +86,86 @@ export function findDownloadUrl(body: unknown, field?: string): string | undefin
 	return undefined;
 }
 
+/** Where downloads may go, from the credential's Download Hosts and Allow Local Downloads. */
+export async function downloadPolicy(
+	ctx: IWebhookFunctions,
+	credentialType: string | undefined,
+): Promise<DownloadPolicy> {
+	let type = credentialType;
+	if (type === undefined) {
+		let storage: unknown;
+		try {
+			storage = ctx.getNodeParameter('authentication', 'nodeSecret');
+		} catch {
+			storage = undefined;
+		}
+		if (storage === 'credential') type = TRIGGER_CREDENTIAL;
+	}
+	if (type === undefined) return {};
+	let credentials: IDataObject;
+	try {
+		credentials = (await ctx.getCredentials(type)) as IDataObject;
+	} catch {
+		return {};
+	}
+	const listed = credentials[DOWNLOAD_HOSTS.name];
+	const hosts = typeof listed === 'string' ? listed : '';
+	return {
+		allowedHosts: hosts
+			.split(',')
+			.map((h) => h.trim())
+			.filter(Boolean),
+		allowLocal: credentials[ALLOW_LOCAL_DOWNLOADS.name] === true,
+	};
+}
+
+/** The URL as it may appear in messages: its origin and path (a query often holds a signature). */
+function shown(url: string): string {
+	try {
+		const parsed = new URL(url);
+		return `${parsed.origin}${parsed.pathname}`;
+	} catch {
+		return 'the download URL';
+	}
+}
+
 export async function downloadInto(
 	ctx: IWebhookFunctions,
 	url: string,
 	options: DownloadOptions,
 	json: IDataObject,
 ): Promise<IBinaryKeyData | undefined> {
-	const parsed = new URL(url);
-	if (parsed.protocol !== 'https:' && !isLoopbackHost(parsed.hostname)) {
-		json.downloadError = 'The download URL is not HTTPS; it was not fetched.';
-		return undefined;
-	}
+	const policy = await downloadPolicy(ctx, options.downloadCredential);
+	let file;
 	try {
-		const response = (await ctx.helpers.httpRequest({
-			method: 'GET',
-			url,
-			encoding: 'arraybuffer',
-			returnFullResponse: true,
-			timeout: options.downloadTimeoutMs ?? 60_000,
-		})) as { body: Buffer | ArrayBuffer; headers: IncomingHttpHeaders };
-		const data = Buffer.isBuffer(response.body) ? response.body : Buffer.from(response.body);
-		if (data.length > options.maxBytes) {
-			json.downloadError = `The file is larger than the allowed ${Math.round(options.maxBytes / 1048576)} MB; it was not kept.`;
-			return undefined;
-		}
-		const mimeType =
-			mediaType(response.headers) ||
-			(typeof json.body === 'object' && typeof (json.body as IDataObject).mimeType === 'string'
-				? String((json.body as IDataObject).mimeType)
-				: 'application/octet-stream');
-		const bodyName =
-			typeof json.body === 'object' ? (json.body as IDataObject).fileName : undefined;
-		const fileName =
-			fileNameFrom(requestHeader(response.headers, 'content-disposition')) ??
-			(typeof bodyName === 'string' && bodyName ? bodyName.split(/[\\/]/).pop() : undefined) ??
-			(parsed.pathname.split('/').pop() || defaultFileName(mimeType));
-		const binary = await ctx.helpers.prepareBinaryData(data, fileName, mimeType);
-		json.downloaded = true;
-		json.file = { fileName, mimeType, fileSize: data.length };
-		return { [options.binaryPropertyName]: binary };
+		file = await safeDownload(ctx, url, {
+			...policy,
+			maxBytes: options.maxBytes,
+			idleTimeoutMs: options.downloadTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS,
+			deadlineMs: options.downloadDeadlineMs ?? DEFAULT_DEADLINE_MS,
+		});
 	} catch (error) {
-		const message = String((error as Error).message ?? error);
-		json.downloadError = `Could not download the file: ${message.replace(url, parsed.origin + parsed.pathname)}`;
+		const reason =
+			error instanceof DownloadError ? error.message : String((error as Error).message ?? error);
+		json.downloadError =
+			error instanceof DownloadError && error.reason === 'refused'
+				? `The file at ${shown(url)} was not fetched: ${reason}.`
+				: `Could not download the file at ${shown(url)}: ${reason}.`;
 		return undefined;
 	}
+	const headers = file.headers as IncomingHttpHeaders;
+	const mimeType =
+		mediaType(headers) ||
+		(typeof json.body === 'object' && typeof (json.body as IDataObject).mimeType === 'string'
+			? String((json.body as IDataObject).mimeType)
+			: 'application/octet-stream');
+	const bodyName = typeof json.body === 'object' ? (json.body as IDataObject).fileName : undefined;
+	const fileName =
+		fileNameFrom(requestHeader(headers, 'content-disposition')) ??
+		(typeof bodyName === 'string' && bodyName ? bodyName.split(/[\\/]/).pop() : undefined) ??
+		(new URL(file.url).pathname.split('/').pop() || defaultFileName(mimeType));
+	const binary = await ctx.helpers.prepareBinaryData(file.data, fileName, mimeType);
+	json.downloaded = true;
+	json.file = { fileName, mimeType, fileSize: file.data.length };
+	return { [options.binaryPropertyName]: binary };
 }

@@ -47,11 +47,28 @@ export function respondNow(ctx: IWebhookFunctions, status: number, body: IDataOb
 	res.end(text);
 }
 
-/** Size of the body: Content-Length when given, else the bytes n8n read. */
+/** The bytes of a multipart body n8n parsed: every uploaded file's size and every field's text. */
+function multipartSize(body: unknown): number {
+	if (!body || typeof body !== 'object') return 0;
+	const { data, files } = body as { data?: unknown; files?: Record<string, unknown> };
+	let size = data === undefined ? 0 : Buffer.byteLength(JSON.stringify(data) ?? '');
+	for (const value of Object.values(files ?? {})) {
+		for (const file of Array.isArray(value) ? value : [value]) {
+			const bytes = Number((file as { size?: unknown } | undefined)?.size);
+			if (Number.isFinite(bytes) && bytes > 0) size += bytes;
+		}
+	}
+	return size;
+}
+
+/**
+ * Size of the body: what was received (the raw bytes n8n read, or for multipart the files and
+ * fields it parsed: a chunked upload has no Content-Length), or Content-Length when it says more.
+ */
 export function bodySize(request: CallbackRequest): number {
 	const declared = Number(requestHeader(request.headers, 'content-length'));
-	const actual = request.rawBody?.length ?? 0;
-	return Math.max(Number.isFinite(declared) ? declared : 0, actual);
+	const received = Math.max(request.rawBody?.length ?? 0, multipartSize(request.body));
+	return Math.max(Number.isFinite(declared) ? declared : 0, received);
 }
 
 /** What the caller must present, as the flow checks it. */

@@ -118,16 +118,19 @@ export async function checkCallbackUrl(
 	return url;
 }
 
+/** Ask Zaia for the export; `redact`: values in the callback URL (a secret, a token) no error may show. */
 export async function startExport(
 	ctx: IExecuteFunctions,
 	i: number,
 	body: IDataObject,
+	redact: readonly string[] = [],
 ): Promise<IDataObject> {
 	const response = await apiRequest<IDataObject>(ctx, zaiaProfile, {
 		method: 'POST',
 		path: '/api/v1/chat-messages/export',
 		body,
 		itemIndex: i,
+		redact,
 	});
 	return response.body ?? {};
 }

@@ -3,7 +3,7 @@
  * the export with this execution's signed resume URL as callback URL and puts the execution to
  * wait; its webhook() receives Zaia's callback and outputs the export.
  */
-import { createHmac } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 import type {
 	IDataObject,
 	IExecuteFunctions,
@@ -21,11 +21,19 @@ export const TOKEN_QUERY_PARAMETER = 'zaiaToken';
 const CREDENTIAL = 'zaiaApi';
 
 /**
- * The resume token: HMAC-SHA256 over the execution and node IDs with a key from the credential
- * (its Callback Secret, or a key derived from the API key). Stateless, so any main or worker
- * process can check it.
+ * The resume token: HMAC-SHA256 over the execution and node IDs and this wait's one-time value
+ * (newWaitNonce), with a key from the credential (its Callback Secret, or a key derived from the
+ * API key). Stateless for n8n's processes (any main or worker can check it); the one-time value
+ * makes every wait of the node its own token, so a loop or Retry On Fail never reuses one.
+ * Without a one-time value (an execution that started waiting before it existed) the token covers
+ * the two IDs alone.
  */
-export function resumeToken(credentials: IDataObject, executionId: string, nodeId: string): string {
+export function resumeToken(
+	credentials: IDataObject,
+	executionId: string,
+	nodeId: string,
+	nonce?: string,
+): string {
 	const callbackSecret =
 		typeof credentials.callbackSecret === 'string' ? credentials.callbackSecret : '';
 	const apiKey = typeof credentials.apiKey === 'string' ? credentials.apiKey : '';
@@ -33,9 +41,76 @@ export function resumeToken(credentials: IDataObject, executionId: string, nodeI
 		callbackSecret !== ''
 			? callbackSecret
 			: createHmac('sha256', apiKey).update('zaia-n8n-export-callback-key/v1').digest('hex');
-	return createHmac('sha256', key)
-		.update(`zaia-export-resume/v1\n${executionId}\n${nodeId}`)
-		.digest('base64url');
+	const scope =
+		nonce === undefined
+			? `zaia-export-resume/v1\n${executionId}\n${nodeId}`
+			: `zaia-export-resume/v2\n${executionId}\n${nodeId}\n${nonce}`;
+	return createHmac('sha256', key).update(scope).digest('base64url');
+}
+
+/** The execution's custom data (kept with the execution, so the resume on any process reads it). */
+interface CustomData {
+	set(key: string, value: string): void;
+	get(key: string): unknown;
+}
+
+/** n8n releases whose contexts have `customData` use it; older ones reach it through $execution. */
+function customDataOf(ctx: IExecuteFunctions | IWebhookFunctions): CustomData {
+	let data: CustomData | undefined;
+	try {
+		data = (ctx as { customData?: CustomData }).customData;
+	} catch {
+		data = undefined;
+	}
+	if (data && typeof data.set === 'function' && typeof data.get === 'function') return data;
+	return {
+		set: (key, value) =>
+			void ctx.evaluateExpression(
+				`{{ $execution.customData.set(${JSON.stringify(key)}, ${JSON.stringify(value)}) }}`,
+				0,
+			),
+		get: (key) =>
+			ctx.evaluateExpression(`{{ $execution.customData.get(${JSON.stringify(key)}) }}`, 0),
+	};
+}
+
+/** The custom-data key that holds a node's one-time value (letters, digits and _ only, as n8n asks). */
+export function waitNonceKey(nodeId: string): string {
+	return `zaiaWait_${createHash('sha256').update(nodeId).digest('hex').slice(0, 24)}`;
+}
+
+/** A fresh one-time value for this wait, stored with the execution; refuses when n8n cannot keep it. */
+function newWaitNonce(ctx: IExecuteFunctions): string {
+	const nonce = randomBytes(18).toString('base64url');
+	const key = waitNonceKey(ctx.getNode().id);
+	const data = customDataOf(ctx);
+	try {
+		data.set(key, nonce);
+	} catch {
+		// checked below
+	}
+	if (data.get(key) !== nonce) {
+		throw new NodeOperationError(
+			ctx.getNode(),
+			"Wait for the Export could not keep its one-time value in the execution's custom data",
+			{
+				description:
+					'n8n keeps at most 10 custom data entries per execution and this one has them all. Set fewer (Execution Data node, $execution.customData) before this node.',
+			},
+		);
+	}
+	return nonce;
+}
+
+/** The one-time value of the wait a resume call is for, when the execution has one. */
+function storedWaitNonce(ctx: IWebhookFunctions): string | undefined {
+	let value: unknown;
+	try {
+		value = customDataOf(ctx).get(waitNonceKey(ctx.getNode().id));
+	} catch {
+		value = undefined;
+	}
+	return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
 /** Whether this run of the node is an Export that waits for its callback. */
@@ -86,8 +161,9 @@ export async function waitForExport(ctx: IExecuteFunctions): Promise<INodeExecut
 		});
 	}
 	const credentials = await ctx.getCredentials(CREDENTIAL, 0);
+	const token = resumeToken(credentials, executionId, node.id, newWaitNonce(ctx));
 	const url = new URL(resumeUrl);
-	url.searchParams.set(TOKEN_QUERY_PARAMETER, resumeToken(credentials, executionId, node.id));
+	url.searchParams.set(TOKEN_QUERY_PARAMETER, token);
 	const callbackUrl = await checkCallbackUrl(
 		ctx,
 		0,
@@ -97,7 +173,7 @@ export async function waitForExport(ctx: IExecuteFunctions): Promise<INodeExecut
 	);
 
 	// The last step: see the callback race above.
-	await startExport(ctx, 0, { ...body, callbackUrl });
+	await startExport(ctx, 0, { ...body, callbackUrl }, [token]);
 	await ctx.putExecutionToWait(waitTill);
 	return [items];
 }
@@ -134,12 +210,13 @@ export async function resumeWithExport(ctx: IWebhookFunctions): Promise<IWebhook
 				const executionId = ctx.getExecutionId();
 				if (!executionId) return '';
 				const credentials = await ctx.getCredentials(CREDENTIAL);
-				return resumeToken(credentials, executionId, ctx.getNode().id);
+				return resumeToken(credentials, executionId, ctx.getNode().id, storedWaitNonce(ctx));
 			},
 		},
 		maxBytes: DEFAULT_MAX_BODY_MB * 1024 * 1024,
 		item: {
 			downloadFile: ctx.getNodeParameter('downloadFile', false) as boolean,
+			downloadCredential: CREDENTIAL,
 			maxBytes: DEFAULT_MAX_BODY_MB * 1024 * 1024,
 			binaryPropertyName: 'data',
 			hiddenHeaders: [],

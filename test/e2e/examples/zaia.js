@@ -170,6 +170,22 @@ async function beforeStart(t) {
 			ack?.exportRequested?.rangeStart === '2025-01-01T00:00:00.000Z',
 		ack ?? describeRun(exported),
 	);
+	const secret = providers.zaia.TRIGGER_SECRET;
+	check(
+		'the export example holds no trigger secret: its Zaia node takes it from the Zaia Trigger credential',
+		loadExamples().some(
+			({ workflow }) =>
+				workflow.id === WORKFLOWS.zaiaExportUrl &&
+				!JSON.stringify(workflow).includes(secret) &&
+				workflow.nodes.some(
+					(n) => n.parameters?.triggerSecret === 'credential' && n.credentials?.zaiaTriggerApi,
+				),
+		),
+	);
+	check(
+		"the export's execution (n8n execute's output) does not show the trigger secret",
+		!exported.stdout.includes(secret) && !exported.stderr.includes(secret),
+	);
 
 	const waited = await execute(WORKFLOWS.zaiaExportWait, 'Zaia export and wait');
 	check(
@@ -190,9 +206,11 @@ async function beforeStart(t) {
 		.waitFor(`/webhook-waiting/${executionId}`, { timeoutMs: 30000 })
 		.catch((e) => e);
 	check(
-		'the simulator called the trigger URL with the secret',
-		!(triggerCallback instanceof Error) && triggerCallback.url.includes('secret='),
-		String(triggerCallback),
+		'the simulator called the trigger URL with the secret the Zaia node appended from the Zaia Trigger credential',
+		!(triggerCallback instanceof Error) &&
+			new URL(triggerCallback.url, 'http://x').searchParams.get('secret') ===
+				providers.zaia.TRIGGER_SECRET,
+		String(triggerCallback?.url ?? triggerCallback),
 	);
 	check(
 		"the simulator called the execution's resume URL with the node's token",

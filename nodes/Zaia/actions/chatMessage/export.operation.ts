@@ -3,6 +3,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { additionalFieldsCollection } from '../../../common/descriptions';
 
 import type { ItemOperation } from '../../../common/items';
+import { withTriggerSecret } from '../../callback/secret';
 import type { ExportRequest } from '../../helpers/exportRequest';
 import { checkCallbackUrl, prepareExport, startExport } from '../../helpers/exportRequest';
 
@@ -45,11 +46,50 @@ export const properties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		required: true,
-		placeholder: 'https://n8n.example.com/webhook/…/zaia-export?secret=…',
-		hint: "A Zaia Trigger's Production URL with ?secret=<the trigger credential's secret> appended",
+		placeholder: 'https://n8n.example.com/webhook/…/zaia-export',
+		hint: "A Zaia Trigger's Production URL",
 		description:
 			'The public HTTPS address Zaia sends the export to when it is ready. Addresses Zaia cannot reach from the internet (private or local ones) are refused before anything is sent.',
 		displayOptions: { show: { deliverTo: ['url'] } },
+	},
+	{
+		displayName: 'Trigger Secret',
+		name: 'triggerSecret',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{
+				name: 'From a Zaia Trigger Credential',
+				value: 'credential',
+				description:
+					"When the node runs, it appends the credential's secret to the Callback URL (?secret=…): it is not saved in the workflow, its executions or the output",
+			},
+			{
+				name: 'In the Callback URL',
+				value: 'url',
+				description:
+					'The Callback URL already carries what its receiver checks; it is saved with the workflow and every execution',
+			},
+		],
+		default: 'url',
+		description: 'Where the secret that opens the Callback URL comes from',
+		displayOptions: { show: { deliverTo: ['url'] } },
+	},
+	{
+		displayName:
+			"The node appends the Zaia Trigger credential's secret to the Callback URL (as ?secret=…) when it runs: give the trigger's Production URL without it. The secret is not saved in this workflow, its executions or the node's output.",
+		name: 'triggerSecretNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { deliverTo: ['url'], triggerSecret: ['credential'] } },
+	},
+	{
+		displayName:
+			'A secret written into the Callback URL is saved with this workflow and in every execution. To keep it out, set Trigger Secret to From a Zaia Trigger Credential and give the URL without it.',
+		name: 'callbackUrlNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { deliverTo: ['url'], triggerSecret: ['url'] } },
 	},
 	{
 		displayName:
@@ -115,19 +155,23 @@ export const properties: INodeProperties[] = [
 ];
 
 /** "Send to URL": one request per item, the acknowledgement as output. */
-export const operation: ItemOperation<Pick<ExportRequest, 'body'>> = {
+export const operation: ItemOperation<Pick<ExportRequest, 'body'> & { redact: string[] }> = {
 	async prepare(this: IExecuteFunctions, i) {
 		const { body } = prepareExport(this, i);
-		const callbackUrl = await checkCallbackUrl(
+		const url = await checkCallbackUrl(
 			this,
 			i,
 			'Callback URL',
 			this.getNodeParameter('callbackUrl', i, ''),
 		);
-		return { body: { ...body, callbackUrl } };
+		if (this.getNodeParameter('triggerSecret', i, 'url') !== 'credential') {
+			return { body: { ...body, callbackUrl: url }, redact: [] };
+		}
+		const { callbackUrl, secret } = await withTriggerSecret(this, i, url);
+		return { body: { ...body, callbackUrl }, redact: [secret] };
 	},
-	async execute(this: IExecuteFunctions, i, { body }) {
-		const acknowledgement = await startExport(this, i, body);
+	async execute(this: IExecuteFunctions, i, { body, redact }) {
+		const acknowledgement = await startExport(this, i, body, redact);
 		return {
 			...acknowledgement,
 			exportRequested: {
