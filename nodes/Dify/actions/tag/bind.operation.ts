@@ -1,0 +1,4 @@
+import { bindingOperation, bindingProperties } from './binding';
+
+export const properties = bindingProperties;
+export const operation = bindingOperation('bind');
