@@ -46,7 +46,7 @@ export const operation: ItemOperation<Prepared> = {
 			throw invalid(
 				this.getNode(),
 				i,
-				'Action',
+				'Status Change',
 				`must be one of ${ACTIONS.join(', ')}, got "${action}"`,
 			);
 		return { datasetId: dataset, documentIds: readDocumentIds(this, i), action };
