@@ -14,7 +14,7 @@ const run = nodeRunner(ctx, specs.dify, {
 
 describe('Dify: Document → Get Indexing Status', () => {
 	test('GET …/documents/{batch}/indexing-status: the stage moves on over time until completed', async () => {
-		knowledge.storeOf(ctx.sim.state).stageMs = 300;
+		knowledge.storeOf(ctx.sim.state).stageMs = 500;
 		const created = json(
 			await run({ operation: 'createFromText', name: 'Stages', text: 'One.\n\nTwo.' }),
 		);

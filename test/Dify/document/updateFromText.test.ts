@@ -44,6 +44,7 @@ describe('Dify: Document → Update From Text', () => {
 	});
 
 	test('a document that is still indexing cannot be updated: 400 "Document is not available", explained', async () => {
+		knowledge.storeOf(ctx.sim.state).stageMs = 60_000;
 		const created = await run({ operation: 'createFromText', name: 'Fresh', text: 'Just added.' });
 		const result = await run(
 			{ documentId: json(created).id, name: 'Fresh', text: 'Changed already.' },
