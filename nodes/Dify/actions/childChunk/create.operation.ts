@@ -3,13 +3,14 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { optionsCollection } from '../../../common/descriptions';
 import type { ItemOperation } from '../../../common/items';
 import { knowledgePaths, knowledgeRequest } from '../../helpers/knowledge/api';
+import { childContentProperty, parentChunkProperties } from '../../helpers/knowledge/descriptions';
 import { readIds } from '../../helpers/knowledge/ids';
+import { readContent } from '../../helpers/knowledge/inputs';
 import { unwrapData } from '../../helpers/knowledge/operations';
-import { contentProperty, parentProperties, readContent } from './content';
 
 export const properties: INodeProperties[] = [
-	...parentProperties,
-	contentProperty,
+	...parentChunkProperties,
+	childContentProperty,
 	optionsCollection(),
 ];
 

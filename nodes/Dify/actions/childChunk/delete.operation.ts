@@ -2,12 +2,11 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../common/descriptions';
 import { knowledgePaths } from '../../helpers/knowledge/api';
-import { childChunkIdProperty } from '../../helpers/knowledge/descriptions';
+import { childChunkIdProperty, parentChunkProperties } from '../../helpers/knowledge/descriptions';
 import { deleteOperation } from '../../helpers/knowledge/operations';
-import { parentProperties } from './content';
 
 export const properties: INodeProperties[] = [
-	...parentProperties,
+	...parentChunkProperties,
 	childChunkIdProperty,
 	optionsCollection(),
 ];

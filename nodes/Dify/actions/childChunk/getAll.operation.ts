@@ -7,10 +7,10 @@ import { knowledgePaths } from '../../helpers/knowledge/api';
 import { readIds } from '../../helpers/knowledge/ids';
 import { listKnowledgePages } from '../../helpers/knowledge/lists';
 import { listProperties } from '../common.descriptions';
-import { parentProperties } from './content';
+import { parentChunkProperties } from '../../helpers/knowledge/descriptions';
 
 export const properties: INodeProperties[] = [
-	...parentProperties,
+	...parentChunkProperties,
 	...listProperties([
 		{
 			displayName: 'Keyword',

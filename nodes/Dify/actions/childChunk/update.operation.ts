@@ -3,15 +3,19 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { optionsCollection } from '../../../common/descriptions';
 import type { ItemOperation } from '../../../common/items';
 import { knowledgePaths, knowledgeRequest } from '../../helpers/knowledge/api';
-import { childChunkIdProperty } from '../../helpers/knowledge/descriptions';
+import {
+	childChunkIdProperty,
+	childContentProperty,
+	parentChunkProperties,
+} from '../../helpers/knowledge/descriptions';
 import { readIds } from '../../helpers/knowledge/ids';
+import { readContent } from '../../helpers/knowledge/inputs';
 import { unwrapData } from '../../helpers/knowledge/operations';
-import { contentProperty, parentProperties, readContent } from './content';
 
 export const properties: INodeProperties[] = [
-	...parentProperties,
+	...parentChunkProperties,
 	childChunkIdProperty,
-	{ ...contentProperty, description: "The child chunk's new text" },
+	{ ...childContentProperty, description: "The child chunk's new text" },
 	optionsCollection(),
 ];
 

@@ -7,7 +7,7 @@ import {
 } from '../../../common/descriptions';
 import type { ItemOperation } from '../../../common/items';
 import { knowledgePaths } from '../../helpers/knowledge/api';
-import { datasetIdProperty } from '../../helpers/knowledge/descriptions';
+import { datasetIdProperty, documentBinaryProperty } from '../../helpers/knowledge/descriptions';
 import type { DocumentFile } from '../../helpers/knowledge/documents';
 import {
 	documentItem,
@@ -18,11 +18,10 @@ import {
 } from '../../helpers/knowledge/documents';
 import { readIds } from '../../helpers/knowledge/ids';
 import { readWait, waitProperties } from '../../helpers/knowledge/indexing';
-import { binaryProperty } from './file';
 
 export const properties: INodeProperties[] = [
 	datasetIdProperty,
-	binaryProperty,
+	documentBinaryProperty,
 	...waitProperties,
 	additionalFieldsCollection(
 		documentSettingsProperties([

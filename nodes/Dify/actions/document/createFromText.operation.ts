@@ -7,7 +7,7 @@ import {
 } from '../../../common/descriptions';
 import type { ItemOperation } from '../../../common/items';
 import { knowledgePaths, knowledgeRequest } from '../../helpers/knowledge/api';
-import { datasetIdProperty } from '../../helpers/knowledge/descriptions';
+import { datasetIdProperty, textProperties } from '../../helpers/knowledge/descriptions';
 import {
 	documentItem,
 	documentSettingsProperties,
@@ -15,7 +15,7 @@ import {
 } from '../../helpers/knowledge/documents';
 import { readIds } from '../../helpers/knowledge/ids';
 import { readWait, waitProperties } from '../../helpers/knowledge/indexing';
-import { readText, textProperties } from './text';
+import { readText } from '../../helpers/knowledge/inputs';
 
 export const properties: INodeProperties[] = [
 	datasetIdProperty,

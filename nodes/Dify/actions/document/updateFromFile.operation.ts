@@ -7,7 +7,11 @@ import {
 } from '../../../common/descriptions';
 import type { ItemOperation } from '../../../common/items';
 import { knowledgePaths } from '../../helpers/knowledge/api';
-import { datasetIdProperty, documentIdProperty } from '../../helpers/knowledge/descriptions';
+import {
+	datasetIdProperty,
+	documentBinaryProperty,
+	documentIdProperty,
+} from '../../helpers/knowledge/descriptions';
 import type { DocumentFile } from '../../helpers/knowledge/documents';
 import {
 	documentItem,
@@ -18,7 +22,6 @@ import {
 } from '../../helpers/knowledge/documents';
 import { readIds } from '../../helpers/knowledge/ids';
 import { readWait, waitProperties } from '../../helpers/knowledge/indexing';
-import { binaryProperty } from './file';
 
 // openapi_service.json marks POST …/update-by-file deprecated and names PATCH
 // /datasets/{dataset_id}/documents/{document_id} (multipart, the same `data` part) the canonical
@@ -26,7 +29,7 @@ import { binaryProperty } from './file';
 export const properties: INodeProperties[] = [
 	datasetIdProperty,
 	documentIdProperty,
-	binaryProperty,
+	documentBinaryProperty,
 	...waitProperties,
 	additionalFieldsCollection(
 		documentSettingsProperties([

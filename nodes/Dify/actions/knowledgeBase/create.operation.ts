@@ -9,7 +9,12 @@ import type { ItemOperation } from '../../../common/items';
 import { readAdditionalJson } from '../../../common/validate';
 import { knowledgePaths, knowledgeRequest } from '../../helpers/knowledge/api';
 import { readName } from '../../helpers/knowledge/ids';
-import { knowledgeBaseFields, MAX_NAME, nameProperty, readKnowledgeBaseFields } from './fields';
+import {
+	knowledgeBaseFields,
+	MAX_NAME,
+	nameProperty,
+	readKnowledgeBaseFields,
+} from '../../helpers/knowledge/knowledgeBase';
 
 export const properties: INodeProperties[] = [
 	nameProperty,

@@ -10,7 +10,10 @@ import { invalid, readAdditionalJson } from '../../../common/validate';
 import { knowledgePaths, knowledgeRequest } from '../../helpers/knowledge/api';
 import { datasetIdProperty } from '../../helpers/knowledge/descriptions';
 import { readIds } from '../../helpers/knowledge/ids';
-import { knowledgeBaseFields, readKnowledgeBaseFields } from './fields';
+import {
+	knowledgeBaseFields,
+	readKnowledgeBaseFields,
+} from '../../helpers/knowledge/knowledgeBase';
 
 export const properties: INodeProperties[] = [
 	datasetIdProperty,

@@ -4,9 +4,9 @@ import { optionsCollection } from '../../../common/descriptions';
 import type { ItemOperation } from '../../../common/items';
 import { invalid } from '../../../common/validate';
 import { knowledgePaths, knowledgeRequest } from '../../helpers/knowledge/api';
-import { datasetIdProperty } from '../../helpers/knowledge/descriptions';
+import { datasetIdProperty, fieldNameProperty } from '../../helpers/knowledge/descriptions';
 import { readIds } from '../../helpers/knowledge/ids';
-import { fieldNameProperty, readFieldName } from './name';
+import { readFieldName } from '../../helpers/knowledge/inputs';
 
 const TYPES = ['string', 'number', 'time'];
 

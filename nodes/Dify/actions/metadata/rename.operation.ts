@@ -3,9 +3,13 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { optionsCollection } from '../../../common/descriptions';
 import type { ItemOperation } from '../../../common/items';
 import { knowledgePaths, knowledgeRequest } from '../../helpers/knowledge/api';
-import { datasetIdProperty, metadataIdProperty } from '../../helpers/knowledge/descriptions';
+import {
+	datasetIdProperty,
+	fieldNameProperty,
+	metadataIdProperty,
+} from '../../helpers/knowledge/descriptions';
 import { readIds } from '../../helpers/knowledge/ids';
-import { fieldNameProperty, readFieldName } from './name';
+import { readFieldName } from '../../helpers/knowledge/inputs';
 
 export const properties: INodeProperties[] = [
 	datasetIdProperty,

@@ -1,4 +1,13 @@
-import { bindingOperation, bindingProperties } from './binding';
+import type { INodeProperties } from 'n8n-workflow';
 
-export const properties = bindingProperties;
+import { optionsCollection } from '../../../common/descriptions';
+import { datasetIdProperty, tagIdsProperty } from '../../helpers/knowledge/descriptions';
+import { bindingOperation } from '../../helpers/knowledge/operations';
+
+export const properties: INodeProperties[] = [
+	datasetIdProperty,
+	tagIdsProperty,
+	optionsCollection(),
+];
+
 export const operation = bindingOperation('bind');

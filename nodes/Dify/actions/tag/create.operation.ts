@@ -3,7 +3,8 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { optionsCollection } from '../../../common/descriptions';
 import type { ItemOperation } from '../../../common/items';
 import { knowledgePaths, knowledgeRequest } from '../../helpers/knowledge/api';
-import { readTagName, tagNameProperty } from './name';
+import { tagNameProperty } from '../../helpers/knowledge/descriptions';
+import { readTagName } from '../../helpers/knowledge/inputs';
 
 export const properties: INodeProperties[] = [tagNameProperty, optionsCollection()];
 

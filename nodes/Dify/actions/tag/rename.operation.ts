@@ -3,9 +3,9 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { optionsCollection } from '../../../common/descriptions';
 import type { ItemOperation } from '../../../common/items';
 import { knowledgePaths, knowledgeRequest } from '../../helpers/knowledge/api';
-import { tagIdProperty } from '../../helpers/knowledge/descriptions';
+import { tagIdProperty, tagNameProperty } from '../../helpers/knowledge/descriptions';
 import { readTagId } from '../../helpers/knowledge/ids';
-import { readTagName, tagNameProperty } from './name';
+import { readTagName } from '../../helpers/knowledge/inputs';
 
 export const properties: INodeProperties[] = [
 	tagIdProperty,

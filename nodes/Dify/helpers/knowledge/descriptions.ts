@@ -94,3 +94,82 @@ export const batchProperty: INodeProperties = {
 	description:
 		'The "batch" of a Document → Create or Update step: Dify indexes each create or update as one batch',
 };
+
+/** A document's Name and Text (Document → Create From Text, Update From Text). */
+export const textProperties: INodeProperties[] = [
+	{
+		displayName: 'Name',
+		name: 'name',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'Shipping',
+		description: 'The name of the document in the knowledge base',
+	},
+	{
+		displayName: 'Text',
+		name: 'text',
+		type: 'string',
+		typeOptions: { rows: 6 },
+		default: '',
+		required: true,
+		placeholder: 'Orders ship within 2 business days…',
+		description: "The document's whole text; Dify splits it into chunks and indexes them",
+	},
+];
+
+/** The input item's file (Document → Create From File, Update From File). */
+export const documentBinaryProperty: INodeProperties = {
+	displayName: 'Input Binary Field',
+	name: 'binaryPropertyName',
+	type: 'string',
+	default: 'data',
+	required: true,
+	hint: "The name of the input item's binary field that holds the file",
+	description:
+		'The file to add: PDF, TXT, Markdown, DOCX, HTML, CSV and other document formats Dify reads. Dify names the document after the file.',
+};
+
+/** The chunk a child chunk belongs to. */
+export const parentChunkProperties: INodeProperties[] = [
+	datasetIdProperty,
+	documentIdProperty,
+	{
+		...segmentIdProperty,
+		description: "The parent chunk's ID, from a Chunk → Create or Get Many step",
+	},
+];
+
+/** A child chunk's text (Child Chunk → Create, Update). */
+export const childContentProperty: INodeProperties = {
+	displayName: 'Content',
+	name: 'content',
+	type: 'string',
+	typeOptions: { rows: 3 },
+	default: '',
+	required: true,
+	description: "The child chunk's text",
+};
+
+/** A tag's Name (Tag → Create, Rename). */
+export const tagNameProperty: INodeProperties = {
+	displayName: 'Name',
+	name: 'name',
+	type: 'string',
+	default: '',
+	required: true,
+	placeholder: 'Product Docs',
+	description: "The tag's name (at most 50 characters, unique in the workspace)",
+};
+
+/** A metadata field's Name (Metadata → Create, Rename). */
+export const fieldNameProperty: INodeProperties = {
+	displayName: 'Name',
+	name: 'name',
+	type: 'string',
+	default: '',
+	required: true,
+	placeholder: 'author',
+	description:
+		"The field's name: unique in the knowledge base, at most 255 characters, not a built-in field's name",
+};

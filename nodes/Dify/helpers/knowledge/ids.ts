@@ -5,7 +5,7 @@
  */
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { parseList, requirePathId, requireString } from '../../../common/validate';
+import { parseList, requireString } from '../../../common/validate';
 import type { PathIdField } from '../parameters';
 import { readPathId } from '../parameters';
 
@@ -39,9 +39,9 @@ export function readDocumentIds(ctx: IExecuteFunctions, i: number): string[] {
 	});
 }
 
-/** A tag ID (sent in a body; its form is not documented): non-empty text without a slash. */
+/** A tag ID (sent in the body; its form is not documented): non-empty text. */
 export function readTagId(ctx: IExecuteFunctions, i: number): string {
-	return requirePathId(ctx.getNode(), i, 'Tag ID', ctx.getNodeParameter('tagId', i, ''));
+	return requireString(ctx.getNode(), i, 'Tag ID', ctx.getNodeParameter('tagId', i, '')).trim();
 }
 
 /** A required text parameter, trimmed, with documented length bounds. */

@@ -1,12 +1,13 @@
 /**
  * Implementations several Knowledge operations share: a request built from checked path IDs
- * (Get, Delete, and the like), and what a Delete outputs.
+ * (Get, Delete, and the like), what a Delete outputs, and Tag → Bind / Unbind.
  */
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { ItemOperation, OperationResult } from '../../../common/items';
 import type { ApiRequest } from '../../../common/transport';
-import { knowledgeRequest } from './api';
+import { parseList } from '../../../common/validate';
+import { knowledgePaths, knowledgeRequest } from './api';
 import type { KnowledgeIdName } from './ids';
 import { readIds } from './ids';
 
@@ -48,4 +49,41 @@ export function unwrapData(body: IDataObject): IDataObject {
 	return data && typeof data === 'object' && !Array.isArray(data)
 		? { ...(data as IDataObject), ...rest }
 		: body;
+}
+
+interface Binding {
+	targetId: string;
+	tagIds: string[];
+}
+
+/** Tag → Bind and Unbind: tags and the knowledge base they go on or come off. */
+export function bindingOperation(which: 'bind' | 'unbind'): ItemOperation<Binding> {
+	return {
+		async prepare(this: IExecuteFunctions, i) {
+			const { dataset } = readIds(this, i, ['dataset']);
+			const tagIds = parseList(
+				this.getNode(),
+				i,
+				'Tag IDs',
+				this.getNodeParameter('tagIds', i, ''),
+				{
+					min: 1,
+					unique: true,
+				},
+			);
+			return { targetId: dataset, tagIds };
+		},
+
+		async execute(this: IExecuteFunctions, i, { targetId, tagIds }) {
+			// Dify answers 204 without a body (and ignores tag IDs it does not know)
+			await knowledgeRequest(this, i, {
+				method: 'POST',
+				path: which === 'bind' ? knowledgePaths.tagBinding : knowledgePaths.tagUnbinding,
+				body: { tag_ids: tagIds, target_id: targetId },
+				// binding twice, or unbinding twice, leaves the same tags
+				idempotent: true,
+			});
+			return { success: true, target_id: targetId, tag_ids: tagIds };
+		},
+	};
 }

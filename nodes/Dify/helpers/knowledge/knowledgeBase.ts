@@ -1,8 +1,8 @@
-/** The knowledge base's own fields, for Create (Additional Fields) and Update (Update Fields). */
+/** A knowledge base's own fields, for Knowledge Base → Create (Additional Fields) and Update (Update Fields). */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { invalid, optionalText, requireString } from '../../../common/validate';
-import { documentSetting } from '../../helpers/knowledge/documents';
+import { documentSetting } from './documents';
 
 export const MAX_NAME = 40;
 const MAX_DESCRIPTION = 400;
