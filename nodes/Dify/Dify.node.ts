@@ -19,11 +19,18 @@ const resourceParameter: INodeProperties = {
 	options: [
 		{ name: 'App', value: 'app' },
 		{ name: 'Chat Message', value: 'chatMessage' },
+		{ name: 'Child Chunk', value: 'childChunk' },
+		{ name: 'Chunk', value: 'chunk' },
 		{ name: 'Completion Message', value: 'completionMessage' },
 		{ name: 'Conversation', value: 'conversation' },
+		{ name: 'Document', value: 'document' },
+		{ name: 'Embedding Model', value: 'embeddingModel' },
 		{ name: 'File', value: 'file' },
 		{ name: 'Human Input', value: 'humanInput' },
+		{ name: 'Knowledge Base', value: 'knowledgeBase' },
 		{ name: 'Message Feedback', value: 'messageFeedback' },
+		{ name: 'Metadata', value: 'metadata' },
+		{ name: 'Tag', value: 'tag' },
 		{ name: 'Workflow', value: 'workflow' },
 	],
 	default: 'chatMessage',
@@ -43,12 +50,48 @@ export class Dify implements INodeType {
 		defaultVersion: 1.1,
 		subtitle: operationSubtitle(properties),
 		description:
-			'Chat with Dify apps, run their workflows and text generators, and answer Human Input forms, with each reply as one item. Also manages conversations, feedback and files.',
+			'Chat with Dify apps, run their workflows and text generators, and answer Human Input forms, with each reply as one item. Also manages conversations, feedback and files, and keeps knowledge bases in sync and searches them.',
 		defaults: { name: 'Dify' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'difyApi', required: true }],
+		// Knowledge resources sign with a Knowledge API key, every other resource with an app key
+		credentials: [
+			{
+				name: 'difyApi',
+				required: true,
+				displayOptions: {
+					hide: {
+						resource: [
+							'childChunk',
+							'chunk',
+							'document',
+							'embeddingModel',
+							'knowledgeBase',
+							'metadata',
+							'tag',
+						],
+					},
+				},
+			},
+			{
+				name: 'difyKnowledgeApi',
+				required: true,
+				displayOptions: {
+					show: {
+						resource: [
+							'childChunk',
+							'chunk',
+							'document',
+							'embeddingModel',
+							'knowledgeBase',
+							'metadata',
+							'tag',
+						],
+					},
+				},
+			},
+		],
 		properties,
 	};
 

@@ -1,5 +1,6 @@
 import { errorObject, fallbackErrorMessage, nonEmptyText } from '../common/errors';
 import type { ProviderProfile } from '../common/transport';
+import { knowledgeErrorInfo } from './helpers/knowledge/errors';
 
 /**
  * Shown under Dify's own message for codes whose fix is not obvious from the message, classified
@@ -75,4 +76,18 @@ export const difyProfile: ProviderProfile = {
 		return { message, code, description, retryable, explainsFully: description !== undefined };
 	},
 	authHeaders: (credentials) => ({ Authorization: `Bearer ${String(credentials.apiKey ?? '')}` }),
+};
+
+/**
+ * The same API reached with a Knowledge API key (`Authorization: Bearer dataset-…`): the node's
+ * Knowledge resources (the ones Dify.node.ts shows that credential for) send through this profile, every
+ * other resource through `difyProfile`. A second profile rather than the common transport's
+ * `credentialTypeFor`: that one follows an Authentication parameter, and here the resource decides.
+ */
+export const difyKnowledgeProfile: ProviderProfile = {
+	...difyProfile,
+	credentialType: 'difyKnowledgeApi',
+	parseError(status, body) {
+		return knowledgeErrorInfo(status, body, difyProfile.parseError(status, body));
+	},
 };

@@ -3,7 +3,8 @@
 /**
  * e2e part "agent": each action node as an AI Agent tool in a real n8n.
  *
- * For ClickUp Chat, DevRev, Dify, Gravity Rail and Zaia: Manual Trigger → AI Agent, with n8n's
+ * For ClickUp Chat, DevRev, Dify (Chat Message → Send, and Knowledge Base → Retrieve with the
+ * Knowledge API key), Gravity Rail and Zaia: Manual Trigger → AI Agent, with n8n's
  * OpenAI Chat Model sub-node against the model simulator (dev/simulator/models/openai.js, over
  * HTTP on 127.0.0.1) and our node's tool variant (`<package>.<name>Tool`) attached, its parameters
  * filled by $fromAI(). The scripted model makes three tool calls in one run, then answers:
@@ -86,7 +87,7 @@ async function scenario(rest, key, api) {
 	const spec = TOOLS[key];
 	const name = toolName(spec.nodeName);
 	const label = `${spec.label} [${api === 'chat' ? 'chat completions' : 'Responses API'}]`;
-	const sim = sims[key];
+	const sim = sims[spec.sim ?? key];
 	sim.reset({ resetState: true });
 	if (spec.notFound.fault) sim.fault(spec.notFound.faultMatch, spec.notFound.fault);
 	let quoted;

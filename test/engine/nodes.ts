@@ -7,6 +7,7 @@ import { ClickUpChatApi } from '../../credentials/ClickUpChatApi.credentials';
 import { ClickUpChatOAuth2Api } from '../../credentials/ClickUpChatOAuth2Api.credentials';
 import { DevRevApi } from '../../credentials/DevRevApi.credentials';
 import { DifyApi } from '../../credentials/DifyApi.credentials';
+import { DifyKnowledgeApi } from '../../credentials/DifyKnowledgeApi.credentials';
 import { GravityRailApi } from '../../credentials/GravityRailApi.credentials';
 import { ZaiaApi } from '../../credentials/ZaiaApi.credentials';
 import { ClickUpChat } from '../../nodes/ClickUpChat/ClickUpChat.node';
@@ -36,8 +37,11 @@ export const specs = {
 	},
 	dify: {
 		node: () => new Dify(),
-		credentialTypes: [new DifyApi()],
-		credentials: (sim) => ({ difyApi: { apiKey: providers.dify.TOKEN, baseUrl: sim.baseUrl } }),
+		credentialTypes: [new DifyApi(), new DifyKnowledgeApi()],
+		credentials: (sim) => ({
+			difyApi: { apiKey: providers.dify.TOKEN, baseUrl: sim.baseUrl },
+			difyKnowledgeApi: { apiKey: providers.dify.KNOWLEDGE_TOKEN, baseUrl: sim.baseUrl },
+		}),
 	},
 	gravityRail: {
 		node: () => new GravityRail(),

@@ -5,7 +5,9 @@
  * GET /info + GET /parameters (credential test); conversations, messages, variables, feedback,
  * suggested questions and GET /meta come from ../dify/resources.js. Every streamed request's
  * exact bytes are kept on its record as `sseBytes`.
- * Auth: `Authorization: Bearer <app key>`. Errors: `{ code, message, status }`.
+ * Auth: `Authorization: Bearer <app key>`; the Knowledge API routes (../dify/knowledge*.js: knowledge
+ * bases, documents, chunks, tags, metadata, models) take the Knowledge API key instead, and
+ * answer 401 to an app key, as Dify does. Errors: `{ code, message, status }`.
  *
  * Streams are the real SSE bytes of dev/simulator/fixtures/dify/*.sse (read once, when this module loads),
  * written in chunks of random sizes (seeded per request) with small pauses.
@@ -41,6 +43,7 @@ const schemas = require('../schemas/dify.json');
 const difyResources = require('../dify/resources');
 const runStore = require('../dify/runs');
 const workflowRoutes = require('../dify/workflows');
+const knowledge = require('../dify/knowledge');
 
 const TOKEN = 'app-SIMULATORDIFYKEY0000000001';
 const FIXTURES_DIR = path.join(__dirname, '..', 'fixtures', 'dify');
@@ -259,7 +262,15 @@ module.exports = {
 	credentialType: 'difyApi',
 	basePath: '/v1',
 	demoCredential: (baseUrl) => ({ apiKey: TOKEN, baseUrl }),
+	/** This provider's other credential types and their demo values (dev/examples.js imports them too). */
+	moreCredentials: [
+		{
+			credentialType: 'difyKnowledgeApi',
+			demoCredential: (baseUrl) => ({ apiKey: knowledge.KNOWLEDGE_TOKEN, baseUrl }),
+		},
+	],
 	TOKEN,
+	KNOWLEDGE_TOKEN: knowledge.KNOWLEDGE_TOKEN,
 	PACE_MS,
 	FIXTURES,
 	MODES,
@@ -284,9 +295,11 @@ module.exports = {
 			logs: workflowRoutes.seededLogs(),
 		};
 	},
-	authenticate(req) {
+	authenticate(req, state, route) {
+		if (route && route.public) return null; // a signed download URL carries its own signature
 		const value = req.headers.authorization;
-		if (value === `Bearer ${TOKEN}`) return null;
+		if (value === `Bearer ${route && route.knowledge ? knowledge.KNOWLEDGE_TOKEN : TOKEN}`)
+			return null;
 		const message = !value
 			? "Authorization header must be provided and start with 'Bearer'"
 			: 'Access token is invalid';
@@ -294,6 +307,7 @@ module.exports = {
 	},
 	routes: [
 		...difyResources.routes,
+		...knowledge.routes,
 		{
 			method: 'GET',
 			path: '/info',

@@ -2,7 +2,8 @@
 /**
  * Dify's examples in `n8n execute` (test/e2e/run.js): their output, what the simulator received,
  * and the stream aggregated inside n8n against the built aggregator (dist/) on the same bytes;
- * a provider error body (quota) in a copy of the conversation example.
+ * a provider error body (quota) in a copy of the conversation example; the knowledge base sync
+ * (Knowledge API key, multipart file, Wait Until Indexed, a search).
  */
 const {
 	WORKFLOWS,
@@ -11,6 +12,7 @@ const {
 	builtDifyReader: aggregator,
 	difyFixture: fixture,
 } = require('../lib');
+const knowledge = require('../../../dev/simulator/dify/knowledge');
 
 /** dify-chat-conversation.json: two turns, the second continues the first's conversation. */
 async function conversation(t) {
@@ -232,6 +234,82 @@ async function runWorkflow(t) {
 	);
 }
 
+/** dify-knowledge-sync.json: a file and a text document, each waited for until indexed, then a search. */
+async function knowledgeSync(t) {
+	const { check, sims, execute, describeRun } = t;
+	const run = await execute(WORKFLOWS.difyKnowledgeSync, 'Dify knowledge sync');
+	check('Dify knowledge sync example runs to success', run.ok, describeRun(run));
+	const content = run.nodeOutput('Page Content')?.[0] ?? {};
+	const added = run.nodeOutput('Add Returns Policy')?.[0];
+	const updated = run.nodeOutput('Update Shipping Page')?.[0];
+	const found = run.nodeOutput('Ask the Knowledge Base') ?? [];
+	const base = `/datasets/${knowledge.HELP_DATASET}`;
+	const requests = sims.dify.requests.filter((r) => r.route && r.route.startsWith('/datasets'));
+	check(
+		'Dify knowledge sync: every Knowledge API request carried the Knowledge API key, none the app key',
+		requests.length >= 5 &&
+			requests.every((r) => r.headers.authorization === `Bearer ${knowledge.KNOWLEDGE_TOKEN}`),
+		requests.map((r) => `${r.method} ${r.path} ${String(r.headers.authorization).slice(0, 16)}`),
+	);
+	const upload = requests.find(
+		(r) => r.method === 'POST' && r.path === `${base}/document/create-by-file`,
+	);
+	check(
+		'Dify knowledge sync: Create From File sent n8n\'s binary as multipart, the settings as the JSON "data" part',
+		upload &&
+			String(upload.headers['content-type']).startsWith('multipart/form-data; boundary=') &&
+			sameJson(JSON.parse(upload.body?.data ?? 'null'), { process_rule: { mode: 'automatic' } }) &&
+			upload.body?.file?.filename === 'returns-policy.md' &&
+			Buffer.isBuffer(upload.body?.file?.data) &&
+			upload.body.file.data.toString('utf8') === content.returnsPolicy,
+		upload && {
+			data: upload.body?.data,
+			file: upload.body?.file?.filename,
+			rejected: upload.rejected,
+		},
+	);
+	const polls = (batch) =>
+		requests.filter(
+			(r) => r.method === 'GET' && r.path === `${base}/documents/${batch}/indexing-status`,
+		);
+	check(
+		'Dify knowledge sync: Add Returns Policy waited until indexed (polled its batch) and carries the last status',
+		added &&
+			added.name === 'returns-policy.md' &&
+			added.indexing_status === 'completed' &&
+			added.indexing?.indexing_status === 'completed' &&
+			added.indexing?.total_segments >= 2 &&
+			polls(added.batch).length >= 1,
+		added && {
+			status: added.indexing_status,
+			indexing: added.indexing,
+			polls: polls(added.batch).length,
+		},
+	);
+	const shipping = requests.find((r) => r.method === 'POST' && /\/update-by-text$/.test(r.path));
+	check(
+		'Dify knowledge sync: the Shipping page found by keyword was updated from text and waited for',
+		shipping &&
+			shipping.path === `${base}/documents/d0c00001-0000-4000-8000-000000000001/update-by-text` &&
+			sameJson(shipping.body, { name: 'Shipping', text: content.shippingPage }) &&
+			updated?.indexing_status === 'completed' &&
+			polls(updated?.batch).length >= 1,
+		{ body: shipping?.body, path: shipping?.path, status: updated?.indexing_status },
+	);
+	const search = requests.find((r) => r.method === 'POST' && r.path === `${base}/retrieve`);
+	check(
+		"Dify knowledge sync: the search found the returns policy's refund chunk first, with its score and document name",
+		search &&
+			sameJson(search.body, { query: 'How long do refunds take to reach my card?' }) &&
+			found.length >= 1 &&
+			found[0].content === 'Refunds reach your card within 5 business days of the return scan.' &&
+			found[0].document_name === 'returns-policy.md' &&
+			typeof found[0].score === 'number' &&
+			found[0].score > 0.5,
+		found.slice(0, 2),
+	);
+}
+
 /** A copy of the conversation example whose first question makes the simulator answer a quota error. */
 function providerErrorWorkflow(workflows) {
 	const difyError = JSON.parse(
@@ -262,11 +340,12 @@ async function providerError(t) {
 	);
 }
 
-/** The examples of the conversation, the Agent app and the follow-ups. */
+/** The examples of the conversation, the Agent app, the follow-ups and the knowledge base sync. */
 async function examples(t) {
 	await conversation(t);
 	await agentStreaming(t);
 	await followUps(t);
+	await knowledgeSync(t);
 }
 
 /** The Human Input loop and Run Workflow examples. */

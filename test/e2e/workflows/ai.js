@@ -13,6 +13,7 @@ const { CREDENTIALS } = require('../lib');
 const zaia = require('../../../dev/simulator/providers/zaia');
 const gravityrail = require('../../../dev/simulator/providers/gravityrail');
 const devrev = require('../../../dev/simulator/providers/devrev');
+const knowledge = require('../../../dev/simulator/dify/knowledge');
 
 const GRAVITY_CHATS_ROUTE = gravityrail.routes.find(
 	(r) => r.method === 'POST' && r.path.endsWith('/chats'),
@@ -34,6 +35,7 @@ const toolName = (nodeName) => nodeName.replace(/[^a-zA-Z0-9_-]/g, '_');
  * `notFound` (a provider 404; `message` is the provider's own text, somewhere in what the model
  * gets), `good` (a real call), with the request the provider must receive (its simulator route),
  * and `pick`: a value of the tool's result the model's final answer quotes (the simulator made it).
+ * `sim` names the provider simulator when it is not the key (two tools of one node).
  */
 const TOOLS = {
 	clickup: {
@@ -156,6 +158,44 @@ const TOOLS = {
 			},
 		},
 		pick: (result) => result?.[0]?.conversation_id,
+	},
+	knowledge: {
+		label: 'Dify (Knowledge Base → Retrieve)',
+		nodeName: 'Search Help Center',
+		type: `${PKG}.difyTool`,
+		sim: 'dify',
+		credentials: ref('difyKnowledgeApi'),
+		parameters: {
+			descriptionType: 'manual',
+			toolDescription:
+				'Search the Acme help center (its knowledge base) for passages that answer a question. Returns each passage with its score and document name.',
+			resource: 'knowledgeBase',
+			operation: 'retrieve',
+			datasetId: knowledge.HELP_DATASET,
+			query: fromAI('query', 'What to search the help center for, in a few words'),
+			retrievalSettings: 'knowledgeBase',
+			additionalBodyFields: '{}',
+			options: {},
+		},
+		bad: {
+			args: { query: `kettle warranty ${'please '.repeat(40)}`.trim() },
+			message: 'Query: must be at most 250 characters',
+		},
+		notFound: {
+			args: { query: 'kettle warranty' },
+			message: 'Dataset not found.',
+			fault: { status: 404, message: 'Dataset not found.' },
+			faultMatch: { method: 'POST', path: `/datasets/${knowledge.HELP_DATASET}/retrieve` },
+		},
+		good: { args: { query: 'How long is the warranty on the X200 kettle?' } },
+		request: {
+			method: 'POST',
+			route: '/datasets/:dataset_id/retrieve',
+			path: `/datasets/${knowledge.HELP_DATASET}/retrieve`,
+			body: { query: 'How long is the warranty on the X200 kettle?' },
+		},
+		// the chunk only the simulator's knowledge base holds (knowledge.KETTLE_WARRANTY)
+		pick: (result) => (result?.[0]?.document_name === 'Warranty' ? result[0].content : undefined),
 	},
 	gravityrail: {
 		label: 'Gravity Rail (Chat → Create)',

@@ -1,0 +1,14 @@
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+
+import { optionsCollection } from '../../../common/descriptions';
+import { knowledgePaths } from '../../helpers/knowledge/api';
+import { datasetIdProperty } from '../../helpers/knowledge/descriptions';
+import { idsOperation } from '../../helpers/knowledge/operations';
+
+export const properties: INodeProperties[] = [datasetIdProperty, optionsCollection()];
+
+export const operation = idsOperation({
+	ids: ['dataset'],
+	request: ({ dataset }) => ({ method: 'GET', path: knowledgePaths.datasetTags(dataset) }),
+	item: (body) => (Array.isArray(body.data) ? (body.data as IDataObject[]) : []),
+});
