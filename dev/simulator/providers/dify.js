@@ -18,6 +18,8 @@
  *   sim:blocking-response  the docs' blocking body (dev/simulator/fixtures/dify/blocking-response.json)
  *   sim:endless        a chat stream that keeps sending `message` chunks (40 ms apart, at most 500)
  *                      with a task id of its own (`sim-task-<n>`), for cancel tests
+ *   sim:pings / sim:flood / sim:oversize  streams that never end, grow without bound, or hold one
+ *                      huge event (../dify/faults.js); a blocking sim:flood answers 4 MiB of text
  *   sim:http-<status>  the documented error body for 400 / 403 / 404 / 429 / 500
  *   sim:error-<code>   the documented error body for that code (e.g. sim:error-provider_quota_exceeded)
  * and flags:
@@ -26,6 +28,7 @@
  *   +mislabelled       the event stream is sent as `Content-Type: application/json`
  *   +cut               the connection is dropped halfway through the stream
  *   +paced             one SSE event per write, PACE_MS apart (a stream a client can watch arrive)
+ *   +drip              1–8 bytes at a time, 5–25 ms apart (seeded): a slow drip
  *   +cut@N / +stall@N / +cutresume / +summary / +expired   run flags, see ../dify/runs.js
  * Workflow-backed replies are kept as runs (../dify/runs.js: Human Input forms, reopened streams);
  * Workflow and Text Generator routes are in ../dify/workflows.js.
@@ -41,6 +44,7 @@ const schemas = require('../schemas/dify.json');
 const difyResources = require('../dify/resources');
 const runStore = require('../dify/runs');
 const workflowRoutes = require('../dify/workflows');
+const faults = require('../dify/faults');
 
 const TOKEN = 'app-SIMULATORDIFYKEY0000000001';
 const FIXTURES_DIR = path.join(__dirname, '..', 'fixtures', 'dify');
@@ -187,7 +191,17 @@ function parseDirectives(query) {
 const PACE_MS = 80;
 
 /** Splits bytes into chunks and yields them with a short pause now and then. */
-async function* chunked(bytes, { seed, flags, cutAt, record }) {
+async function* chunked(bytes, { seed, flags, cutAt, stallAt, record }) {
+	if (flags.has('drip')) {
+		yield* faults.drip(bytes, { seed, record });
+		return;
+	}
+	if (stallAt !== undefined) {
+		yield bytes.subarray(0, stallAt);
+		// up to 60 s of silence; the core stops writing as soon as the client closes
+		for (let i = 0; i < 1200; i++) yield { delayMs: 50 };
+		return;
+	}
 	if (flags.has('paced')) {
 		const events = bytes.toString('utf8').split(/(?<=\n\n)/);
 		for (let i = 0; i < events.length; i++) {
@@ -443,6 +457,23 @@ module.exports = {
 					record.taskId = taskId;
 					return { status: 200, stream: endless(state, taskId, body.user) };
 				}
+				if (scenario === 'flood' && blocking) {
+					const taskId = `sim-task-${n}`;
+					return {
+						status: 200,
+						body: { ...BLOCKING_RESPONSE, task_id: taskId, answer: 'a'.repeat(4 * 1024 * 1024) },
+					};
+				}
+				const faulty = faults.faultyStream(scenario, {
+					state,
+					taskId: `sim-task-${n}`,
+					user: body.user,
+					record,
+				});
+				if (faulty) {
+					record.taskId = `sim-task-${n}`;
+					return { status: 200, stream: faulty };
+				}
 				// No directive: a reply composed for the query, as a real app gives (../dify/answers.js);
 				// `sim:chat-basic` still plays the docs' one-chunk sample, `sim:blocking-response` the
 				// docs' blocking body.
@@ -490,7 +521,11 @@ module.exports = {
 						: name === 'cut-mid-answer'
 							? bytes.length
 							: undefined);
-				return { status: 200, headers, stream: chunked(bytes, { seed: n, flags, cutAt, record }) };
+				return {
+					status: 200,
+					headers,
+					stream: chunked(bytes, { seed: n, flags, cutAt, stallAt: kept.stallAt, record }),
+				};
 			},
 		},
 		// Human Input forms, reopened streams, Workflow and Text Generator apps: ../dify/*.js

@@ -7,7 +7,12 @@ import {
 	optionsCollection,
 } from '../../common/descriptions';
 import { returnAllProperties } from '../../common/paging';
-import { MAX_RESUME_ATTEMPTS } from '../helpers/replyRequest';
+import {
+	DEFAULT_MAX_ANSWER_MB,
+	DEFAULT_MAX_DURATION_S,
+	MAX_ANSWER_MB_LIMIT,
+	MAX_RESUME_ATTEMPTS,
+} from '../helpers/replyRequest';
 
 export { optionsCollection };
 
@@ -185,6 +190,24 @@ export const streamedReplyOptions: INodeProperties[] = [
 		default: false,
 		description:
 			'Whether to add every event Dify sent, in order, as "events". Without it, workflow steps are summed up in "nodes".',
+	},
+	{
+		displayName: 'Max Answer Size',
+		name: 'maxAnswerSize',
+		type: 'number',
+		typeOptions: { minValue: 0.01, maxValue: MAX_ANSWER_MB_LIMIT, numberPrecision: 2 },
+		default: DEFAULT_MAX_ANSWER_MB,
+		description:
+			'The most the reply may hold, in MB of text: its answer and reasoning (with Include Text-to-Speech Audio also the audio, with Keep Raw Events also the events). A larger reply stops the node with an error and Dify is asked to stop; with Continue On Fail the item keeps what had arrived.',
+	},
+	{
+		displayName: 'Max Duration',
+		name: 'maxDuration',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: DEFAULT_MAX_DURATION_S,
+		description:
+			'The most time, in seconds, the whole reply may take, reconnects included (Timeout only bounds each silence). A reply still running then stops the node with an error and Dify is asked to stop; with Continue On Fail the item keeps what had arrived.',
 	},
 	{
 		displayName: 'Resume Attempts',
