@@ -17,10 +17,13 @@ const resourceParameter: INodeProperties = {
 	type: 'options',
 	noDataExpression: true,
 	options: [
+		{ name: 'Annotation', value: 'annotation' },
 		{ name: 'App', value: 'app' },
+		{ name: 'Audio', value: 'audio' },
 		{ name: 'Chat Message', value: 'chatMessage' },
 		{ name: 'Completion Message', value: 'completionMessage' },
 		{ name: 'Conversation', value: 'conversation' },
+		{ name: 'End User', value: 'endUser' },
 		{ name: 'File', value: 'file' },
 		{ name: 'Human Input', value: 'humanInput' },
 		{ name: 'Message Feedback', value: 'messageFeedback' },

@@ -3,7 +3,8 @@
  * Dify service API (app API key), the part the Dify node uses: POST /chat-messages (blocking JSON
  * or Server-Sent Events), POST /files/upload (multipart), POST /chat-messages/:task_id/stop, and
  * GET /info + GET /parameters (credential test); conversations, messages, variables, feedback,
- * suggested questions and GET /meta come from ../dify/resources.js. Every streamed request's
+ * suggested questions and GET /meta come from ../dify/resources.js; audio, annotations, end users,
+ * GET /site and file previews from ../dify/app.js. Every streamed request's
  * exact bytes are kept on its record as `sseBytes`.
  * Auth: `Authorization: Bearer <app key>`. Errors: `{ code, message, status }`.
  *
@@ -45,6 +46,7 @@ const difyResources = require('../dify/resources');
 const runStore = require('../dify/runs');
 const workflowRoutes = require('../dify/workflows');
 const faults = require('../dify/faults');
+const appRoutes = require('../dify/app');
 
 const TOKEN = 'app-SIMULATORDIFYKEY0000000001';
 const FIXTURES_DIR = path.join(__dirname, '..', 'fixtures', 'dify');
@@ -262,6 +264,9 @@ function checkFiles(files, user, state) {
 		if (!upload || upload.user !== user)
 			return fail(400, 'invalid_param', `Invalid upload file id: ${file.upload_file_id}`);
 	}
+	for (const file of files || [])
+		if (file.transfer_method === 'local_file')
+			state.uploads.get(file.upload_file_id).referenced = true;
 	return undefined;
 }
 
@@ -308,6 +313,7 @@ module.exports = {
 	},
 	routes: [
 		...difyResources.routes,
+		...appRoutes.routes,
 		{
 			method: 'GET',
 			path: '/info',
@@ -380,6 +386,9 @@ module.exports = {
 					size: file.data.length,
 					mime_type: file.contentType,
 					sha256: crypto.createHash('sha256').update(file.data).digest('hex'),
+					// kept for File → Preview, which serves a file once a message references it
+					data: file.data,
+					referenced: false,
 				};
 				state.uploads.set(id, record);
 				return {
@@ -391,7 +400,7 @@ module.exports = {
 						size: file.data.length,
 						extension,
 						mime_type: file.contentType,
-						created_by: crypto.randomUUID(),
+						created_by: appRoutes.endUserFor(state, body.user).id,
 						created_at: Math.floor(Date.now() / 1000),
 						preview_url: null,
 						source_url: `https://upload.dify.example/files/${id}/file-preview`,
@@ -445,6 +454,7 @@ module.exports = {
 					return fail(ERRORS[named[1]][0], named[1], ERRORS[named[1]][1]);
 				if (body.query.trim() === '') return fail(400, 'invalid_param', 'query is required');
 				if (body.user.trim() === '') return fail(400, 'invalid_param', 'user is required');
+				appRoutes.endUserFor(state, body.user);
 				if (body.conversation_id && !state.conversations.has(body.conversation_id))
 					return fail(404, 'not_found', 'Conversation Not Exists.');
 				if (body.workflow_id && !UUID.test(body.workflow_id))

@@ -40,6 +40,10 @@ export const PATH_IDS = {
 	// task IDs are UUIDs in Dify's responses, but the stop paths do not say so: not checked
 	task: { name: 'taskId', label: 'Task ID' },
 	formToken: { name: 'formToken', label: 'Form Token' },
+	annotation: { name: 'annotationId', label: 'Annotation ID', uuid: true },
+	annotationJob: { name: 'jobId', label: 'Job ID', uuid: true },
+	endUser: { name: 'endUserId', label: 'End User ID', uuid: true },
+	file: { name: 'fileId', label: 'File ID', uuid: true },
 } satisfies Record<string, PathIdField>;
 
 /**
