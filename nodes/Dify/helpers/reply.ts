@@ -6,6 +6,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { attachFailure } from '../../common/errors';
 import { withPartialOutput } from '../../common/items';
 import type { ApiResponse } from '../../common/transport';
 import { abortableSleep, headerValue } from '../../common/retry';
@@ -278,10 +279,13 @@ async function readStreamedCall(
 		);
 	}
 	if (unreadable !== undefined) {
-		throw new NodeApiError(
-			ctx.getNode(),
-			{ message: unreadable },
-			{ message: `Dify's reply could not be read: ${unreadable}`, itemIndex: i },
+		throw attachFailure(
+			new NodeApiError(
+				ctx.getNode(),
+				{ message: unreadable },
+				{ message: `Dify's reply could not be read: ${unreadable}`, itemIndex: i },
+			),
+			{ code: 'invalid_response', retryable: false },
 		);
 	}
 	let result = blocking ?? reader.finish();

@@ -104,6 +104,20 @@ describe('a reply body that is not an event stream is read within bounds', () =>
 		expect(counter.closed).toBe(true);
 	});
 
+	it('a connection that drops mid-body is a stream_interrupted failure like a broken stream, not a thrown error', async () => {
+		async function* dropped() {
+			yield Buffer.from('{"answer":"half');
+			throw Object.assign(new Error('aborted'), { code: 'ECONNRESET' });
+		}
+		const result = await aggregateDifyResponse(dropped(), 'application/json');
+		expect(result.status).toBe('failed');
+		expect(result.error).toEqual({
+			status: 502,
+			code: 'stream_interrupted',
+			message: "Reading Dify's reply failed: aborted",
+		});
+	});
+
 	it('stops at once when the signal aborts and closes the body', async () => {
 		const controller = new AbortController();
 		const { counter, source } = longJson(20_000, 16);

@@ -153,7 +153,23 @@ export async function readDifyBody(
 	if (isAsyncIterable(body)) {
 		if (isEventStreamContentType(contentType)) return await reader.read(body);
 		const maxChars = reader.options.maxEventChars ?? DEFAULT_MAX_EVENT_CHARS;
-		const text = await collectText(body, maxChars, reader.options.signal, () => reader.finish());
+		let dropped: unknown;
+		const text = await collectText(body, maxChars, reader.options.signal, () =>
+			reader.finish(),
+		).catch((error: unknown) => {
+			if (error instanceof DifyStreamAbortedError) throw error;
+			dropped = error;
+			return null;
+		});
+		if (text === null) {
+			// the connection broke mid-body: the same failure as a broken event stream
+			reader.stop({
+				status: 502,
+				code: DIFY_STREAM_ERROR_CODES.interrupted,
+				message: `Reading Dify's reply failed: ${errorMessage(dropped)}`,
+			});
+			return { broken: false };
+		}
 		if (text === undefined) {
 			reader.stop({
 				status: 502,
