@@ -30,6 +30,7 @@
  *   +cut               the connection is dropped halfway through the stream
  *   +paced             one SSE event per write, PACE_MS apart (a stream a client can watch arrive)
  *   +drip              1–8 bytes at a time, 5–25 ms apart (seeded): a slow drip
+ *   +fresh             a Chatflow fixture under a workflow_run_id of its own (many runs at once)
  *   +cut@N / +stall@N / +cutresume / +summary / +expired   run flags, see ../dify/runs.js
  * Workflow-backed replies are kept as runs (../dify/runs.js: Human Input forms, reopened streams);
  * Workflow and Text Generator routes are in ../dify/workflows.js.
@@ -510,6 +511,12 @@ module.exports = {
 					return blockingFromFixture(name);
 				}
 				let bytes = composed ? composed.bytes : FIXTURES[name];
+				if (flags.has('fresh')) {
+					// a run of its own: the fixture's workflow_run_id replaced by a new one
+					const runId = fixtureEvents(bytes).find((e) => e.workflow_run_id)?.workflow_run_id;
+					if (runId)
+						bytes = Buffer.from(bytes.toString('utf8').split(runId).join(crypto.randomUUID()));
+				}
 				if (flags.has('crlf'))
 					bytes = Buffer.from(bytes.toString('utf8').replace(/\n/g, '\r\n'), 'utf8');
 				record.sseBytes = bytes; // exactly what this request is answered with, for replaying
