@@ -17,7 +17,9 @@ const resourceParameter: INodeProperties = {
 	type: 'options',
 	noDataExpression: true,
 	options: [
+		{ name: 'Annotation', value: 'annotation' },
 		{ name: 'App', value: 'app' },
+		{ name: 'Audio', value: 'audio' },
 		{ name: 'Chat Message', value: 'chatMessage' },
 		{ name: 'Child Chunk', value: 'childChunk' },
 		{ name: 'Chunk', value: 'chunk' },
@@ -25,6 +27,7 @@ const resourceParameter: INodeProperties = {
 		{ name: 'Conversation', value: 'conversation' },
 		{ name: 'Document', value: 'document' },
 		{ name: 'Embedding Model', value: 'embeddingModel' },
+		{ name: 'End User', value: 'endUser' },
 		{ name: 'File', value: 'file' },
 		{ name: 'Human Input', value: 'humanInput' },
 		{ name: 'Knowledge Base', value: 'knowledgeBase' },

@@ -1,16 +1,17 @@
-/** App → Get Info, Get Meta, Get Parameters: one GET each, Dify's answer as the item. */
+/** App → Get Info, Get Meta, Get Parameters, Get Site: one GET each, Dify's answer as the item. */
 import { nodeRunner, specs } from '../engine/nodes';
 import { allText, useSimulator } from '../helpers';
-import { json, persistent429, TOKEN, WRONG_KEY } from './kit';
+import { appStore, json, persistent429, TOKEN, WRONG_KEY } from './kit';
 
 const ctx = useSimulator('dify');
 const run = nodeRunner(ctx, specs.dify, { resource: 'app', operation: 'getInfo', user: 'user-42' });
 
-describe('Dify: App → Get Info, Get Parameters, Get Meta', () => {
+describe('Dify: App → Get Info, Get Parameters, Get Meta, Get Site', () => {
 	test.each([
 		['getInfo', '/info', { name: 'Simulated chat app', mode: 'chat' }],
 		['getParameters', '/parameters', { user_input_form: [{ 'text-input': { variable: 'city' } }] }],
 		['getMeta', '/meta', { tool_icons: { dalle3: 'https://example.com/icons/dalle3.png' } }],
+		['getSite', '/site', { title: 'My Chat App', default_language: 'en-US', icon_url: null }],
 	])('%s: GET %s, one item as Dify answers it', async (operation, path, expected) => {
 		const result = await run({ operation });
 		expect(result.error).toBeUndefined();
@@ -43,5 +44,28 @@ describe('Dify: App → Get Info, Get Parameters, Get Meta', () => {
 		persistent429(ctx.sim, '/info');
 		const limited = await run();
 		expect(limited.error?.httpCode).toBe('429');
+	});
+
+	test("Get Site: the WebApp's settings as Dify documents them; its 403 forbidden (no site, archived workspace) mapped", async () => {
+		const result = await run({ operation: 'getSite' });
+		expect(json(result)).toEqual(appStore.SITE);
+		ctx.sim.fault(
+			{ path: '/site' },
+			{
+				status: 403,
+				body: {
+					status: 403,
+					code: 'forbidden',
+					message:
+						"You don't have the permission to access the requested resource. It is either read-protected or not readable by the server.",
+				},
+			},
+		);
+		const forbidden = await run({ operation: 'getSite' }, { continueOnFail: true });
+		expect(forbidden.items[0].json).toMatchObject({
+			httpCode: '403',
+			code: 'forbidden',
+			retryable: false,
+		});
 	});
 });

@@ -57,6 +57,29 @@ describe('Dify: failures inside the stream', () => {
 		expect(item.error).toBe('[openai] Error: Request timed out.');
 	});
 
+	test('a reply that drops after its headers, before its JSON is whole, is an item with a code (stream_interrupted)', async () => {
+		ctx.sim.fault(
+			{ method: 'POST', path: '/chat-messages' },
+			{ status: 200, partialBody: '{"event":"message","answer":"par' },
+		);
+		const result = await run({ query: 'hi' }, { continueOnFail: true });
+		expect(result.items[0].json).toMatchObject({
+			code: 'stream_interrupted',
+			httpCode: '502',
+			status: 'failed',
+		});
+	});
+
+	test('a 200 body that is neither JSON nor an event stream is an item with a code (invalid_response)', async () => {
+		ctx.sim.fault(
+			{ method: 'POST', path: '/chat-messages' },
+			{ status: 200, body: '<html>Bad gateway</html>', headers: { 'content-type': 'text/html' } },
+		);
+		const result = await run({ query: 'hi' }, { continueOnFail: true });
+		expect(result.items[0].json).toMatchObject({ code: 'invalid_response', retryable: false });
+		expect(result.items[0].json.error).toMatch(/^Dify's reply could not be read: /);
+	});
+
 	test('a connection cut mid-answer is an error, never a silent half answer', async () => {
 		const result = await run({ query: 'sim:cut-mid-answer' });
 		expect(result.error?.name).toBe('NodeApiError');

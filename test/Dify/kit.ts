@@ -113,3 +113,33 @@ export function persistent429(sim: Simulator, path: string) {
 		},
 	);
 }
+
+/** The simulator's app store (audio, annotations, end users: dev/simulator/dify/app.js). */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+export const appStore = require('../../dev/simulator/dify/app') as {
+	storeOf(state: unknown): {
+		annotations: IDataObject[];
+		jobs: Map<string, IDataObject & { polls: number }>;
+		annotationReply: IDataObject;
+		endUsers: Map<string, IDataObject>;
+		speechToText: boolean;
+		textToSpeech: boolean;
+		audioLimitBytes: number;
+		ttsFormat: 'wav' | 'mpeg';
+		jobMs: { waiting: number; processing: number };
+	};
+	endUserFor(state: unknown, user: string): IDataObject & { id: string };
+	DOCS_END_USER: string;
+	DOCS_ANNOTATION: string;
+	SITE: IDataObject;
+};
+
+/** Small real audio files that carry their text (dev/simulator/dify/audio.js). */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+export const audioFiles = require('../../dev/simulator/dify/audio') as {
+	wav(text: string): Buffer;
+	mp3(text: string): Buffer;
+	transcript(data: Buffer): string;
+	audioFormat(data: Buffer): string | undefined;
+	DOCS_TRANSCRIPT: string;
+};

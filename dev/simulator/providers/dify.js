@@ -3,7 +3,8 @@
  * Dify service API (app API key), the part the Dify node uses: POST /chat-messages (blocking JSON
  * or Server-Sent Events), POST /files/upload (multipart), POST /chat-messages/:task_id/stop, and
  * GET /info + GET /parameters (credential test); conversations, messages, variables, feedback,
- * suggested questions and GET /meta come from ../dify/resources.js. Every streamed request's
+ * suggested questions and GET /meta come from ../dify/resources.js; audio, annotations, end users,
+ * GET /site and file previews from ../dify/app.js. Every streamed request's
  * exact bytes are kept on its record as `sseBytes`.
  * Auth: `Authorization: Bearer <app key>`; the Knowledge API routes (../dify/knowledge*.js: knowledge
  * bases, documents, chunks, tags, metadata, models) take the Knowledge API key instead, and
@@ -20,6 +21,8 @@
  *   sim:blocking-response  the docs' blocking body (dev/simulator/fixtures/dify/blocking-response.json)
  *   sim:endless        a chat stream that keeps sending `message` chunks (40 ms apart, at most 500)
  *                      with a task id of its own (`sim-task-<n>`), for cancel tests
+ *   sim:pings / sim:flood / sim:oversize  streams that never end, grow without bound, or hold one
+ *                      huge event (../dify/faults.js); a blocking sim:flood answers 4 MiB of text
  *   sim:http-<status>  the documented error body for 400 / 403 / 404 / 429 / 500
  *   sim:error-<code>   the documented error body for that code (e.g. sim:error-provider_quota_exceeded)
  * and flags:
@@ -28,6 +31,8 @@
  *   +mislabelled       the event stream is sent as `Content-Type: application/json`
  *   +cut               the connection is dropped halfway through the stream
  *   +paced             one SSE event per write, PACE_MS apart (a stream a client can watch arrive)
+ *   +drip              1–8 bytes at a time, 5–25 ms apart (seeded): a slow drip
+ *   +fresh             a Chatflow fixture under a workflow_run_id of its own (many runs at once)
  *   +cut@N / +stall@N / +cutresume / +summary / +expired   run flags, see ../dify/runs.js
  * Workflow-backed replies are kept as runs (../dify/runs.js: Human Input forms, reopened streams);
  * Workflow and Text Generator routes are in ../dify/workflows.js.
@@ -44,6 +49,8 @@ const difyResources = require('../dify/resources');
 const runStore = require('../dify/runs');
 const workflowRoutes = require('../dify/workflows');
 const knowledge = require('../dify/knowledge');
+const faults = require('../dify/faults');
+const appRoutes = require('../dify/app');
 
 const TOKEN = 'app-SIMULATORDIFYKEY0000000001';
 const FIXTURES_DIR = path.join(__dirname, '..', 'fixtures', 'dify');
@@ -190,7 +197,17 @@ function parseDirectives(query) {
 const PACE_MS = 80;
 
 /** Splits bytes into chunks and yields them with a short pause now and then. */
-async function* chunked(bytes, { seed, flags, cutAt, record }) {
+async function* chunked(bytes, { seed, flags, cutAt, stallAt, record }) {
+	if (flags.has('drip')) {
+		yield* faults.drip(bytes, { seed, record });
+		return;
+	}
+	if (stallAt !== undefined) {
+		yield bytes.subarray(0, stallAt);
+		// up to 60 s of silence; the core stops writing as soon as the client closes
+		for (let i = 0; i < 1200; i++) yield { delayMs: 50 };
+		return;
+	}
 	if (flags.has('paced')) {
 		const events = bytes.toString('utf8').split(/(?<=\n\n)/);
 		for (let i = 0; i < events.length; i++) {
@@ -251,6 +268,9 @@ function checkFiles(files, user, state) {
 		if (!upload || upload.user !== user)
 			return fail(400, 'invalid_param', `Invalid upload file id: ${file.upload_file_id}`);
 	}
+	for (const file of files || [])
+		if (file.transfer_method === 'local_file')
+			state.uploads.get(file.upload_file_id).referenced = true;
 	return undefined;
 }
 
@@ -308,6 +328,7 @@ module.exports = {
 	routes: [
 		...difyResources.routes,
 		...knowledge.routes,
+		...appRoutes.routes,
 		{
 			method: 'GET',
 			path: '/info',
@@ -380,6 +401,9 @@ module.exports = {
 					size: file.data.length,
 					mime_type: file.contentType,
 					sha256: crypto.createHash('sha256').update(file.data).digest('hex'),
+					// kept for File → Preview, which serves a file once a message references it
+					data: file.data,
+					referenced: false,
 				};
 				state.uploads.set(id, record);
 				return {
@@ -391,7 +415,7 @@ module.exports = {
 						size: file.data.length,
 						extension,
 						mime_type: file.contentType,
-						created_by: crypto.randomUUID(),
+						created_by: appRoutes.endUserFor(state, body.user).id,
 						created_at: Math.floor(Date.now() / 1000),
 						preview_url: null,
 						source_url: `https://upload.dify.example/files/${id}/file-preview`,
@@ -445,6 +469,7 @@ module.exports = {
 					return fail(ERRORS[named[1]][0], named[1], ERRORS[named[1]][1]);
 				if (body.query.trim() === '') return fail(400, 'invalid_param', 'query is required');
 				if (body.user.trim() === '') return fail(400, 'invalid_param', 'user is required');
+				appRoutes.endUserFor(state, body.user);
 				if (body.conversation_id && !state.conversations.has(body.conversation_id))
 					return fail(404, 'not_found', 'Conversation Not Exists.');
 				if (body.workflow_id && !UUID.test(body.workflow_id))
@@ -456,6 +481,23 @@ module.exports = {
 					const taskId = `sim-task-${n}`;
 					record.taskId = taskId;
 					return { status: 200, stream: endless(state, taskId, body.user) };
+				}
+				if (scenario === 'flood' && blocking) {
+					const taskId = `sim-task-${n}`;
+					return {
+						status: 200,
+						body: { ...BLOCKING_RESPONSE, task_id: taskId, answer: 'a'.repeat(4 * 1024 * 1024) },
+					};
+				}
+				const faulty = faults.faultyStream(scenario, {
+					state,
+					taskId: `sim-task-${n}`,
+					user: body.user,
+					record,
+				});
+				if (faulty) {
+					record.taskId = `sim-task-${n}`;
+					return { status: 200, stream: faulty };
 				}
 				// No directive: a reply composed for the query, as a real app gives (../dify/answers.js);
 				// `sim:chat-basic` still plays the docs' one-chunk sample, `sim:blocking-response` the
@@ -483,6 +525,12 @@ module.exports = {
 					return blockingFromFixture(name);
 				}
 				let bytes = composed ? composed.bytes : FIXTURES[name];
+				if (flags.has('fresh')) {
+					// a run of its own: the fixture's workflow_run_id replaced by a new one
+					const runId = fixtureEvents(bytes).find((e) => e.workflow_run_id)?.workflow_run_id;
+					if (runId)
+						bytes = Buffer.from(bytes.toString('utf8').split(runId).join(crypto.randomUUID()));
+				}
 				if (flags.has('crlf'))
 					bytes = Buffer.from(bytes.toString('utf8').replace(/\n/g, '\r\n'), 'utf8');
 				record.sseBytes = bytes; // exactly what this request is answered with, for replaying
@@ -504,7 +552,11 @@ module.exports = {
 						: name === 'cut-mid-answer'
 							? bytes.length
 							: undefined);
-				return { status: 200, headers, stream: chunked(bytes, { seed: n, flags, cutAt, record }) };
+				return {
+					status: 200,
+					headers,
+					stream: chunked(bytes, { seed: n, flags, cutAt, stallAt: kept.stallAt, record }),
+				};
 			},
 		},
 		// Human Input forms, reopened streams, Workflow and Text Generator apps: ../dify/*.js

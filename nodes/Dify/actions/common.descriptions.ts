@@ -7,7 +7,12 @@ import {
 	optionsCollection,
 } from '../../common/descriptions';
 import { returnAllProperties } from '../../common/paging';
-import { MAX_RESUME_ATTEMPTS } from '../helpers/replyRequest';
+import {
+	DEFAULT_MAX_ANSWER_MB,
+	DEFAULT_MAX_DURATION_S,
+	MAX_ANSWER_MB_LIMIT,
+	MAX_RESUME_ATTEMPTS,
+} from '../helpers/replyRequest';
 
 export { optionsCollection };
 
@@ -187,6 +192,24 @@ export const streamedReplyOptions: INodeProperties[] = [
 			'Whether to add every event Dify sent, in order, as "events". Without it, workflow steps are summed up in "nodes".',
 	},
 	{
+		displayName: 'Max Answer Size',
+		name: 'maxAnswerSize',
+		type: 'number',
+		typeOptions: { minValue: 0.01, maxValue: MAX_ANSWER_MB_LIMIT, numberPrecision: 2 },
+		default: DEFAULT_MAX_ANSWER_MB,
+		description:
+			'The most the reply may hold, in MB of text: its answer and reasoning (with Include Text-to-Speech Audio also the audio, with Keep Raw Events also the events). A larger reply stops the node with an error and Dify is asked to stop; with Continue On Fail the item keeps what had arrived.',
+	},
+	{
+		displayName: 'Max Duration',
+		name: 'maxDuration',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: DEFAULT_MAX_DURATION_S,
+		description:
+			'The most time, in seconds, the whole reply may take, reconnects included (Timeout only bounds each silence). A reply still running then stops the node with an error and Dify is asked to stop; with Continue On Fail the item keeps what had arrived.',
+	},
+	{
 		displayName: 'Resume Attempts',
 		name: 'resumeAttempts',
 		type: 'number',
@@ -344,4 +367,99 @@ export const messageIdProperty: INodeProperties = {
 	placeholder: '9da23599-e713-473b-982c-4328d4f5c78a',
 	description:
 		'After a Chat Message → Send step, drag its message_id here (or the ID of a message from Conversation → Get Messages). It must belong to the User below.',
+};
+
+/** An annotation's question and answer (Annotation → Create, Update: both required by Dify). */
+export const annotationProperties: INodeProperties[] = [
+	{
+		displayName: 'Question',
+		name: 'question',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'What is Dify?',
+		description: 'The question the app matches what users ask against',
+	},
+	{
+		displayName: 'Answer',
+		name: 'answer',
+		type: 'string',
+		typeOptions: { rows: 3 },
+		default: '',
+		required: true,
+		placeholder: 'Dify is an open-source LLM application development platform.',
+		description: 'The answer the app gives, as it is, when a question matches',
+	},
+];
+
+/** The annotation an Annotation operation acts on. */
+export const annotationIdProperty: INodeProperties = {
+	displayName: 'Annotation ID',
+	name: 'annotationId',
+	type: 'string',
+	default: '',
+	required: true,
+	placeholder: 'a1b2c3d4-5678-90ab-cdef-1234567890ab',
+	description: 'The ID of an annotation from Annotation → Create or Get Many',
+};
+
+/** Annotation → Enable Reply, Disable Reply: the settings Dify requires for both, and the wait. */
+export function annotationReplyProperties(action: 'enable' | 'disable'): INodeProperties[] {
+	const withNote = (text: string) =>
+		action === 'disable'
+			? `${text} Dify checks it when disabling too: give the value annotation reply was enabled with.`
+			: text;
+	return [
+		{
+			displayName: 'Score Threshold',
+			name: 'scoreThreshold',
+			type: 'number',
+			typeOptions: { minValue: 0, maxValue: 1, numberPrecision: 2 },
+			default: 0.9,
+			required: true,
+			description: withNote(
+				"How similar, from 0 to 1, a question must be to an annotation's for the annotation to answer it. Higher values need closer matches.",
+			),
+		},
+		{
+			displayName: 'Embedding Provider Name',
+			name: 'embeddingProviderName',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'openai',
+			description: withNote(
+				'The provider of the embedding model that compares questions, as Dify names it.',
+			),
+		},
+		{
+			displayName: 'Embedding Model Name',
+			name: 'embeddingModelName',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'text-embedding-3-small',
+			description: withNote('The embedding model that compares questions.'),
+		},
+		{
+			displayName: 'Wait for Completion',
+			name: 'waitForJob',
+			type: 'boolean',
+			default: true,
+			description:
+				'Whether to wait until Dify has finished the change (it runs in the background) and output its final status. Off: output the job as started; Get Reply Status follows it.',
+		},
+		optionsCollection([maxWaitOption]),
+	];
+}
+
+/** How long Enable Reply / Disable Reply wait for their job. */
+export const maxWaitOption: INodeProperties = {
+	displayName: 'Max Wait',
+	name: 'maxWait',
+	type: 'number',
+	typeOptions: { minValue: 1 },
+	default: 120,
+	description:
+		'With Wait for Completion: how long to wait, in seconds, before the item fails with the job still running (its job_id is kept, for Get Reply Status)',
 };

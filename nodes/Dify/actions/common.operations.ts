@@ -1,8 +1,17 @@
-/** Implementations several Dify operations share: plain GETs, Stop, and a reply that streams. */
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+/**
+ * Implementations several Dify operations share: plain GETs, Stop, a reply that streams, and the
+ * annotation reply switch.
+ */
+import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { attachFailure, nonEmptyText } from '../../common/errors';
 import type { ItemOperation } from '../../common/items';
+import { withPartialOutput } from '../../common/items';
 import { apiRequest } from '../../common/transport';
+import { invalid, requireInteger, requireString } from '../../common/validate';
+import { waitForJob } from '../helpers/jobs';
+import { difyPaths } from '../helpers/paths';
 import type { ItemShape } from '../helpers/outputs';
 import { replyItem } from '../helpers/outputs';
 import type { PathIdField } from '../helpers/parameters';
@@ -107,6 +116,104 @@ export function replyOperation<P extends ReplyRequest = ReplyRequest>(
 				options: { ...prepared.options, ...options },
 			});
 			return replyItem(result, shape);
+		},
+	};
+}
+
+interface ReplySettings {
+	body: IDataObject;
+	wait: boolean;
+	maxWaitMs: number;
+}
+
+/**
+ * Annotation → Enable Reply / Disable Reply: `POST /apps/annotation-reply/{action}` starts a
+ * background job (`waiting`); with Wait for Completion its status is polled until `completed` or
+ * `error`. The three settings are required for both actions (the body is checked first).
+ */
+export function annotationReplyOperation(
+	action: 'enable' | 'disable',
+): ItemOperation<ReplySettings> {
+	return {
+		async prepare(this: IExecuteFunctions, i) {
+			const node = this.getNode();
+			const threshold = Number(this.getNodeParameter('scoreThreshold', i, 0.9));
+			// the docs' page of Configure Annotation Reply gives the range 0–1
+			if (!Number.isFinite(threshold) || threshold < 0 || threshold > 1)
+				throw invalid(node, i, 'Score Threshold', `must be from 0 to 1, got ${threshold}`);
+			const text = (name: string, label: string) =>
+				requireString(node, i, label, this.getNodeParameter(name, i, '')).trim();
+			const options = this.getNodeParameter('options', i, {}) as IDataObject;
+			return {
+				body: {
+					score_threshold: threshold,
+					embedding_provider_name: text('embeddingProviderName', 'Embedding Provider Name'),
+					embedding_model_name: text('embeddingModelName', 'Embedding Model Name'),
+				},
+				wait: this.getNodeParameter('waitForJob', i, true) !== false,
+				maxWaitMs: requireInteger(node, i, 'Max Wait', options.maxWait ?? 120, { min: 1 }) * 1000,
+			};
+		},
+		async execute(this: IExecuteFunctions, i, { body, wait, maxWaitMs }) {
+			const started = await apiRequest<IDataObject>(this, difyProfile, {
+				method: 'POST',
+				path: difyPaths.annotationReply(action),
+				body,
+				itemIndex: i,
+			});
+			const job: IDataObject = { ...(started.body ?? {}), action };
+			const jobId = typeof job.job_id === 'string' ? job.job_id : '';
+			if (!wait) return job;
+			if (!jobId) {
+				throw new NodeApiError(this.getNode(), job as JsonObject, {
+					message: 'Dify did not return a job ID for the annotation reply change',
+					itemIndex: i,
+				});
+			}
+			const { status, ended, waitedMs } = await waitForJob(this, {
+				poll: async () =>
+					(
+						await apiRequest<IDataObject>(this, difyProfile, {
+							method: 'GET',
+							path: difyPaths.annotationReplyStatus(action, jobId),
+							itemIndex: i,
+						})
+					).body ?? {},
+				done: (s) => s.job_status === 'completed' || s.job_status === 'error',
+				limitMs: maxWaitMs,
+			});
+			const item: IDataObject = { ...status, action };
+			if (status.job_status === 'error') {
+				const message = nonEmptyText(status.error_msg) ?? 'Dify could not finish the change';
+				throw withPartialOutput(
+					attachFailure(
+						new NodeApiError(this.getNode(), item as JsonObject, {
+							message,
+							description: `The annotation reply job ${jobId} (${action}) ended in error.`,
+							itemIndex: i,
+						}),
+						{ code: 'job_failed', retryable: false },
+					),
+					item,
+				);
+			}
+			if (!ended) {
+				throw withPartialOutput(
+					attachFailure(
+						new NodeOperationError(
+							this.getNode(),
+							`The annotation reply job was still ${String(status.job_status ?? 'running')} after ${Math.round(waitedMs / 1000)} s`,
+							{
+								itemIndex: i,
+								description: `Dify goes on with it: Annotation → Get Reply Status with job ${jobId} tells when it is done. Options → Max Wait waits longer.`,
+							},
+						),
+						{ code: 'job_timeout', retryable: true },
+					),
+					item,
+				);
+			}
+			return item;
 		},
 	};
 }

@@ -1,5 +1,7 @@
 import type { ResourceModules } from '../../common/router';
+import * as annotation from './annotation/Annotation.resource';
 import * as app from './app/App.resource';
+import * as audio from './audio/Audio.resource';
 import * as chatMessage from './chatMessage/ChatMessage.resource';
 import * as childChunk from './childChunk/ChildChunk.resource';
 import * as chunk from './chunk/Chunk.resource';
@@ -7,6 +9,7 @@ import * as completionMessage from './completionMessage/CompletionMessage.resour
 import * as conversation from './conversation/Conversation.resource';
 import * as document from './document/Document.resource';
 import * as embeddingModel from './embeddingModel/EmbeddingModel.resource';
+import * as endUser from './endUser/EndUser.resource';
 import * as file from './file/File.resource';
 import * as humanInput from './humanInput/HumanInput.resource';
 import * as knowledgeBase from './knowledgeBase/KnowledgeBase.resource';
@@ -25,6 +28,9 @@ export const resources = {
 	messageFeedback,
 	file,
 	app,
+	audio,
+	annotation,
+	endUser,
 	// Knowledge: signed with the Dify Knowledge API credential (the node's credentials list them)
 	knowledgeBase,
 	document,

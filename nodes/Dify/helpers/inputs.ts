@@ -26,8 +26,16 @@ export function readInputs(ctx: IExecuteFunctions, i: number): IDataObject {
 				"every row with a value needs a Name (the app's variable name)",
 			);
 		}
-		if (name in inputs) throw invalid(node, i, 'Inputs', `"${name}" is given more than once`);
-		inputs[name] = row.value as IDataObject[string];
+		// `in` would also see what every object inherits (constructor, toString, ...): own keys only
+		if (Object.hasOwn(inputs, name))
+			throw invalid(node, i, 'Inputs', `"${name}" is given more than once`);
+		// defined, not assigned: `__proto__` is then a variable like any other, not the prototype
+		Object.defineProperty(inputs, name, {
+			value: row.value as IDataObject[string],
+			enumerable: true,
+			writable: true,
+			configurable: true,
+		});
 	}
 	return inputs;
 }

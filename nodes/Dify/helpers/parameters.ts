@@ -1,11 +1,26 @@
 /** What every Dify operation reads alike: the end user, and the IDs that go into a URL path. */
 import type { IExecuteFunctions, INode } from 'n8n-workflow';
 
-import { requirePathId, requireString, requireUuid } from '../../common/validate';
+import { invalid, requirePathId, requireString, requireUuid } from '../../common/validate';
 
 /** The end user every Dify call is made for (Dify scopes conversations and files to it). */
 export function readUser(ctx: IExecuteFunctions, i: number): string {
 	return requireString(ctx.getNode(), i, 'User', ctx.getNodeParameter('user', i, '')).trim();
+}
+
+/** A number above 0 (decimals allowed), at most `max`: e.g. a size in MB. */
+export function requirePositiveNumber(
+	node: INode,
+	i: number,
+	field: string,
+	value: unknown,
+	max: number,
+): number {
+	const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+	if (typeof n !== 'number' || !Number.isFinite(n) || n <= 0)
+		throw invalid(node, i, field, `must be a number above 0, got ${JSON.stringify(value)}`);
+	if (n > max) throw invalid(node, i, field, `must be at most ${max}, got ${n}`);
+	return n;
 }
 
 /** An ID parameter: its name, its label, and whether Dify documents it as a UUID. */
@@ -25,6 +40,10 @@ export const PATH_IDS = {
 	// task IDs are UUIDs in Dify's responses, but the stop paths do not say so: not checked
 	task: { name: 'taskId', label: 'Task ID' },
 	formToken: { name: 'formToken', label: 'Form Token' },
+	annotation: { name: 'annotationId', label: 'Annotation ID', uuid: true },
+	annotationJob: { name: 'jobId', label: 'Job ID', uuid: true },
+	endUser: { name: 'endUserId', label: 'End User ID', uuid: true },
+	file: { name: 'fileId', label: 'File ID', uuid: true },
 } satisfies Record<string, PathIdField>;
 
 /**

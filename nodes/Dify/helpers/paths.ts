@@ -15,6 +15,13 @@ export const difyPaths = {
 	workflowVersionRun: (workflowId: string) => `/workflows/${segment(workflowId)}/run`,
 	/** Stream Workflow Events: follows a run, or reopens its stream after a break. */
 	workflowEvents: (runId: string) => `/workflow/${segment(runId)}/events`,
+	annotation: (id: string) => `/apps/annotations/${segment(id)}`,
+	/** `enable` or `disable`. */
+	annotationReply: (action: string) => `/apps/annotation-reply/${segment(action)}`,
+	annotationReplyStatus: (action: string, jobId: string) =>
+		`/apps/annotation-reply/${segment(action)}/status/${segment(jobId)}`,
+	endUser: (id: string) => `/end-users/${segment(id)}`,
+	filePreview: (id: string) => `/files/${segment(id)}/preview`,
 };
 
 /** Where Dify stops a streaming task, by the resource whose Send or Run started it. */

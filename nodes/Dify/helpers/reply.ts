@@ -6,6 +6,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { attachFailure } from '../../common/errors';
 import { withPartialOutput } from '../../common/items';
 import type { ApiResponse } from '../../common/transport';
 import { abortableSleep, headerValue } from '../../common/retry';
@@ -16,11 +17,12 @@ import type { ItemShape } from './outputs';
 import { asItem } from './outputs';
 import { difyPaths } from './paths';
 import type { ReplyOptions } from './replyRequest';
-import { readDifyBody } from './stream/body';
+import { closeBody, readDifyBody } from './stream/body';
 import { ChatForwarder, chunkSink } from './stream/chunks';
-import type { DifyAggregateResult } from './stream/interfaces';
+import { ReplyDeadline } from './stream/deadline';
+import type { DifyAggregateResult, DifyErrorInfo } from './stream/interfaces';
 import { DIFY_STREAM_ERROR_CODES } from './stream/interfaces';
-import { DifyReplyReader, DifyStreamAbortedError } from './stream/reader';
+import { answerTooLarge, DifyReplyReader, DifyStreamAbortedError } from './stream/reader';
 
 export interface StreamedCall {
 	method?: 'POST' | 'GET';
@@ -64,12 +66,30 @@ export async function stopTask(
 	}
 }
 
-/** The error for a reply that ended `failed`: Dify's code through the profile, as over HTTP. */
+/** The codes of a reply the node itself gave up on (a bound reached): Dify is asked to stop it. */
+const LIMIT_CODES: ReadonlySet<string> = new Set([
+	DIFY_STREAM_ERROR_CODES.answerTooLarge,
+	DIFY_STREAM_ERROR_CODES.tooLong,
+]);
+
+/** The failure of a reply that took longer than the node's Max Duration. */
+function tooLong(ms: number): DifyErrorInfo {
+	return {
+		status: 504,
+		code: DIFY_STREAM_ERROR_CODES.tooLong,
+		message: `Dify's reply took longer than the node's Max Duration (${ms / 1000} s), so the node stopped reading it`,
+	};
+}
+
+/**
+ * The error for a reply that ended `failed`: Dify's code through the profile, as over HTTP.
+ * `note` is added to the description (why reopening failed, that Dify was asked to stop).
+ */
 export async function failedReplyError(
 	ctx: IExecuteFunctions,
 	i: number,
 	result: DifyAggregateResult,
-	resumeProblem?: string,
+	note?: string,
 	shape: ItemShape = asItem,
 ): Promise<NodeApiError> {
 	const info = result.error ?? {
@@ -84,13 +104,17 @@ export async function failedReplyError(
 		? [
 				'The connection to Dify ended before the reply was complete. With Continue On Fail, the item keeps the partial answer.',
 				result.resumed ? `The stream was reopened ${result.resumed} time(s).` : '',
-				resumeProblem ?? '',
+				note ?? '',
 			]
 				.filter(Boolean)
 				.join(' ')
-		: result.workflow?.status === 'failed'
-			? `The Dify workflow run ${result.workflow_run_id ?? ''} failed.`.replace('  ', ' ')
-			: undefined;
+		: LIMIT_CODES.has(info.code)
+			? ['With Continue On Fail, the item keeps what had arrived.', note ?? '']
+					.filter(Boolean)
+					.join(' ')
+			: result.workflow?.status === 'failed'
+				? `The Dify workflow run ${result.workflow_run_id ?? ''} failed.`.replace('  ', ' ')
+				: undefined;
 	const error = await providerError(ctx, difyProfile, {
 		status: info.status,
 		body: { status: info.status, code: info.code, message: info.message },
@@ -106,7 +130,9 @@ const RESUME_BASE_WAIT_MS = 500;
 /**
  * Send a streamed call (or open a stream) and return its aggregated item. A workflow-backed
  * stream that breaks is reopened through `GET /workflow/{id}/events?include_state_snapshot=true`
- * up to `resumeAttempts` times, with backoff; a failed reply throws with the partial item.
+ * up to `resumeAttempts` times, with backoff; a failed reply throws with the partial item. The
+ * whole reply is bounded by Max Duration and Max Answer Size: past either, reading stops, Dify is
+ * asked to stop the task, and the item fails with what had arrived.
  */
 export async function runStreamedCall(
 	ctx: IExecuteFunctions,
@@ -115,6 +141,23 @@ export async function runStreamedCall(
 ): Promise<DifyAggregateResult> {
 	const { options } = call;
 	const signal = cancelSignalOf(ctx);
+	const deadline = new ReplyDeadline(options.maxDurationMs);
+	try {
+		return await readStreamedCall(ctx, i, call, signal, deadline);
+	} finally {
+		deadline.clear();
+	}
+}
+
+async function readStreamedCall(
+	ctx: IExecuteFunctions,
+	i: number,
+	call: StreamedCall,
+	signal: AbortSignal | undefined,
+	deadline: ReplyDeadline,
+): Promise<DifyAggregateResult> {
+	const { options } = call;
+	const readSignal = deadline.or(signal);
 	const chat = new ChatForwarder(
 		options.replacedAnswer === 'hold' ? undefined : chunkSink(ctx, options.forwardChunks),
 		i,
@@ -122,13 +165,21 @@ export async function runStreamedCall(
 	const finalSink =
 		options.replacedAnswer === 'hold' ? chunkSink(ctx, options.forwardChunks) : undefined;
 	const reader = new DifyReplyReader({
-		signal,
+		signal: readSignal,
 		keepEvents: options.keepEvents,
 		includeTts: options.includeTts,
+		maxAnswerChars: options.maxAnswerChars,
 		mode: call.mode,
 		onAnswerChunk: chat.onAnswerChunk,
 		onAnswerReplaced: chat.onAnswerReplaced,
 	});
+	/** Opens a stream within the deadline; a body that answers after it is closed unread. */
+	const open = async <T>(request: Promise<ApiResponse<T>>): Promise<ApiResponse<T>> => {
+		const response = await deadline.race(request, (late) => closeBody(late.body));
+		bodies.push(response.body);
+		return response;
+	};
+	const bodies: unknown[] = [];
 
 	let blocking: DifyAggregateResult | undefined;
 	let aborted: DifyAggregateResult | undefined;
@@ -136,17 +187,19 @@ export async function runStreamedCall(
 	let resumeProblem: string | undefined;
 	let requestFailure: NodeApiError | undefined;
 	try {
-		const response: ApiResponse<AsyncIterable<SseChunk> | IDataObject | string> = await apiRequest(
-			ctx,
-			difyProfile,
-			{
+		const response = await open<AsyncIterable<SseChunk> | IDataObject | string>(
+			apiRequest(ctx, difyProfile, {
 				method: call.method ?? 'POST',
 				path: call.path,
-				body: call.body,
+				// sent as JSON text: axios merges an object body into its config and drops the keys
+				// `constructor`, `__proto__` and `prototype` on the way, which are app variables here
+				...(call.body === undefined
+					? {}
+					: { body: JSON.stringify(call.body), headers: { 'Content-Type': 'application/json' } }),
 				qs: call.qs,
 				encoding: 'stream',
 				itemIndex: i,
-			},
+			}),
 		);
 		const first = await readDifyBody(
 			reader,
@@ -159,26 +212,32 @@ export async function runStreamedCall(
 		for (let attempt = 0; broken && attempt < options.resumeAttempts; attempt++) {
 			const runId = reader.state.workflow_run_id ?? call.workflowRunId;
 			if (!runId) break;
-			await abortableSleep(RESUME_BASE_WAIT_MS * 2 ** attempt, signal);
-			let reopened: ApiResponse<AsyncIterable<SseChunk>>;
+			await abortableSleep(RESUME_BASE_WAIT_MS * 2 ** attempt, readSignal);
+			let reopened: ApiResponse<AsyncIterable<SseChunk>> | undefined;
+			let reopenError: unknown;
 			try {
-				reopened = await apiRequest(ctx, difyProfile, {
-					method: 'GET',
-					path: difyPaths.workflowEvents(runId),
-					qs: {
-						user: call.user,
-						include_state_snapshot: true,
-						...(call.qs?.continue_on_pause ? { continue_on_pause: true } : {}),
-					},
-					encoding: 'stream',
-					itemIndex: i,
-				});
+				reopened = await open(
+					apiRequest<AsyncIterable<SseChunk>>(ctx, difyProfile, {
+						method: 'GET',
+						path: difyPaths.workflowEvents(runId),
+						qs: {
+							user: call.user,
+							include_state_snapshot: true,
+							...(call.qs?.continue_on_pause ? { continue_on_pause: true } : {}),
+						},
+						encoding: 'stream',
+						itemIndex: i,
+					}),
+				);
 			} catch (error) {
-				if (signal?.aborted) break;
+				reopenError = error;
+			}
+			if (!reopened) {
+				if (readSignal.aborted) throw reopenError;
 				// Dify's errors guide: a 404 from a resume call means a wrong user or an unknown run.
-				const notFound = (error as { httpCode?: string }).httpCode === '404';
+				const notFound = (reopenError as { httpCode?: string }).httpCode === '404';
 				resumeProblem = [
-					`Reopening the stream failed: ${(error as Error).message.replace(/\.$/, '')}.`,
+					`Reopening the stream failed: ${(reopenError as Error).message.replace(/\.$/, '')}.`,
 					notFound
 						? 'Dify answers 404 when the User differs from the one that started the run, or when the run does not exist.'
 						: '',
@@ -190,10 +249,13 @@ export async function runStreamedCall(
 			broken = (await reader.read(reopened.body, { reopened: true })).broken;
 		}
 	} catch (error) {
-		if (error instanceof DifyStreamAbortedError) aborted = error.partial;
+		if (deadline.expired && !signal?.aborted) reader.stop(tooLong(options.maxDurationMs));
+		else if (error instanceof DifyStreamAbortedError) aborted = error.partial;
 		else if (signal?.aborted) aborted = undefined;
 		else if (error instanceof NodeApiError) requestFailure = error;
 		else unreadable = error instanceof Error ? error.message : String(error);
+	} finally {
+		for (const body of bodies) closeBody(body);
 	}
 
 	if (requestFailure) throw requestFailure;
@@ -217,16 +279,28 @@ export async function runStreamedCall(
 		);
 	}
 	if (unreadable !== undefined) {
-		throw new NodeApiError(
-			ctx.getNode(),
-			{ message: unreadable },
-			{ message: `Dify's reply could not be read: ${unreadable}`, itemIndex: i },
+		throw attachFailure(
+			new NodeApiError(
+				ctx.getNode(),
+				{ message: unreadable },
+				{ message: `Dify's reply could not be read: ${unreadable}`, itemIndex: i },
+			),
+			{ code: 'invalid_response', retryable: false },
 		);
 	}
-	const result = blocking ?? reader.finish();
+	let result = blocking ?? reader.finish();
+	if (blocking && blocking.answer.length > options.maxAnswerChars) {
+		result = { ...blocking, status: 'failed', error: answerTooLarge(options.maxAnswerChars) };
+	}
 	if (result.status === 'failed') {
+		let note = resumeProblem;
+		if (result.error && LIMIT_CODES.has(result.error.code) && result.task_id) {
+			// reading stopped, but Dify would go on generating (and counting tokens) without this
+			const stopped = await stopTask(ctx, i, call.stopPath(result.task_id, result), call.user);
+			if (stopped) note = `Dify was asked to stop task ${result.task_id}.`;
+		}
 		await chat.fail(result.error?.message ?? 'The Dify reply failed');
-		throw await failedReplyError(ctx, i, result, resumeProblem, call.shape);
+		throw await failedReplyError(ctx, i, result, note, call.shape);
 	}
 	await chat.finish(result.answer);
 	if (finalSink && result.answer) {

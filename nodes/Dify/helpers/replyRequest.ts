@@ -8,7 +8,7 @@ import { invalid, requireInteger } from '../../common/validate';
 import type { FileSpec } from './files';
 import { fileReferences, readFiles } from './files';
 import { readInputs } from './inputs';
-import { readUser } from './parameters';
+import { readUser, requirePositiveNumber } from './parameters';
 
 /**
  * What Chat Message → Send, Completion Message → Send and Workflow → Run read alike: the user,
@@ -66,9 +66,25 @@ export interface ReplyOptions {
 	replacedAnswer: 'correct' | 'hold';
 	/** How often a broken workflow-backed stream is reopened (0: never). */
 	resumeAttempts: number;
+	/** The most characters the item may keep (Max Answer Size). */
+	maxAnswerChars: number;
+	/** The most time the whole reply may take, reconnects included (Max Duration). */
+	maxDurationMs: number;
 }
 
 export const MAX_RESUME_ATTEMPTS = 10;
+
+/**
+ * Max Answer Size, in MB (2^20 characters). 16 MB of text is far beyond any model's answer and
+ * keeps an item small enough for n8n to store; 1024 is what one n8n item can still hold.
+ */
+export const DEFAULT_MAX_ANSWER_MB = 16;
+export const MAX_ANSWER_MB_LIMIT = 1024;
+/**
+ * Max Duration, in seconds. Self-hosted Dify ends an app run after APP_MAX_EXECUTION_TIME and a
+ * workflow after WORKFLOW_MAX_EXECUTION_TIME (both 1200 s by default), so 30 minutes leaves room.
+ */
+export const DEFAULT_MAX_DURATION_S = 1800;
 
 /** The Options of a streamed reply, as one item asks for them. Checked, no request. */
 export function readReplyOptions(ctx: IExecuteFunctions, i: number): ReplyOptions {
@@ -92,5 +108,18 @@ export function readReplyOptions(ctx: IExecuteFunctions, i: number): ReplyOption
 			min: 0,
 			max: MAX_RESUME_ATTEMPTS,
 		}),
+		maxAnswerChars: Math.floor(
+			requirePositiveNumber(
+				node,
+				i,
+				'Max Answer Size',
+				options.maxAnswerSize ?? DEFAULT_MAX_ANSWER_MB,
+				MAX_ANSWER_MB_LIMIT,
+			) * 1048576,
+		),
+		maxDurationMs:
+			requireInteger(node, i, 'Max Duration', options.maxDuration ?? DEFAULT_MAX_DURATION_S, {
+				min: 1,
+			}) * 1000,
 	};
 }

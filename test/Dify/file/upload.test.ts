@@ -68,6 +68,55 @@ describe('Dify: File → Upload', () => {
 		expect(ctx.sim.calls('POST', '/files/upload')[0].body.file.filename).toBe('.._photos_cat.png');
 	});
 
+	test('a MIME type with line breaks cannot add headers or parts to the upload: only its first line is sent', async () => {
+		const injected =
+			'image/png\r\nX-Injected: 1\r\n\r\nbody\r\n--x\r\nContent-Disposition: form-data; name="user"';
+		const result = await run(
+			{ binaryPropertyName: 'photo', user: 'upload-user' },
+			{
+				items: [
+					{
+						json: {},
+						binary: {
+							photo: { data: PNG.toString('base64'), mimeType: injected, fileName: 'cat.png' },
+						},
+					},
+				],
+			},
+		);
+		expect(result.error).toBeUndefined();
+		const [sent] = ctx.sim.calls('POST', '/files/upload');
+		const raw = (sent as unknown as { raw: Buffer }).raw.toString('latin1');
+		expect(raw).not.toContain('X-Injected');
+		expect(raw.match(/Content-Disposition/g)).toHaveLength(2);
+		expect(sent.body.user).toBe('upload-user');
+		expect(sent.body.file).toMatchObject({ filename: 'cat.png', contentType: 'image/png' });
+		expect(sha(sent.body.file.data)).toBe(sha(PNG));
+
+		ctx.sim.reset();
+		const garbage = await run(
+			{ binaryPropertyName: 'photo', user: 'upload-user' },
+			{
+				items: [
+					{
+						json: {},
+						binary: {
+							photo: {
+								data: PNG.toString('base64'),
+								mimeType: '\r\nnot a type',
+								fileName: 'a.png',
+							},
+						},
+					},
+				],
+			},
+		);
+		expect(garbage.error).toBeUndefined();
+		expect(ctx.sim.calls('POST', '/files/upload')[0].body.file.contentType).toBe(
+			'application/octet-stream',
+		);
+	});
+
 	test('a missing binary field or an empty User is refused before any request', async () => {
 		const missing = await run({ binaryPropertyName: 'data', user: 'u' }, { items: [photo()] });
 		expect(missing.error?.message).toBe(

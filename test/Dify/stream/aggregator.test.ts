@@ -217,3 +217,49 @@ describe('Dify: the event size bound (maxBufferSize of the SSE reader)', () => {
 		expect(result.answer).toBe(big);
 	});
 });
+
+describe('Dify: the size bound of the whole reply (maxAnswerChars, Options → Max Answer Size)', () => {
+	const line = (event: IDataObject) => `data: ${JSON.stringify(event)}\n\n`;
+
+	test('answer, reasoning and collected audio count; reading stops at the first event past the bound', async () => {
+		let pulled = 0;
+		async function* source() {
+			for (let i = 0; i < 1000; i++) {
+				pulled++;
+				yield line({ event: 'message', task_id: 't', answer: 'a'.repeat(100) });
+				yield line({ event: 'reasoning_chunk', data: { reasoning: 'r'.repeat(50) } });
+				yield line({ event: 'tts_message', audio: 'QUJD'.repeat(10) });
+			}
+			yield line({ event: 'message_end' });
+		}
+		const result = await aggregateDifyStream(source(), {
+			maxAnswerChars: 10_000,
+			includeTts: true,
+		});
+		expect(result.status).toBe('failed');
+		expect(result.error).toEqual({
+			status: 413,
+			code: 'max_answer_size_exceeded',
+			message:
+				"Dify's reply grew past the node's Max Answer Size (0.01 MB), so the node stopped reading it",
+		});
+		// 190 characters per round: the 53rd round's first event crosses 10,000
+		expect(pulled).toBe(53);
+		expect(result.answer.length + result.reasoning.length).toBeLessThanOrEqual(10_100);
+	});
+
+	test('events kept by keepEvents count by their size; without the bound nothing stops', async () => {
+		const events = Array.from({ length: 200 }, () =>
+			line({ event: 'node_started', data: { node_id: 'n', title: 'x'.repeat(100) } }),
+		);
+		const kept = await aggregateDifyStream([...events, line({ event: 'message_end' })], {
+			maxAnswerChars: 5_000,
+			keepEvents: true,
+		});
+		expect(kept.error?.code).toBe('max_answer_size_exceeded');
+		const summed = await aggregateDifyStream([...events, line({ event: 'message_end' })], {
+			maxAnswerChars: 5_000,
+		});
+		expect(summed.status).toBe('succeeded');
+	});
+});

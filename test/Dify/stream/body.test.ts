@@ -1,4 +1,5 @@
 /** Reply bodies: the blocking JSON, and event streams sent where JSON was asked for. */
+import { Readable } from 'stream';
 import type { IDataObject } from 'n8n-workflow';
 
 import {
@@ -68,5 +69,86 @@ describe('blocking responses and blocking requests answered with a stream', () =
 		await expect(aggregateDifyResponse('<html>Bad gateway</html>', 'text/html')).rejects.toThrow(
 			'neither JSON nor an event stream',
 		);
+	});
+});
+
+describe('a reply body that is not an event stream is read within bounds', () => {
+	/** A JSON body of `chunks` pieces (20 MB by default): counts the chunks the reader pulled. */
+	function longJson(chunks = 320, size = 64 * 1024) {
+		const counter = { pulled: 0, closed: false };
+		const piece = Buffer.alloc(size, 'a');
+		async function* source() {
+			try {
+				yield Buffer.from('{"answer":"');
+				for (; counter.pulled < chunks; counter.pulled++) {
+					if (counter.pulled % 8 === 0) await new Promise((resolve) => setImmediate(resolve));
+					yield piece;
+				}
+				yield Buffer.from('"}');
+			} finally {
+				counter.closed = true;
+			}
+		}
+		return { counter, source: source() };
+	}
+
+	it('stops at the event bound (the same as for one SSE event) and closes the body: a stream_interrupted failure', async () => {
+		const { counter, source } = longJson();
+		const result = await aggregateDifyResponse(source, 'application/json', {
+			maxEventChars: 1024 * 1024,
+		});
+		expect(result.status).toBe('failed');
+		expect(result.error?.code).toBe('stream_interrupted');
+		expect(result.error?.message).toMatch(/1048576 characters/);
+		expect(counter.pulled).toBeLessThanOrEqual(17);
+		expect(counter.closed).toBe(true);
+	});
+
+	it('a connection that drops mid-body is a stream_interrupted failure like a broken stream, not a thrown error', async () => {
+		async function* dropped() {
+			yield Buffer.from('{"answer":"half');
+			throw Object.assign(new Error('aborted'), { code: 'ECONNRESET' });
+		}
+		const result = await aggregateDifyResponse(dropped(), 'application/json');
+		expect(result.status).toBe('failed');
+		expect(result.error).toEqual({
+			status: 502,
+			code: 'stream_interrupted',
+			message: "Reading Dify's reply failed: aborted",
+		});
+	});
+
+	it('stops at once when the signal aborts and closes the body', async () => {
+		const controller = new AbortController();
+		const { counter, source } = longJson(20_000, 16);
+		const pending = aggregateDifyResponse(source, 'application/json', {
+			signal: controller.signal,
+		});
+		while (counter.pulled < 50) await new Promise((resolve) => setImmediate(resolve));
+		controller.abort(new Error('cancelled'));
+		await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
+		const at = counter.pulled;
+		await new Promise((resolve) => setImmediate(resolve));
+		expect(counter.pulled).toBe(at);
+		expect(at).toBeLessThan(20_000);
+		expect(counter.closed).toBe(true);
+	});
+
+	it('stops when the signal aborts while waiting for the next chunk, and destroys the body', async () => {
+		const body = new Readable({ read() {} });
+		body.push('{"answer":');
+		const controller = new AbortController();
+		const waiting = aggregateDifyResponse(body, 'application/json', { signal: controller.signal });
+		await new Promise((resolve) => setTimeout(resolve, 20));
+		controller.abort();
+		const outcome = await Promise.race([
+			waiting.then(
+				() => 'resolved',
+				(error: Error) => error.name,
+			),
+			new Promise((resolve) => setTimeout(() => resolve('still reading'), 2000)),
+		]);
+		expect(outcome).toBe('AbortError');
+		expect(body.destroyed).toBe(true);
 	});
 });

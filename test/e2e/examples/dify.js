@@ -310,6 +310,83 @@ async function knowledgeSync(t) {
 	);
 }
 
+/**
+ * dify-voice-question.json: a recorded question (WAV) → Speech to Text → Chat Message → Send →
+ * Text to Speech. The simulator's audio carries its words (dev/simulator/dify/audio.js), so the
+ * transcript is the recorded question and the spoken file says the chat's answer.
+ */
+async function voiceQuestion(t) {
+	const { check, sims, execute, describeRun } = t;
+	const audio = require('../../../dev/simulator/dify/audio');
+	const { EXAMPLES_DIR } = require('../lib');
+	const question = 'What are the specs of the iPhone 13 Pro Max?';
+	const run = await execute('exDifyVoiceQst01', 'Dify voice question');
+	check('Dify voice question example runs to success', run.ok, describeRun(run));
+	const heard = run.nodeOutput('Speech to Text')?.[0];
+	const asked = run.nodeOutput('Ask')?.[0];
+	const spoken = run.nodeOutput('Text to Speech')?.[0];
+	const calls = (path) => sims.dify.requests.filter((r) => r.method === 'POST' && r.path === path);
+	const stt = calls('/audio-to-text').at(-1);
+	const example = JSON.parse(
+		require('fs').readFileSync(
+			require('path').join(EXAMPLES_DIR, 'dify-voice-question.json'),
+			'utf8',
+		),
+	);
+	const recorded = Buffer.from(
+		example.nodes.find((n) => n.name === 'Recorded Question').parameters.assignments.assignments[0]
+			.value,
+		'base64',
+	);
+	const sha = (data) => require('crypto').createHash('sha256').update(data).digest('hex');
+	check(
+		'Dify Speech to Text: the recorded WAV went up as multipart "file" (audio/wav, question.wav) with the User; its text is the question',
+		stt &&
+			stt.body.file?.contentType === 'audio/wav' &&
+			stt.body.file?.filename === 'question.wav' &&
+			stt.body.user === 'demo-user-voice' &&
+			stt.audio?.sha256 === sha(recorded) &&
+			sameJson(heard, { text: question }),
+		{ heard, file: stt && { ...stt.body.file, data: undefined }, user: stt?.body.user },
+	);
+	const chat = calls('/chat-messages').at(-1);
+	check(
+		'Dify voice question: Ask sent the transcript as the query and got an answer about it',
+		chat?.body.query === question &&
+			chat?.body.user === 'demo-user-voice' &&
+			/iPhone 13 Pro Max/.test(asked?.answer ?? ''),
+		{ query: chat?.body.query, answer: asked?.answer },
+	);
+	const tts = calls('/text-to-audio').at(-1);
+	check(
+		'Dify Text to Speech: sent the answer and the User; the item describes the WAV Dify answered',
+		tts &&
+			sameJson(tts.body, { text: asked?.answer, user: 'demo-user-voice' }) &&
+			sameJson(spoken, {
+				name: 'speech.wav',
+				size: tts.audio?.bytes,
+				extension: 'wav',
+				mime_type: 'audio/wav',
+			}),
+		{ body: tts?.body, spoken, sent: tts?.audio },
+	);
+	const binary = run.runData?.['Text to Speech']?.[0]?.data?.main?.[0]?.[0]?.binary?.data;
+	// in memory (default binary mode) n8n keeps the bytes in `data`; with a file store, an id
+	const inline = binary && !binary.id && typeof binary.data === 'string';
+	const bytes = inline ? Buffer.from(binary.data, 'base64') : undefined;
+	check(
+		'Dify Text to Speech: the output binary "data" is audio/wav named speech.wav, and its bytes say the answer',
+		binary &&
+			binary.mimeType === 'audio/wav' &&
+			binary.fileName === 'speech.wav' &&
+			binary.fileExtension === 'wav' &&
+			(bytes
+				? sha(bytes) === tts?.audio?.sha256 && audio.transcript(bytes) === asked?.answer
+				: typeof binary.id === 'string'),
+		binary && { ...binary, data: inline ? `${binary.data.length} base64 characters` : binary.data },
+	);
+}
+
 /** A copy of the conversation example whose first question makes the simulator answer a quota error. */
 function providerErrorWorkflow(workflows) {
 	const difyError = JSON.parse(
@@ -341,11 +418,15 @@ async function providerError(t) {
 }
 
 /** The examples of the conversation, the Agent app, the follow-ups and the knowledge base sync. */
+
+/** The examples of the conversation, the Agent app, the follow-ups and the voice question. */
 async function examples(t) {
 	await conversation(t);
 	await agentStreaming(t);
 	await followUps(t);
 	await knowledgeSync(t);
+
+	await voiceQuestion(t);
 }
 
 /** The Human Input loop and Run Workflow examples. */

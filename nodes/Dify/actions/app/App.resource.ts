@@ -3,6 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import * as getInfo from './getInfo.operation';
 import * as getMeta from './getMeta.operation';
 import * as getParameters from './getParameters.operation';
+import * as getSite from './getSite.operation';
 
 export const operationParameter: INodeProperties = {
 	displayName: 'Operation',
@@ -31,8 +32,15 @@ export const operationParameter: INodeProperties = {
 			description:
 				'Get what a request to the app needs: its input form ("user_input_form": variable names, types, defaults), the opening statement, suggested questions, feature switches and file upload limits. Outputs one item.',
 		},
+		{
+			name: 'Get Site',
+			value: 'getSite',
+			action: 'Get app site settings',
+			description:
+				"Get the settings of the app's hosted WebApp: title, description, icon, chat colours, copyright, privacy policy, input placeholder and default language. Outputs one item.",
+		},
 	],
 	default: 'getInfo',
 };
 
-export const operations = { getInfo, getMeta, getParameters };
+export const operations = { getInfo, getMeta, getParameters, getSite };

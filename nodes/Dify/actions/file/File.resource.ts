@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import * as preview from './preview.operation';
 import * as upload from './upload.operation';
 
 export const operationParameter: INodeProperties = {
@@ -8,6 +9,13 @@ export const operationParameter: INodeProperties = {
 	type: 'options',
 	noDataExpression: true,
 	options: [
+		{
+			name: 'Preview',
+			value: 'preview',
+			action: 'Download a file',
+			description:
+				'Download a file that a message of this app references (one uploaded and then sent, or one the app made). Outputs it as a binary file with its ID, "name", "size", "extension" and "mime_type".',
+		},
 		{
 			name: 'Upload',
 			value: 'upload',
@@ -19,4 +27,4 @@ export const operationParameter: INodeProperties = {
 	default: 'upload',
 };
 
-export const operations = { upload };
+export const operations = { preview, upload };

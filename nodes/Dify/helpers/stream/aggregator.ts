@@ -81,8 +81,10 @@ export class DifyStreamAggregator {
 	private readonly nodes = new NodeSummaries();
 	private readonly forms = new HumanInputForms();
 	private readonly ttsChunks: string[] = [];
+	private ttsChars = 0;
 	private ttsEnded = false;
 	private readonly events: IDataObject[] | undefined;
+	private eventChars = 0;
 	private eventCount = 0;
 
 	private sawAgentMessage = false;
@@ -92,6 +94,8 @@ export class DifyStreamAggregator {
 	private messageEnded = false;
 	private streamError: DifyErrorInfo | null = null;
 	private transportError: DifyErrorInfo | null = null;
+	/** Set when the reader gave up on the reply (a bound reached): final, never resumed. */
+	private stopError: DifyErrorInfo | null = null;
 
 	constructor(options: DifyAggregatorOptions = {}) {
 		this.keepEvents = options.keepEvents === true;
@@ -104,11 +108,14 @@ export class DifyStreamAggregator {
 	 * Adds one parsed event (the JSON object of a `data:` line). Returns the answer text this event
 	 * adds for a live reader ('' when none).
 	 */
-	push(event: IDataObject): string {
+	push(event: IDataObject, size = 0): string {
 		const type = event.event;
 		if (type === 'ping') return '';
 		this.eventCount++;
-		if (this.events) this.events.push(event);
+		if (this.events) {
+			this.events.push(event);
+			this.eventChars += size;
+		}
 
 		if (!this.taskId && typeof event.task_id === 'string') this.taskId = event.task_id;
 		if (!this.messageId && typeof event.message_id === 'string') this.messageId = event.message_id;
@@ -158,6 +165,7 @@ export class DifyStreamAggregator {
 			case 'tts_message':
 				if (this.includeTts && typeof event.audio === 'string' && event.audio) {
 					this.ttsChunks.push(event.audio);
+					this.ttsChars += event.audio.length;
 				}
 				return '';
 			case 'tts_message_end':
@@ -213,11 +221,28 @@ export class DifyStreamAggregator {
 	}
 
 	/**
+	 * Ends the reply as failed with this error (a bound the reader keeps was reached): what
+	 * arrived later changes nothing, and the reply is not reopened.
+	 */
+	stop(error: DifyErrorInfo): void {
+		this.stopError ??= error;
+	}
+
+	/**
+	 * What the item holds so far, in characters: the answer, the reasoning, collected audio and
+	 * kept events (what grows with the length of a reply; everything else is one event's worth).
+	 */
+	get size(): number {
+		return this.answer.length + this.reasoning.length + this.ttsChars + this.eventChars;
+	}
+
+	/**
 	 * Whether the reply reached its end: an `error`, or for a workflow run `workflow_finished` /
 	 * `workflow_paused` (a Chatflow sends `message_end` before `workflow_finished`), else `message_end`.
 	 */
 	get complete(): boolean {
-		if (this.streamError || this.workflow.finished || this.workflow.paused) return true;
+		if (this.streamError || this.stopError || this.workflow.finished || this.workflow.paused)
+			return true;
 		return this.messageEnded && this.workflow.info === null;
 	}
 
@@ -292,6 +317,7 @@ export class DifyStreamAggregator {
 
 	private outcome(final: boolean): { status: DifyResultStatus; error: DifyErrorInfo | null } {
 		if (this.streamError) return { status: 'failed', error: { ...this.streamError } };
+		if (this.stopError) return { status: 'failed', error: { ...this.stopError } };
 		const workflowStatus = this.workflow.info?.status;
 		if (this.workflow.finished && workflowStatus) {
 			if (workflowStatus === 'failed') {

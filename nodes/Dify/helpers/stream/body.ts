@@ -12,8 +12,8 @@ import type {
 	DifyResultStatus,
 	DifyWorkflowInfo,
 } from './interfaces';
-import { DIFY_STREAM_ERROR_CODES } from './interfaces';
-import { DifyReplyReader, errorMessage } from './reader';
+import { DEFAULT_MAX_EVENT_CHARS, DIFY_STREAM_ERROR_CODES } from './interfaces';
+import { DifyReplyReader, DifyStreamAbortedError, errorMessage } from './reader';
 import { emptyNodesSummary } from './summary';
 import { metadataOf, numberOrNull, objectOrUndefined, textOf } from './values';
 import { runningWorkflow } from './workflow';
@@ -75,11 +75,64 @@ function isAsyncIterable(value: unknown): value is AsyncIterable<SseChunk> {
 	return value !== null && typeof value === 'object' && Symbol.asyncIterator in value;
 }
 
-async function collectText(source: AsyncIterable<SseChunk>): Promise<string> {
+/**
+ * Lets go of a body that was not read to its end. An iterator's return() waits for a pending read
+ * (a stalled body would stay open until the Timeout), so a body that can be destroyed (an HTTP
+ * response) is destroyed at once.
+ */
+export function closeBody(source: unknown, iterator?: AsyncIterator<unknown>): void {
+	const destroyable = source as { destroy?: () => void; destroyed?: boolean } | null;
+	if (destroyable && typeof destroyable.destroy === 'function') {
+		if (!destroyable.destroyed) destroyable.destroy();
+		return;
+	}
+	if (iterator) void Promise.resolve(iterator.return?.()).catch(() => undefined);
+}
+
+/**
+ * A body that is not an event stream, as text, read within the bound of one event (so an endless
+ * body cannot take all memory): undefined, with the body closed, once it grows past `maxChars`.
+ * The signal is checked while waiting for each chunk; an abort closes the body and throws a
+ * {@link DifyStreamAbortedError}.
+ */
+async function collectText(
+	source: AsyncIterable<SseChunk>,
+	maxChars: number,
+	signal: AbortSignal | undefined,
+	partial: () => DifyAggregateResult,
+): Promise<string | undefined> {
 	const decoder = new TextDecoder('utf-8');
 	const parts: string[] = [];
-	for await (const chunk of source) {
-		parts.push(typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true }));
+	let length = 0;
+	const iterator = source[Symbol.asyncIterator]();
+	let done = false;
+	let aborted: Promise<never> | undefined;
+	let detach = () => {};
+	if (signal) {
+		aborted = new Promise<never>((_resolve, reject) => {
+			const onAbort = () => reject(new DifyStreamAbortedError(signal.reason, partial()));
+			if (signal.aborted) onAbort();
+			signal.addEventListener('abort', onAbort, { once: true });
+			detach = () => signal.removeEventListener('abort', onAbort);
+		});
+		aborted.catch(() => undefined);
+	}
+	try {
+		for (;;) {
+			const step = aborted ? await Promise.race([iterator.next(), aborted]) : await iterator.next();
+			if (step.done) {
+				done = true;
+				break;
+			}
+			const chunk = step.value;
+			const text = typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+			length += text.length;
+			if (length > maxChars) return undefined;
+			parts.push(text);
+		}
+	} finally {
+		detach();
+		if (!done) closeBody(source, iterator);
 	}
 	parts.push(decoder.decode());
 	return parts.join('');
@@ -99,7 +152,33 @@ export async function readDifyBody(
 ): Promise<{ blocking?: DifyAggregateResult; broken: boolean }> {
 	if (isAsyncIterable(body)) {
 		if (isEventStreamContentType(contentType)) return await reader.read(body);
-		return await readDifyBody(reader, await collectText(body), contentType, options);
+		const maxChars = reader.options.maxEventChars ?? DEFAULT_MAX_EVENT_CHARS;
+		let dropped: unknown;
+		const text = await collectText(body, maxChars, reader.options.signal, () =>
+			reader.finish(),
+		).catch((error: unknown) => {
+			if (error instanceof DifyStreamAbortedError) throw error;
+			dropped = error;
+			return null;
+		});
+		if (text === null) {
+			// the connection broke mid-body: the same failure as a broken event stream
+			reader.stop({
+				status: 502,
+				code: DIFY_STREAM_ERROR_CODES.interrupted,
+				message: `Reading Dify's reply failed: ${errorMessage(dropped)}`,
+			});
+			return { broken: false };
+		}
+		if (text === undefined) {
+			reader.stop({
+				status: 502,
+				code: DIFY_STREAM_ERROR_CODES.interrupted,
+				message: `Dify's reply grew past ${maxChars} characters without being an event stream, so the node stopped reading it`,
+			});
+			return { broken: false };
+		}
+		return await readDifyBody(reader, text, contentType, options);
 	}
 	if (typeof body === 'string' || body instanceof Uint8Array) {
 		const text = typeof body === 'string' ? body : new TextDecoder('utf-8').decode(body);

@@ -28,6 +28,10 @@ export const DIFY_STREAM_ERROR_CODES = {
 	interrupted: 'stream_interrupted',
 	/** `workflow_finished` reported `failed` and no `error` event said more. */
 	workflowFailed: 'workflow_failed',
+	/** The reply grew past the node's Max Answer Size: reading stopped (and Dify was asked to stop). */
+	answerTooLarge: 'max_answer_size_exceeded',
+	/** The reply took longer than the node's Max Duration: reading stopped (and Dify was asked to stop). */
+	tooLong: 'max_duration_exceeded',
 } as const;
 
 /** One workflow graph node, summed over all its executions (iterations and loops run a node many times). */
@@ -167,6 +171,11 @@ export interface AggregateDifyStreamOptions extends DifyAggregatorOptions {
 	 * take all memory.
 	 */
 	maxEventChars?: number;
+	/**
+	 * The most characters the item may keep (answer, reasoning, collected audio, kept events)
+	 * before reading stops as `max_answer_size_exceeded`; unbounded when not given.
+	 */
+	maxAnswerChars?: number;
 }
 
 /**

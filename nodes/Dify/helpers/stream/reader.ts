@@ -7,7 +7,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { readSseBatches, SseAbortError } from '../../../common/sse';
 import type { SseEvent, SseSource } from '../../../common/sse';
 import { DifyStreamAggregator } from './aggregator';
-import type { AggregateDifyStreamOptions, DifyAggregateResult } from './interfaces';
+import type { AggregateDifyStreamOptions, DifyAggregateResult, DifyErrorInfo } from './interfaces';
 import { DEFAULT_MAX_EVENT_CHARS, DIFY_STREAM_ERROR_CODES } from './interfaces';
 import { fingerprint, identityOf } from './replay';
 import { objectOrUndefined, textOf } from './values';
@@ -44,6 +44,20 @@ export function errorMessage(error: unknown): string {
 	return textOf(error) || 'unknown error';
 }
 
+/** Characters as the node's options give them: in MB (2^20 characters). */
+export function megabytes(chars: number): string {
+	return `${Number((chars / 1048576).toFixed(2))} MB`;
+}
+
+/** The failure of a reply that grew past the node's Max Answer Size. */
+export function answerTooLarge(maxChars: number): DifyErrorInfo {
+	return {
+		status: 413,
+		code: DIFY_STREAM_ERROR_CODES.answerTooLarge,
+		message: `Dify's reply grew past the node's Max Answer Size (${megabytes(maxChars)}), so the node stopped reading it`,
+	};
+}
+
 const LEADING_TYPE = /^\s*\{\s*"event"\s*:\s*"([a-z_]+)"/;
 
 /** The `event` of a Dify event's JSON when it is the first field (as Dify writes it), else undefined. */
@@ -69,8 +83,13 @@ export class DifyReplyReader {
 	/** Events are remembered once the stream is known to belong to a workflow run. */
 	private remembering = false;
 
-	constructor(private readonly options: AggregateDifyStreamOptions = {}) {
+	constructor(readonly options: AggregateDifyStreamOptions = {}) {
 		this.aggregator = new DifyStreamAggregator(options);
+	}
+
+	/** Ends the reply as failed with `error` (a bound was reached): final, not reopened. */
+	stop(error: DifyErrorInfo): void {
+		this.aggregator.stop(error);
 	}
 
 	/** The progress so far: what a reconnect (`workflow_run_id`) or a stop (`task_id`) needs. */
@@ -87,7 +106,7 @@ export class DifyReplyReader {
 	 * propagate.
 	 */
 	async read(source: SseSource, opts: { reopened?: boolean } = {}): Promise<{ broken: boolean }> {
-		const { onAnswerChunk, onAnswerReplaced } = this.options;
+		const { onAnswerChunk, onAnswerReplaced, maxAnswerChars } = this.options;
 		const outer = this.options.signal;
 		if (opts.reopened) this.aggregator.resumeAfterBreak();
 
@@ -147,7 +166,11 @@ export class DifyReplyReader {
 						this.seen[this.seenCount++] = fingerprint(type, raw.data.length);
 						if (identity !== undefined) this.seenIdentities.add(identity);
 					}
-					const text = this.aggregator.push(event);
+					const text = this.aggregator.push(event, raw.data.length);
+					if (maxAnswerChars !== undefined && this.aggregator.size > maxAnswerChars) {
+						this.aggregator.stop(answerTooLarge(maxAnswerChars));
+						break reading;
+					}
 					// With `continue_on_pause` Dify keeps the stream open at the next pause, waiting
 					// for someone to answer it: a pause that asked for a form ends this item's reading.
 					if (type === 'workflow_paused' && this.aggregator.formRequests > formsAtStart) {

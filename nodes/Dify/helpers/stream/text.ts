@@ -9,9 +9,12 @@ const PART_BLOCK = 512;
 export class TextParts {
 	private blocks: string[] = [];
 	private readonly parts: string[] = [];
+	/** Characters held, without joining the pieces. */
+	length = 0;
 
 	append(text: string): void {
 		if (text.length === 0) return;
+		this.length += text.length;
 		this.parts.push(text);
 		if (this.parts.length >= PART_BLOCK) {
 			this.blocks.push(this.parts.join(''));
@@ -32,6 +35,7 @@ export class TextParts {
 	}
 
 	replace(text: string): void {
+		this.length = text.length;
 		this.blocks = text ? [text] : [];
 		this.parts.length = 0;
 	}
