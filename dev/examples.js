@@ -33,6 +33,7 @@ const WORKFLOWS = {
 	difyHumanInput: 'exDifyHumanLoop1',
 	difyWorkflowRun: 'exDifyWorkflowR1',
 	difyKnowledgeSync: 'exDifyKnowSync01',
+	difyVoiceQuestion: 'exDifyVoiceQst01',
 	gravityRail: 'exGravityRail001',
 	gravityRailRoundTrip: 'exGravRailRound1',
 	gravityRailTakeover: 'exGravRailTakeov',

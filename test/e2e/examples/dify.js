@@ -320,7 +320,7 @@ async function voiceQuestion(t) {
 	const audio = require('../../../dev/simulator/dify/audio');
 	const { EXAMPLES_DIR } = require('../lib');
 	const question = 'What are the specs of the iPhone 13 Pro Max?';
-	const run = await execute('exDifyVoiceQst01', 'Dify voice question');
+	const run = await execute(WORKFLOWS.difyVoiceQuestion, 'Dify voice question');
 	check('Dify voice question example runs to success', run.ok, describeRun(run));
 	const heard = run.nodeOutput('Speech to Text')?.[0];
 	const asked = run.nodeOutput('Ask')?.[0];
