@@ -37,6 +37,7 @@ const WORKFLOWS = {
 	gravityRail: 'exGravityRail001',
 	gravityRailRoundTrip: 'exGravRailRound1',
 	gravityRailTakeover: 'exGravRailTakeov',
+	zaiaAgentChat: 'exZaiaAgentChat1',
 	zaiaCreateGet: 'exZaiaGetCreate1',
 	zaiaTrigger: 'exZaiaTrigger001',
 	zaiaExportUrl: 'exZaiaExportUrl1',
