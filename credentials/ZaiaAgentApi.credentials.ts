@@ -33,7 +33,7 @@ export class ZaiaAgentApi implements ICredentialType {
 			default: '',
 			required: true,
 			description:
-				'An API key of the Zaia platform (platform.zaia.app → Manage API Keys → Generate a new key). It is sent as a Bearer token.',
+				'A key of the Zaia platform: on platform.zaia.app open Manage API Keys (Gerenciar API Keys) and generate one. It is sent as a Bearer token.',
 		},
 		{
 			displayName: 'Base URL',

@@ -129,7 +129,7 @@ describe('Zaia: Generative Chat → Get Many', () => {
 			expect.objectContaining({
 				type: 'warning',
 				message:
-					'Zaia counts 250 chats but paging by offset returned 100. Narrow the list with Filters → Agent IDs, or read the rest with Generative Chat → Get.',
+					'Zaia counts 250 chats but paging by offset returned 100 of them. Narrow the list with Filters → Agent IDs.',
 			}),
 		]);
 	});
@@ -167,7 +167,11 @@ describe('Zaia: Generative Chat → Get Many', () => {
 			/^Agent IDs: must be a whole number, got "sales"/,
 		],
 		['an Agent ID 0', { filters: { agentIds: '0' } }, /^Agent IDs: must be at least 1, got 0/],
-		['the same Agent ID twice', { filters: { agentIds: '456, 456' } }, /^Agent IDs: /],
+		[
+			'the same Agent ID twice',
+			{ filters: { agentIds: '456, 456' } },
+			/^Agent IDs: contains "456" more than once; every entry must be unique/,
+		],
 	])('%s: rejected before any request', async (_label, parameters, message) => {
 		const result = await run(parameters);
 		expect(result.error?.name).toBe('NodeOperationError');

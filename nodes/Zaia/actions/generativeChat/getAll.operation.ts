@@ -86,7 +86,7 @@ export const operation: ItemOperation<Prepared> = {
 		});
 		if (limit === undefined && total !== undefined && chats.length < total) {
 			this.addExecutionHints?.({
-				message: `Zaia counts ${total} chats but paging by offset returned ${chats.length}. Narrow the list with Filters → Agent IDs, or read the rest with Generative Chat → Get.`,
+				message: `Zaia counts ${total} chats but paging by offset returned ${chats.length} of them. Narrow the list with Filters → Agent IDs.`,
 				type: 'warning',
 				location: 'outputPane',
 			});
