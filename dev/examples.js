@@ -18,6 +18,7 @@ const CREDENTIALS = {
 	difyApi: { id: 'demoCredDify0001', name: 'Dify (demo simulator)' },
 	difyKnowledgeApi: { id: 'demoCredDifyKnow', name: 'Dify Knowledge (demo simulator)' },
 	gravityRailApi: { id: 'demoCredGravRail', name: 'Gravity Rail (demo simulator)' },
+	zaiaAgentApi: { id: 'demoCredZaiaAgnt', name: 'Zaia Agent (demo simulator)' },
 	zaiaApi: { id: 'demoCredZaia0001', name: 'Zaia (demo simulator)' },
 	zaiaTriggerApi: { id: 'demoCredZaiaTrg1', name: 'Zaia Trigger (demo secret)' },
 };
@@ -37,6 +38,7 @@ const WORKFLOWS = {
 	gravityRail: 'exGravityRail001',
 	gravityRailRoundTrip: 'exGravRailRound1',
 	gravityRailTakeover: 'exGravRailTakeov',
+	zaiaAgentChat: 'exZaiaAgentChat1',
 	zaiaCreateGet: 'exZaiaGetCreate1',
 	zaiaTrigger: 'exZaiaTrigger001',
 	zaiaExportUrl: 'exZaiaExportUrl1',

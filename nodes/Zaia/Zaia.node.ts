@@ -25,6 +25,8 @@ const resourceParameter: INodeProperties = {
 		{ name: 'Chat', value: 'chat' },
 		{ name: 'Chat Message', value: 'chatMessage' },
 		{ name: 'Chat Thread', value: 'chatThread' },
+		{ name: 'Generative Chat', value: 'generativeChat' },
+		{ name: 'Generative Message', value: 'generativeMessage' },
 	],
 	default: 'chatMessage',
 };
@@ -39,13 +41,25 @@ export class Zaia implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: operationSubtitle(properties),
-		description: 'Send, read and export Zaia chat messages',
+		description:
+			'Send, read and export Zaia chat messages, and talk to Zaia agents in generative chats',
 		defaults: { name: 'Zaia' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
+		// The generative chats and messages are Zaia's agent API (api.zaia.app, a Bearer key): they sign
+		// with the Zaia Agent API credential, every other resource with the Zaia API credential
 		credentials: [
-			{ name: 'zaiaApi', required: true },
+			{
+				name: 'zaiaApi',
+				required: true,
+				displayOptions: { hide: { resource: ['generativeChat', 'generativeMessage'] } },
+			},
+			{
+				name: 'zaiaAgentApi',
+				required: true,
+				displayOptions: { show: { resource: ['generativeChat', 'generativeMessage'] } },
+			},
 			{
 				// Export → Send to URL appends this credential's secret to the Callback URL
 				name: 'zaiaTriggerApi',

@@ -9,6 +9,7 @@ import { DevRevApi } from '../../credentials/DevRevApi.credentials';
 import { DifyApi } from '../../credentials/DifyApi.credentials';
 import { DifyKnowledgeApi } from '../../credentials/DifyKnowledgeApi.credentials';
 import { GravityRailApi } from '../../credentials/GravityRailApi.credentials';
+import { ZaiaAgentApi } from '../../credentials/ZaiaAgentApi.credentials';
 import { ZaiaApi } from '../../credentials/ZaiaApi.credentials';
 import { ClickUpChat } from '../../nodes/ClickUpChat/ClickUpChat.node';
 import { DevRev } from '../../nodes/DevRev/DevRev.node';
@@ -56,7 +57,10 @@ export const specs = {
 	},
 	zaia: {
 		node: () => new Zaia(),
-		credentialTypes: [new ZaiaApi()],
-		credentials: (sim) => ({ zaiaApi: { apiKey: providers.zaia.API_KEY, baseUrl: sim.baseUrl } }),
+		credentialTypes: [new ZaiaApi(), new ZaiaAgentApi()],
+		credentials: (sim) => ({
+			zaiaApi: { apiKey: providers.zaia.API_KEY, baseUrl: sim.baseUrl },
+			zaiaAgentApi: { apiKey: providers.zaia.AGENT_API_KEY, baseUrl: sim.baseUrl },
+		}),
 	},
 } satisfies Record<string, RunnerSpec>;

@@ -1,8 +1,10 @@
 'use strict';
 /**
  * Zaia public API (Chat Messages): GET/POST /api/v1/chat-messages, POST /api/v1/chat-messages/export;
- * GET /api/v1/chats and /api/v1/chat-threads in ../zaia/chats.js.
- * Auth: the API key in the `authorization` header, as-is.
+ * GET /api/v1/chats and /api/v1/chat-threads in ../zaia/chats.js; the agent API (api.zaia.app v1.1:
+ * external generative chats and messages) in ../zaia/agent.js.
+ * Auth: the API key in the `authorization` header, as-is; on the agent API's routes (`agent: true`)
+ * the agent key as `Bearer <key>` (the Zaia Agent API credential).
  * Errors: `{ code?, message, name, feedback: { enUs, esEs, ptBr }, cta? }`.
  * Export: answers `{ message }` at once, then POSTs the result to `callbackUrl`. The docs do not
  * describe that callback, so the simulator can send each plausible form, chosen per test through
@@ -231,6 +233,8 @@ const lists = require('../zaia/chats')({
 	AGENT_ID,
 });
 
+const agent = require('../zaia/agent')({ errorBody });
+
 module.exports = {
 	name: 'zaia',
 	displayName: 'Zaia',
@@ -248,6 +252,10 @@ module.exports = {
 			credentialType: 'zaiaTriggerApi',
 			demoCredential: () => ({ secret: TRIGGER_SECRET, allowLocalDownloads: true }),
 		},
+		{
+			credentialType: 'zaiaAgentApi',
+			demoCredential: (baseUrl) => ({ apiKey: agent.AGENT_API_KEY, baseUrl }),
+		},
 	],
 	TRIGGER_SECRET,
 	API_KEY,
@@ -261,6 +269,12 @@ module.exports = {
 	CHANNEL_ID: lists.CHANNEL_ID,
 	seedChatRecords: lists.seedChatRecords,
 	seedThreads: lists.seedThreads,
+	AGENT_API_KEY: agent.AGENT_API_KEY,
+	ZAIA_AGENT_ID: agent.AGENT_ID,
+	OTHER_ZAIA_AGENT_ID: agent.OTHER_AGENT_ID,
+	GENERATIVE_CHAT_ID: agent.GENERATIVE_CHAT_ID,
+	CHAT_EXTERNAL_ID: agent.CHAT_EXTERNAL_ID,
+	seedGenerativeChats: agent.seedGenerativeChats,
 	errorBody,
 	rateLimitHeaders(retryAfterSeconds) {
 		return { 'Retry-After': String(retryAfterSeconds) };
@@ -280,6 +294,7 @@ module.exports = {
 			callbacks: [],
 			downloads: [],
 			...lists.initialState(),
+			...agent.initialState(),
 			ignorePageNumber: false,
 			/** How GET /exports/:id/download misbehaves (see the header); null: it serves the CSV. */
 			downloadBehaviour: null,
@@ -289,10 +304,11 @@ module.exports = {
 	authenticate(req, state, route) {
 		if (route.public) return null;
 		const value = req.headers.authorization;
-		if (value === API_KEY) return null;
+		if (value === (route.agent ? `Bearer ${agent.AGENT_API_KEY}` : API_KEY)) return null;
+		// each API refuses the other's form: the Public API takes the key as-is, the agent API as Bearer
 		const message = !value
 			? 'Missing API key.'
-			: value.startsWith('Bearer ')
+			: value.startsWith('Bearer ') !== Boolean(route.agent)
 				? 'Invalid API key format.'
 				: 'Invalid API key.';
 		return {
@@ -476,5 +492,6 @@ module.exports = {
 			},
 		},
 		...lists.routes,
+		...agent.routes,
 	],
 };

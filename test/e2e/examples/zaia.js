@@ -1,7 +1,7 @@
 'use strict';
 /**
- * Zaia's examples (test/e2e/run.js): the conversation and a bad API key in `n8n execute`; then the
- * two export examples: before `n8n start` the export to the Zaia Trigger and export-and-wait run
+ * Zaia's examples (test/e2e/run.js): the agent chat, the conversation and a bad API key in
+ * `n8n execute`; then the two export examples: before `n8n start` the export to the Zaia Trigger and export-and-wait run
  * (the simulator's callbacks held by the gate), after it the trigger receives its export and the
  * waiting execution is resumed by its callback (and by nothing else).
  */
@@ -60,8 +60,99 @@ function shortSecretWorkflow(workflows) {
 	return shortSecret;
 }
 
+/**
+ * zaia-agent-chat.json: a chat with a Zaia agent on the agent API (Bearer key): opened, asked,
+ * asked for a person by its External ID, handed over to a ticket, read back.
+ */
+async function agentChat(t) {
+	const { check, sims, execute, describeRun } = t;
+	const zaia = providers.zaia;
+	const since = sims.zaia.requests.length;
+	const run = await execute(WORKFLOWS.zaiaAgentChat, 'Zaia agent chat');
+	check('Zaia agent chat example runs to success', run.ok, describeRun(run));
+	const chat = run.nodeOutput('Open Chat')?.[0];
+	const answer = run.nodeOutput('Ask the Agent')?.[0];
+	const handover = run.nodeOutput('Ask for a Person')?.[0];
+	const ticket = run.nodeOutput('Ticket for Support')?.[0];
+	const readBack = run.nodeOutput('Read Back')?.[0];
+	check(
+		'Zaia Generative Chat → Create outputs the new chat of agent 20733 with the External ID',
+		chat &&
+			Number.isInteger(chat.id) &&
+			chat.agentId === zaia.ZAIA_AGENT_ID &&
+			chat.externalId === 'n8n-order-4411' &&
+			chat.status === 'active',
+		chat,
+	);
+	check(
+		"Zaia Generative Message → Send outputs the agent's answer in that chat, with the e-mail it extracted",
+		answer &&
+			answer.externalGenerativeChatId === chat?.id &&
+			answer.text === 'Order #4411 left our warehouse yesterday; it should arrive tomorrow.' &&
+			answer.chatStage?.name === 'Order status' &&
+			answer.extractedData?.userEmail === 'ana@example.com',
+		answer,
+	);
+	check(
+		'Zaia Send by External ID reaches the same chat; the agent hands over (stage Human handover)',
+		handover &&
+			handover.externalGenerativeChatId === chat?.id &&
+			handover.chatStage?.name === 'Human handover',
+		handover,
+	);
+	check(
+		'the IF node passes the handover on: the ticket for support carries the chat, the e-mail and both answers',
+		ticket &&
+			sameJson(ticket, {
+				generativeChatId: chat?.id,
+				customerEmail: 'ana@example.com',
+				agentAnswered: answer?.text,
+				agentSaid: handover?.text,
+			}),
+		ticket,
+	);
+	check(
+		'Zaia Generative Chat → Get reads the chat back',
+		readBack && readBack.id === chat?.id && readBack.externalId === 'n8n-order-4411',
+		readBack,
+	);
+	const calls = sims.zaia.requests.slice(since).filter((r) => r.path.startsWith('/v1.1/'));
+	check(
+		'the simulator received create, send (by ID), send (by External ID), get, each signed with the agent key as Bearer',
+		sameJson(
+			calls.map((r) => `${r.method} ${r.path}`),
+			[
+				'POST /v1.1/api/external-generative-chat/create',
+				'POST /v1.1/api/external-generative-message/create',
+				'POST /v1.1/api/external-generative-message/create',
+				'GET /v1.1/api/external-generative-chat/retrieve',
+			],
+		) &&
+			calls.every(
+				(r) => r.headers.authorization === `Bearer ${zaia.AGENT_API_KEY}` && !r.rejected,
+			) &&
+			sameJson(calls[0].body, { agentId: zaia.ZAIA_AGENT_ID, externalId: 'n8n-order-4411' }) &&
+			sameJson(calls[1].body, {
+				agentId: zaia.ZAIA_AGENT_ID,
+				externalGenerativeChatId: chat?.id,
+				prompt: 'Hi, I am ana@example.com. Where is my order #4411?',
+				streaming: false,
+				custom: { channel: 'n8n' },
+			}) &&
+			sameJson(calls[2].body, {
+				agentId: zaia.ZAIA_AGENT_ID,
+				externalGenerativeChatExternalId: 'n8n-order-4411',
+				prompt: 'Thanks. Can I talk to a person, please?',
+				streaming: false,
+			}) &&
+			calls[3].rawQuery === `?id=${chat?.id}`,
+		calls.map((r) => [r.method, r.path, r.rawQuery, r.body, r.headers.authorization?.slice(0, 12)]),
+	);
+}
+
 /** zaia-create-and-get.json: a conversation, the customer asks, support answers, the chat is read back. */
 async function examples(t) {
+	await agentChat(t);
 	const { check, sims, execute, describeRun } = t;
 	const run = await execute(WORKFLOWS.zaiaCreateGet, 'Zaia conversation');
 	const asked = run.nodeOutput('Create Message')?.[0];
