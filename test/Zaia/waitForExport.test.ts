@@ -352,10 +352,15 @@ describe('Zaia: Export → Wait for the Export, the callback race and unreachabl
 		);
 		expect(result.status).toBe('waiting');
 		// Zaia called back while the execution was still running (not yet stored as waiting)
+		// this execution's callback (a delayed callback of an earlier test may land in the log too)
+		const ours = () =>
+			(ctx.sim.state.callbacks as Array<{ url: string; status: number; body: string }>).filter(
+				(c) => c.url.includes(executionId),
+			);
 		const deadline = Date.now() + 3000;
-		while (ctx.sim.state.callbacks.length === 0 && Date.now() < deadline)
+		while (ours().length === 0 && Date.now() < deadline)
 			await new Promise((resolve) => setTimeout(resolve, 10));
-		const [early] = ctx.sim.state.callbacks;
+		const [early] = ours();
 		expect(early.status).toBe(409);
 		expect(JSON.parse(early.body)).toEqual({
 			message: `The execution "${executionId}" is running already.`,
