@@ -21,6 +21,8 @@ export type Simulator = {
 		route?: string;
 		/** The kind of random fault this request drew (see `randomFaults`). */
 		randomFault?: string;
+		/** When the client hung up before the answer was sent (a cancel, a timeout). */
+		clientGaveUpAt?: number;
 		at: number;
 	}>;
 	state: any;

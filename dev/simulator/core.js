@@ -283,6 +283,10 @@ class ProviderSimulator {
 			at: Date.now(),
 		};
 		this.requests.push(record);
+		// the client hung up before the answer was sent (a cancelled execution, a timeout)
+		res.on('close', () => {
+			if (!res.writableFinished) record.clientGaveUpAt = Date.now();
+		});
 
 		const send = (status, payload, headers = {}) => {
 			const isJson =
