@@ -274,6 +274,17 @@ function builtDifyReader() {
 	);
 }
 
+/**
+ * What a Dify Send (node version 1.1, Simplify on, the default) outputs for these SSE bytes: the
+ * built aggregator (dist/) on them, shaped by the built `simplifiedReply`.
+ */
+async function simplifiedDifyReply(bytes) {
+	const { simplifiedReply } = require(
+		path.join(examples.REPO_ROOT, 'dist', 'nodes', 'Dify', 'helpers', 'outputs.js'),
+	);
+	return simplifiedReply(await builtDifyReader().aggregateDifyStream([bytes], {}));
+}
+
 /** The bytes of a Dify SSE fixture (dev/simulator/fixtures/dify/<name>.sse). */
 function difyFixture(name) {
 	return fs.readFileSync(
@@ -284,6 +295,7 @@ function difyFixture(name) {
 module.exports = {
 	runSuite,
 	builtDifyReader,
+	simplifiedDifyReply,
 	difyFixture,
 	hostChecks,
 	REPO_ROOT: examples.REPO_ROOT,

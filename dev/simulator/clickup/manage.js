@@ -12,7 +12,7 @@ const schemas = require('../schemas/clickup.json');
 
 /** People the simulator knows by ID (ChatSimpleUser); any other ID gets a made-up name. */
 const PEOPLE = {
-	42: ['Sim Ulator', 'sim@example.com'],
+	42: ['Maya Lindqvist', 'maya@example.com'],
 	183: ['Ada Lovelace', 'ada@example.com'],
 	184: ['Grace Hopper', 'grace@example.com'],
 };

@@ -1,4 +1,5 @@
 'use strict';
+const { uuidFrom } = require('../random');
 /**
  * The simulated Dify chat app's answers: a small deterministic composer, so that the demo and the
  * e2e examples look like a real app instead of replaying the docs' one-chunk sample (`" I"`).
@@ -166,11 +167,9 @@ function answerChunks(answer, wordsPerChunk = 4) {
 	return chunks;
 }
 
-/** A v4-shaped UUID from a number (deterministic, unique per number and kind). */
+/** A UUID per kind and number (deterministic, looks like Dify's). */
 function sequenceUuid(kind, n) {
-	const hex = n.toString(16).padStart(12, '0').slice(-12);
-	const kinds = { conversation: 'c0a1', message: 'e55a', task: 'a5c0' };
-	return `5151${kinds[kind]}-0000-4000-8000-${hex}`;
+	return uuidFrom(kind, n);
 }
 
 const FIRST_TURN_AT = 1764590400; // 2025-12-01T12:00:00Z, then one minute per turn
@@ -210,7 +209,7 @@ function composeReply({ query, history, turn, conversationId }) {
 				total_tokens: promptTokens + completionTokens,
 				total_price: ((promptTokens + completionTokens) * 0.000002).toFixed(7),
 				currency: 'USD',
-				latency: 0.4 + chunks.length * 0.05,
+				latency: Math.round((0.4 + chunks.length * 0.05) * 100) / 100,
 			},
 			retriever_resources: [],
 		},

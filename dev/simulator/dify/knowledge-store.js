@@ -1,4 +1,5 @@
 'use strict';
+const { uuidFrom } = require('../random');
 /**
  * The Dify simulator's knowledge bases (Knowledge API, `Authorization: Bearer <knowledge key>`):
  * the store the routes of ./knowledge.js and ./knowledge-documents.js share, kept in the
@@ -72,10 +73,6 @@ function datasetOf(state, id) {
 /** Whether the workspace has this model (MODELS), for a knowledge base or a rerank. */
 function modelKnown(type, provider, name) {
 	return (MODELS[type] ?? []).some((p) => p.provider === provider && p.models.includes(name));
-}
-
-function uuidFrom(prefix, n) {
-	return `${prefix}-0000-4000-8000-${n.toString(16).padStart(12, '0').slice(-12)}`;
 }
 
 function createStore() {

@@ -1,4 +1,5 @@
 'use strict';
+const { uuidFrom } = require('../random');
 /**
  * The Dify simulator's conversations, messages, variables, feedback, suggested questions and app
  * meta: the routes the Dify node's Conversation, Message Feedback, App and Chat Message → Get
@@ -27,10 +28,6 @@ const APP_ID = 'a1b2c3d4-5678-90ab-cdef-1234567890ab';
 
 function fail(status, code, message) {
 	return { status, body: { code, message, status } };
-}
-
-function uuidFrom(prefix, n) {
-	return `${prefix}-0000-4000-8000-${n.toString(16).padStart(12, '0').slice(-12)}`;
 }
 
 function createStore() {

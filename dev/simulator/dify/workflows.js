@@ -1,4 +1,5 @@
 'use strict';
+const { uuidFrom } = require('../random');
 /**
  * Dify simulator: Workflow apps (`POST /workflows/run`, `/workflows/:workflow_id/run`,
  * `GET /workflows/run/:id`, `GET /workflows/logs`, `POST /workflows/tasks/:task_id/stop`) and
@@ -19,12 +20,12 @@ const STATUSES = ['succeeded', 'failed', 'stopped'];
 function seededLogs() {
 	const logs = [];
 	for (let n = SEEDED_LOGS; n >= 1; n--) {
-		const id = `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+		const id = uuidFrom('workflow-log', n);
 		const created = 1717000000 + n * 60;
 		logs.push({
 			id,
 			workflow_run: {
-				id: `10000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+				id: uuidFrom('workflow-run', n),
 				version: '2025-01-16 12:00:00.000000',
 				status: STATUSES[n % 3],
 				error: n % 3 === 1 ? 'Node LLM run failed' : null,
@@ -40,7 +41,7 @@ function seededLogs() {
 			created_by_role: 'end_user',
 			created_by_account: null,
 			created_by_end_user: {
-				id: `20000000-0000-4000-8000-${String(n % 5).padStart(12, '0')}`,
+				id: uuidFrom('end-user', n % 5),
 				type: 'service-api',
 				is_anonymous: false,
 				session_id: `seed-user-${n % 5}`,

@@ -19,10 +19,10 @@ const TOKEN = 'pk_42_SIMULATORTOKENCLICKUP0000000000001';
 const OAUTH_TOKEN = '42_simoauthaccesstoken0000000000000000000001';
 const ME = {
 	id: 42,
-	username: 'Sim Ulator',
-	email: 'sim@example.com',
+	username: 'Maya Lindqvist',
+	email: 'maya@example.com',
 	color: '#7b68ee',
-	initials: 'SU',
+	initials: 'ML',
 	week_start_day: 1,
 	global_font_support: true,
 	timezone: 'Etc/UTC',

@@ -40,9 +40,9 @@ const ME = {
 	type: 'dev_user',
 	id: userId(ME_NUMBER),
 	display_id: `DEVU-${ME_NUMBER}`,
-	display_name: 'sim-ulator',
-	full_name: 'Sim Ulator',
-	email: 'sim@example.com',
+	display_name: 'maya.lindqvist',
+	full_name: 'Maya Lindqvist',
+	email: 'maya@example.com',
 	state: 'active',
 };
 

@@ -15,6 +15,7 @@
  *
  * The reply is picked from the request's `query` text, by directives anywhere in it:
  *   sim:<fixture>      a fixture by file name without .sse, e.g. `sim:agent-chat`, `sim:human-input-pause`
+ *                      (two plain questions the examples ask play one too: RECORDED_QUESTIONS)
  *                      (default: an answer composed for the query by ../dify/answers.js, in several `message`
  *                      chunks, continuing the conversation's earlier turns; `sim:chat-basic` is the docs'
  *                      one-chunk sample; a blocking request gets the composed answer as one JSON body)
@@ -188,10 +189,45 @@ function blockingFromFixture(name) {
 	return { status: 200, body };
 }
 
+/**
+ * Questions the examples ask that play a recorded stream, so that no `sim:` directive shows in a
+ * workflow a user opens: an Agent app drawing a picture (the docs' Agent stream, its placeholder ids
+ * like `task123` replaced by UUIDs, as a real app gives) and a Chatflow pausing for a review.
+ */
+const RECORDED_QUESTIONS = [
+	{ pattern: /\bdraw (?:me )?an? (?:cute )?cat\b/i, fixture: 'agent-chat' },
+	{ pattern: /\blaunch note for review\b/i, fixture: 'human-input-pause' },
+];
+
 function parseDirectives(query) {
 	const scenario = /(?:^|\s)sim:([\w-]+)/.exec(query);
 	const flags = new Set((query.match(/(?:^|\s)\+([a-z]+)/g) || []).map((f) => f.trim().slice(1)));
+	if (!scenario) {
+		const recorded = RECORDED_QUESTIONS.find((q) => q.pattern.test(query));
+		if (recorded) {
+			flags.add('realids');
+			return { scenario: recorded.fixture, flags };
+		}
+	}
 	return { scenario: scenario ? scenario[1] : undefined, flags };
+}
+
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A fixture's placeholder ids (`task123`, `msg123`, `file_id_1`, ...) replaced by UUIDs, new per request. */
+function withRealIds(bytes, n) {
+	let text = bytes.toString('utf8');
+	const ids = new Set();
+	for (const m of text.matchAll(
+		/"(?:id|task_id|message_id|conversation_id|workflow_run_id|workflow_id)": "([^"]+)"/g,
+	))
+		if (!UUID_RE.test(m[1]) && /\d/.test(m[1])) ids.add(m[1]); // placeholders, not names like `approve`
+	for (const id of ids) {
+		const hex = crypto.createHash('sha256').update(`${id}/${n}`).digest('hex');
+		const uuid = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+		text = text.split(`"${id}"`).join(`"${uuid}"`);
+	}
+	return Buffer.from(text, 'utf8');
 }
 
 const PACE_MS = 80;
@@ -517,14 +553,15 @@ module.exports = {
 							: 'Agent Chat App does not support blocking mode',
 					);
 				}
-				for (const event of fixtureEvents(FIXTURES[name]))
+				const played = flags.has('realids') ? withRealIds(FIXTURES[name], n) : FIXTURES[name];
+				for (const event of fixtureEvents(played))
 					if (event.conversation_id) state.conversations.add(event.conversation_id);
 
 				if (blocking && !flags.has('sse')) {
 					if (composed) return { status: 200, body: composed.blocking };
 					return blockingFromFixture(name);
 				}
-				let bytes = composed ? composed.bytes : FIXTURES[name];
+				let bytes = composed ? composed.bytes : played;
 				if (flags.has('fresh')) {
 					// a run of its own: the fixture's workflow_run_id replaced by a new one
 					const runId = fixtureEvents(bytes).find((e) => e.workflow_run_id)?.workflow_run_id;

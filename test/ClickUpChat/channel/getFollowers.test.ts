@@ -19,10 +19,10 @@ describe('ClickUp Chat: Channel > Get Followers', () => {
 		expect(result.items.map((i) => i.json)).toEqual([
 			{
 				id: '42',
-				email: 'sim@example.com',
-				name: 'Sim Ulator',
-				username: 'Sim Ulator',
-				initials: 'SU',
+				email: 'maya@example.com',
+				name: 'Maya Lindqvist',
+				username: 'Maya Lindqvist',
+				initials: 'ML',
 			},
 			{
 				id: '183',

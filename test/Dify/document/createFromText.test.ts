@@ -52,7 +52,7 @@ describe('Dify: Document → Create From Text', () => {
 				docLanguage: 'German',
 				indexingTechnique: 'economy',
 			},
-			additionalBodyFields: '{"original_document_id":"d0c00001-0000-4000-8000-000000000001"}',
+			additionalBodyFields: '{"original_document_id":"a246c561-536b-4474-84f1-cc5e36e5ac43"}',
 		});
 		expect(custom.error).toBeUndefined();
 		expect(ctx.sim.calls('POST', createPath)[0].body).toEqual({
@@ -70,7 +70,7 @@ describe('Dify: Document → Create From Text', () => {
 					segmentation: { separator: '\\n\\n', max_tokens: 300, chunk_overlap: 0 },
 				},
 			},
-			original_document_id: 'd0c00001-0000-4000-8000-000000000001',
+			original_document_id: 'a246c561-536b-4474-84f1-cc5e36e5ac43',
 		});
 		ctx.sim.reset();
 		await run({

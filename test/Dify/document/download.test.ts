@@ -12,7 +12,7 @@ const run = nodeRunner(ctx, specs.dify, {
 	operation: 'download',
 	datasetId: knowledge.HELP_DATASET,
 });
-const INVOICE = 'd0c00001-0000-4000-8000-000000000003';
+const INVOICE = 'fa8cc611-0510-4b5e-8c10-af4faf3cf307';
 
 describe('Dify: Document → Download', () => {
 	test("GET …/download, then the signed URL without the Knowledge key; the file is the item's binary data", async () => {
@@ -42,7 +42,7 @@ describe('Dify: Document → Download', () => {
 		expect(Object.keys(json(url))).toEqual(['document_id', 'url']);
 		expect(url.items[0].binary).toBeUndefined();
 		expect(ctx.sim.requests).toHaveLength(1);
-		const text = await run({ documentId: 'd0c00001-0000-4000-8000-000000000001' });
+		const text = await run({ documentId: 'a246c561-536b-4474-84f1-cc5e36e5ac43' });
 		expect(text.error?.message).toBe('Document does not have an uploaded file to download.');
 	});
 

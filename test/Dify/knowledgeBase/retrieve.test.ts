@@ -33,7 +33,7 @@ describe('Dify: Knowledge Base → Retrieve', () => {
 			content: knowledge.KETTLE_WARRANTY,
 			score: 1,
 			document_name: 'Warranty',
-			document_id: 'd0c00001-0000-4000-8000-000000000002',
+			document_id: 'd44382ad-f4f1-4cad-80d9-16d91a717655',
 			position: 1,
 			keywords: ['kettle', 'carries', 'warranty'],
 			document_metadata: { team: 'support' },

@@ -4,6 +4,12 @@ import type { IDataObject } from 'n8n-workflow';
 import { nodeRunner, specs } from '../../engine/nodes';
 import { useSimulator } from '../../helpers';
 
+// the seeded logs' ids, newest (250) first: the simulator derives them from their number
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { uuidFrom } = require('../../../dev/simulator/random') as {
+	uuidFrom: (kind: string, n: number) => string;
+};
+
 const ctx = useSimulator('dify');
 const run = nodeRunner(ctx, specs.dify, {
 	resource: 'workflow',
@@ -24,7 +30,7 @@ describe('Dify Workflow → Get Logs', () => {
 			'?keyword=seed-user&page=2&limit=100',
 			'?keyword=seed-user&page=3&limit=100',
 		]);
-		expect((result.items[0].json as IDataObject).id).toBe('00000000-0000-4000-8000-000000000250');
+		expect((result.items[0].json as IDataObject).id).toBe(uuidFrom('workflow-log', 250));
 	});
 
 	test('Limit 120 stops after 2 pages of the same size and returns exactly 120', async () => {
