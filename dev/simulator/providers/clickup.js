@@ -18,6 +18,9 @@ const { LOCATIONS, REACTIONS, manageRoutes } = require('../clickup/manage');
 const { addAutomation, automationsSettled, messagePosted } = require('../clickup/automations');
 
 const TOKEN = 'pk_42_SIMULATORTOKENCLICKUP0000000000001';
+/** The ClickUp Chat Trigger credential of the demo and the tests: the Automation's custom header. */
+const TRIGGER_HEADER = 'X-Webhook-Secret';
+const TRIGGER_SECRET = 'clickup-trigger-secret-0123456789';
 /** An access token from ClickUp's OAuth flow; apps send it as a Bearer token. */
 const OAUTH_TOKEN = '42_simoauthaccesstoken0000000000000000000001';
 const ME = {
@@ -283,7 +286,15 @@ module.exports = {
 	credentialType: 'clickUpChatApi',
 	/** What the demo's credential holds when it points at this simulator. */
 	demoCredential: (baseUrl) => ({ accessToken: TOKEN, baseUrl }),
+	moreCredentials: [
+		{
+			credentialType: 'clickUpChatTriggerApi',
+			demoCredential: () => ({ headerName: TRIGGER_HEADER, secret: TRIGGER_SECRET }),
+		},
+	],
 	TOKEN,
+	TRIGGER_HEADER,
+	TRIGGER_SECRET,
 	OAUTH_TOKEN,
 	WORKSPACES,
 	ME,
