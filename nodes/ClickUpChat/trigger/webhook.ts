@@ -121,16 +121,17 @@ export async function receiveChatMessage(ctx: IWebhookFunctions): Promise<IWebho
 	};
 	let message: IDataObject | undefined;
 	let ownId: string | undefined;
+	let read = false;
 	try {
 		message = await readPostedMessage(ctx, ref);
 		if (message && options.ignoreOwnMessages !== false) ownId = await ownUserId(ctx);
-	} catch (error) {
+		read = message !== undefined;
+	} finally {
+		// a call that could not read the message (ClickUp's error, not found) is not remembered:
 		// a later call for the same message may succeed
-		forgetDelivery(ctx, commentId);
-		throw error;
+		if (!read) forgetDelivery(ctx, commentId);
 	}
 	if (!message) {
-		forgetDelivery(ctx, commentId);
 		throw new NodeOperationError(
 			ctx.getNode(),
 			`Message ${commentId} was not found in channel ${channelId} of Workspace ${ref.workspaceId}`,
