@@ -95,4 +95,66 @@ async function automationsSettled(state) {
 	return state.automationCalls;
 }
 
-module.exports = { addAutomation, automationsSettled, callWebhook, messagePosted };
+/**
+ * The simulator's own routes (not ClickUp's API; no token), for the demo and anything running the
+ * simulator in another process: `POST /sim/automations` registers an Automation (the body as
+ * `addAutomation`'s options), `POST /sim/channels/:channel_id/messages` posts as a person
+ * (`{ content, user_id?, parent_message? }`), `GET /sim/automation-calls` lists the calls made.
+ */
+function automationRoutes({ errorBody, postAs }) {
+	return [
+		{
+			method: 'POST',
+			path: '/sim/automations',
+			own: true,
+			handle({ body, state }) {
+				if (!body || typeof body.channelId !== 'string' || typeof body.url !== 'string')
+					return { status: 400, body: errorBody(400, 'channelId and url are required') };
+				const { id } = addAutomation(state, body);
+				return { status: 201, body: { id } };
+			},
+		},
+		{
+			method: 'POST',
+			path: '/sim/channels/:channel_id/messages',
+			own: true,
+			handle({ params, body, state }) {
+				const room = state.channels.get(params.channel_id);
+				if (!room)
+					return { status: 404, body: errorBody(404, `Channel ${params.channel_id} not found`) };
+				if (!body || typeof body.content !== 'string' || body.content === '')
+					return { status: 400, body: errorBody(400, 'content is required') };
+				return { status: 201, body: postAs(state, room.workspace_id, room.id, body) };
+			},
+		},
+		{
+			method: 'GET',
+			path: '/sim/automation-calls',
+			own: true,
+			handle: ({ state }) => ({ status: 200, body: { calls: state.automationCalls } }),
+		},
+	];
+}
+
+/**
+ * The demo's Automation, from the environment: CLICKUP_SIM_AUTOMATION_URL (with the dynamic
+ * fields) on CLICKUP_SIM_AUTOMATION_CHANNEL (default #general), sending `header: secret`.
+ */
+function automationFromEnv(state, { channelId, header, secret }) {
+	const url = process.env.CLICKUP_SIM_AUTOMATION_URL;
+	if (!url) return;
+	addAutomation(state, {
+		channelId: process.env.CLICKUP_SIM_AUTOMATION_CHANNEL || channelId,
+		url,
+		headers: { [header]: secret },
+	});
+}
+
+module.exports = {
+	addAutomation,
+	automationFromEnv,
+	automationRoutes,
+	automationsSettled,
+	callWebhook,
+	messagePosted,
+};

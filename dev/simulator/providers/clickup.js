@@ -15,7 +15,13 @@
 const crypto = require('crypto');
 const schemas = require('../schemas/clickup.json');
 const { LOCATIONS, REACTIONS, manageRoutes } = require('../clickup/manage');
-const { addAutomation, automationsSettled, messagePosted } = require('../clickup/automations');
+const {
+	addAutomation,
+	automationFromEnv,
+	automationRoutes,
+	automationsSettled,
+	messagePosted,
+} = require('../clickup/automations');
 
 const TOKEN = 'pk_42_SIMULATORTOKENCLICKUP0000000000001';
 /** The ClickUp Chat Trigger credential of the demo and the tests: the Automation's custom header. */
@@ -343,9 +349,15 @@ module.exports = {
 		};
 		for (const { workspace, following, ...fields } of SEEDED_CHANNELS)
 			addChannel(state, workspace, { ...fields, createdAt: SEEDED_AT }, { following });
+		automationFromEnv(state, {
+			channelId: '8cdu0general0001',
+			header: TRIGGER_HEADER,
+			secret: TRIGGER_SECRET,
+		});
 		return state;
 	},
 	authenticate(req, state, route) {
+		if (route.own) return null; // the simulator's own routes (automations.js)
 		const value = req.headers.authorization;
 		if (value === TOKEN || value === `Bearer ${OAUTH_TOKEN}`) return null;
 		const v2 = route.path.startsWith('/api/v2');
@@ -500,6 +512,7 @@ module.exports = {
 				return { status: 201, body: reply };
 			},
 		},
+		...automationRoutes({ errorBody, postAs }),
 		...manageRoutes({
 			ME,
 			errorBody,

@@ -168,4 +168,38 @@ describe('ClickUp Chat Trigger: the message, read back through the Chat API', ()
 			await server.stop();
 		}
 	});
+
+	test("the simulator's own routes (demo): an Automation over HTTP, a person's post, the calls", async () => {
+		const server = await chatTrigger(ctx.sim);
+		try {
+			const json = { 'content-type': 'application/json' };
+			const registered = await fetch(`${ctx.sim.baseUrl}/sim/automations`, {
+				method: 'POST',
+				headers: json,
+				body: JSON.stringify({
+					channelId: GENERAL,
+					url: `${server.url}?channel_id={{Channel ID}}&comment_id={{Comment ID}}`,
+					headers: { [clickup.TRIGGER_HEADER]: clickup.TRIGGER_SECRET },
+				}),
+			});
+			expect(registered.status).toBe(201);
+			const posted = await fetch(`${ctx.sim.baseUrl}/sim/channels/${GENERAL}/messages`, {
+				method: 'POST',
+				headers: json,
+				body: JSON.stringify({ content: 'What is n8n?' }),
+			});
+			expect(posted.status).toBe(201);
+			const message = (await posted.json()) as { id: string; user_id: string };
+			expect(message.user_id).toBe('183');
+			const [hit] = await server.waitForHits(1);
+			expect(hit.items![0].json).toMatchObject({ id: message.id, content: 'What is n8n?' });
+			await clickup.automationsSettled(ctx.sim.state);
+			const calls = (await (await fetch(`${ctx.sim.baseUrl}/sim/automation-calls`)).json()) as {
+				calls: Array<{ messageId: string; status: number }>;
+			};
+			expect(calls.calls.map((c) => [c.messageId, c.status])).toEqual([[message.id, 200]]);
+		} finally {
+			await server.stop();
+		}
+	});
 });
