@@ -213,10 +213,10 @@ async function main() {
 			(n) => n.type === 'n8n-nodes-base.stickyNote' && n.parameters.content.length > 40,
 		);
 		const start = workflow.nodes.some(
-			(n) => n.type === 'n8n-nodes-base.manualTrigger' || n.type.endsWith('.zaiaTrigger'),
+			(n) => n.type === 'n8n-nodes-base.manualTrigger' || n.type.endsWith('Trigger'),
 		);
 		check(
-			`${file}: credentials by the demo's fixed ids, a sticky note, a manual or Zaia trigger`,
+			`${file}: credentials by the demo's fixed ids, a sticky note, a manual trigger or one of ours`,
 			ok && sticky && start,
 			creds,
 		);
