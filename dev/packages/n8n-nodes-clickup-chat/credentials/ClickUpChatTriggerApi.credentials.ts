@@ -1,1 +1,0 @@
-../../../../credentials/ClickUpChatTriggerApi.credentials.ts
