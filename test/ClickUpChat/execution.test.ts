@@ -1,5 +1,6 @@
 /** How an execution runs the node: cancelled mid-request, items sent side by side in input order. */
 import { nodeRunner, specs } from '../engine/nodes';
+import { waitFor } from '../engine/webhook/request';
 import { useSimulator } from '../helpers';
 import { byId, WS } from './kit';
 
@@ -35,9 +36,12 @@ describe('ClickUp Chat: the execution', () => {
 		// the request itself was aborted: the client hung up before the simulator answered (the
 		// simulator hears of it a moment later; a request left open would keep it waiting a minute)
 		const [call] = ctx.sim.calls('POST', DM_PATH);
-		for (let n = 0; n < 500 && call.clientGaveUpAt === undefined; n++)
-			await new Promise((resolve) => setTimeout(resolve, 10));
-		expect(call.clientGaveUpAt).toEqual(expect.any(Number));
+		const gaveUpAt = await waitFor(
+			() => call.clientGaveUpAt,
+			5000,
+			'the simulator to see the client hang up',
+		);
+		expect(gaveUpAt).toEqual(expect.any(Number));
 		expect(result.items).toHaveLength(0);
 	});
 

@@ -167,11 +167,6 @@ function answerChunks(answer, wordsPerChunk = 4) {
 	return chunks;
 }
 
-/** A UUID per kind and number (deterministic, looks like Dify's). */
-function sequenceUuid(kind, n) {
-	return uuidFrom(kind, n);
-}
-
 const FIRST_TURN_AT = 1764590400; // 2025-12-01T12:00:00Z, then one minute per turn
 
 /**
@@ -182,9 +177,9 @@ const FIRST_TURN_AT = 1764590400; // 2025-12-01T12:00:00Z, then one minute per t
 function composeReply({ query, history, turn, conversationId }) {
 	const { answer, topic } = composeAnswer(query, history);
 	const ids = {
-		task_id: sequenceUuid('task', turn),
-		message_id: sequenceUuid('message', turn),
-		conversation_id: conversationId || sequenceUuid('conversation', turn),
+		task_id: uuidFrom('task', turn),
+		message_id: uuidFrom('message', turn),
+		conversation_id: conversationId || uuidFrom('conversation', turn),
 	};
 	const createdAt = FIRST_TURN_AT + turn * 60;
 	const chunks = answerChunks(answer);
@@ -239,4 +234,4 @@ function composeReply({ query, history, turn, conversationId }) {
 	};
 }
 
-module.exports = { composeAnswer, composeReply, suggestionsFor, answerChunks, sequenceUuid };
+module.exports = { composeAnswer, composeReply, suggestionsFor, answerChunks };

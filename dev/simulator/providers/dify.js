@@ -15,10 +15,10 @@
  *
  * The reply is picked from the request's `query` text, by directives anywhere in it:
  *   sim:<fixture>      a fixture by file name without .sse, e.g. `sim:agent-chat`, `sim:human-input-pause`
- *                      (two plain questions the examples ask play one too: RECORDED_QUESTIONS)
  *                      (default: an answer composed for the query by ../dify/answers.js, in several `message`
  *                      chunks, continuing the conversation's earlier turns; `sim:chat-basic` is the docs'
- *                      one-chunk sample; a blocking request gets the composed answer as one JSON body)
+ *                      one-chunk sample; a blocking request gets the composed answer as one JSON body;
+ *                      two plain questions the examples ask play a fixture too: RECORDED_QUESTIONS)
  *   sim:blocking-response  the docs' blocking body (dev/simulator/fixtures/dify/blocking-response.json)
  *   sim:endless        a chat stream that keeps sending `message` chunks (40 ms apart, at most 500)
  *                      with a task id of its own (`sim-task-<n>`), for cancel tests
@@ -41,7 +41,7 @@
  * as Dify documents. A `conversation_id` must be one the simulator knows (a fixture's, or one of
  * an earlier reply), else 404 `not_found`; local files must have been uploaded by the same `user`.
  */
-const { rng } = require('../random');
+const { rng, uuidFrom } = require('../random');
 const crypto = require('crypto');
 const fs = require('fs');
 const path = require('path');
@@ -222,11 +222,7 @@ function withRealIds(bytes, n) {
 		/"(?:id|task_id|message_id|conversation_id|workflow_run_id|workflow_id)": "([^"]+)"/g,
 	))
 		if (!UUID_RE.test(m[1]) && /\d/.test(m[1])) ids.add(m[1]); // placeholders, not names like `approve`
-	for (const id of ids) {
-		const hex = crypto.createHash('sha256').update(`${id}/${n}`).digest('hex');
-		const uuid = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
-		text = text.split(`"${id}"`).join(`"${uuid}"`);
-	}
+	for (const id of ids) text = text.split(`"${id}"`).join(`"${uuidFrom(id, n)}"`);
 	return Buffer.from(text, 'utf8');
 }
 
