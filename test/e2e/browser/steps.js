@@ -380,12 +380,19 @@ async function searchChecks(t, ctx, baseUrl, rest, ours, typesByName, NodeHelper
 				const item = creatorItem(page, desc.displayName);
 				if (await item.count()) {
 					await item.click();
-					await page.waitForTimeout(500);
-					const listed = (await creatorItemNames(page)).map((s) => s.toLowerCase());
 					const wanted = configurations(desc, NodeHelpers)
 						.filter((c) => c.action)
 						.map((c) => c.action);
-					const missing = wanted.filter((a) => !listed.some((l) => l.includes(a.toLowerCase())));
+					// n8n's node creator renders a long list lazily, five items per tick: on a loaded
+					// machine 75 actions take more than a moment, so read until all are there or 15 s passed
+					let listed = [];
+					let missing = wanted;
+					for (const until = Date.now() + 15_000; ; ) {
+						listed = (await creatorItemNames(page)).map((s) => s.toLowerCase());
+						missing = wanted.filter((a) => !listed.some((l) => l.includes(a.toLowerCase())));
+						if (missing.length === 0 || Date.now() > until) break;
+						await page.waitForTimeout(250);
+					}
 					check(
 						`"${desc.displayName}" in the panel lists all ${wanted.length} operations as actions`,
 						wanted.length > 0 && missing.length === 0,
