@@ -14,6 +14,7 @@ const EXAMPLES_DIR = path.join(REPO_ROOT, 'examples');
 /** The credentials every example references, by credential type: fixed ids and names. */
 const CREDENTIALS = {
 	clickUpChatApi: { id: 'demoCredClickUp1', name: 'ClickUp Chat (demo simulator)' },
+	clickUpChatTriggerApi: { id: 'demoCredClickUpT', name: 'ClickUp Chat Trigger (demo secret)' },
 	devRevApi: { id: 'demoCredDevRev01', name: 'DevRev (demo simulator)' },
 	difyApi: { id: 'demoCredDify0001', name: 'Dify (demo simulator)' },
 	difyKnowledgeApi: { id: 'demoCredDifyKnow', name: 'Dify Knowledge (demo simulator)' },
@@ -26,6 +27,7 @@ const CREDENTIALS = {
 /** Fixed ids of the example workflows (examples/*.json). */
 const WORKFLOWS = {
 	clickup: 'exClickUpDmMsg01',
+	clickupAssistant: 'exClickUpAssist1',
 	devrev: 'exDevRevChat0001',
 	devrevConversation: 'exDevRevConvers1',
 	devrevSupportConversation: 'exDevRevConvrsn2',

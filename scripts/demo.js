@@ -4,7 +4,8 @@
  * The demo (run by scripts/demo.sh, which installs and builds first): the provider simulator
  * (scripts/simulator.js, fixed ports 127.0.0.1:5710+), and the newest hosted n8n (2.41.1, on
  * node 24; N8N_VERSION=2.8.4 for the oldest) on 127.0.0.1:5678 (or N8N_PORT) with this package, a credential per provider pointing at the simulator, every example
- * workflow imported, the Zaia Trigger example published, and an owner account created. Its data
+ * workflow imported, the Zaia Trigger and ClickUp channel assistant examples published (the
+ * simulated #general has the assistant's "Call webhook" Automation), and an owner account created. Its data
  * lives in .n8n-demo/ (or N8N_DEMO_DIR) and survives restarts; re-running refreshes the package,
  * credentials and examples (same ids) and keeps everything else. Runs until Ctrl-C.
  */
@@ -24,6 +25,8 @@ const {
 const { DEMO_OWNER, N8nRest } = require('../dev/host/rest');
 
 const PORT = Number(process.env.N8N_PORT || 5678);
+/** The ClickUp Chat Trigger's webhook id in examples/clickup-channel-assistant.json. */
+const CLICKUP_ASSISTANT_WEBHOOK = 'e2e000c1-0000-4000-8000-00000000c1c1';
 const DEMO_DIR = path.resolve(process.env.N8N_DEMO_DIR || path.join(REPO_ROOT, '.n8n-demo'));
 
 let simulator;
@@ -40,7 +43,12 @@ function startSimulator() {
 		const proc = spawn(process.execPath, [path.join(REPO_ROOT, 'scripts', 'simulator.js')], {
 			cwd: REPO_ROOT,
 			stdio: ['ignore', 'pipe', 'pipe'],
-			env: { ...process.env, ZAIA_SIM_CALLBACK_DELAY_MS: '6000' }, // export-and-wait shows Waiting
+			env: {
+				...process.env,
+				ZAIA_SIM_CALLBACK_DELAY_MS: '6000', // export-and-wait shows Waiting
+				// #general's "Message is posted" → "Call webhook" Automation, to the channel assistant
+				CLICKUP_SIM_AUTOMATION_URL: `http://127.0.0.1:${PORT}/webhook/${CLICKUP_ASSISTANT_WEBHOOK}/clickup-chat?channel_id={{Channel ID}}&comment_id={{Comment ID}}`,
+			},
 		});
 		let out = '';
 		let err = '';
@@ -129,8 +137,9 @@ async function main() {
 	);
 	await inst.importWorkflow(examples);
 	await inst.publishWorkflow(WORKFLOWS.zaiaTrigger);
+	await inst.publishWorkflow(WORKFLOWS.clickupAssistant);
 	say(
-		`${credentials.length} credentials and ${examples.length} example workflows imported; "Zaia Trigger: receive an export" published`,
+		`${credentials.length} credentials and ${examples.length} example workflows imported; "Zaia Trigger: receive an export" and "ClickUp Chat: channel assistant" published`,
 	);
 
 	say(`starting n8n on http://127.0.0.1:${PORT} (log: ${path.join(DEMO_DIR, 'n8n.log')}) …`);
@@ -169,6 +178,11 @@ async function main() {
    Zaia: export to the Zaia Trigger  → its export arrives as an execution of
                                        "Zaia Trigger: receive an export" (Overview → Executions)
    Zaia: export and wait             → waits for the export, then shows it
+ ClickUp channel assistant (published): post in the simulated #general as a person,
+   curl -X POST ${sim.urls.clickup}/sim/channels/8cdu0general0001/messages \\
+        -H 'content-type: application/json' -d '{"content":"What is n8n?"}'
+   → an execution of "ClickUp Chat: channel assistant" answers in the message's thread
+     (read it with the ClickUp Chat node: Message → Get Replies).
  Every credential points at the built-in simulator (${Object.values(sim.urls)[0].replace(/:\d+.*/, ':57xx')}); to use a real
  account, open the credential, put in your key and set Base URL back to the provider's.
 

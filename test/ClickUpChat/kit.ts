@@ -1,11 +1,18 @@
 /**
  * What the ClickUp Chat tests share: the simulator's Workspaces and channels, the query as sent,
- * response schemas, the paging every list has.
+ * response schemas, the paging every list has, and the ClickUp Chat Trigger behind a real server
+ * with the channel Automation that calls it.
  */
 import Ajv from 'ajv';
 import type { IDataObject } from 'n8n-workflow';
 
+import { ClickUpChatApi } from '../../credentials/ClickUpChatApi.credentials';
+import { ClickUpChatOAuth2Api } from '../../credentials/ClickUpChatOAuth2Api.credentials';
+import { ClickUpChatTriggerApi } from '../../credentials/ClickUpChatTriggerApi.credentials';
+import { ClickUpChatTrigger } from '../../nodes/ClickUpChat/ClickUpChatTrigger.node';
 import type { NodeRun } from '../engine/runner';
+import { startTriggerServer } from '../engine/webhook';
+import type { TriggerServer, TriggerServerOptions } from '../engine/webhook';
 import type { Simulator } from '../helpers';
 import { providers } from '../helpers';
 
@@ -84,4 +91,45 @@ export function describePaging(
 		expect(result.error?.message).toMatch(/Paging through ClickUp stopped: the page cursor/);
 		expect(ctx.sim.calls('GET', path)).toHaveLength(2);
 	});
+}
+
+/** A ClickUp Chat Trigger behind a real HTTP server, reading through the file's simulator. */
+export async function chatTrigger(
+	sim: Simulator,
+	parameters: Record<string, unknown> = {},
+	extra: Partial<TriggerServerOptions> = {},
+): Promise<TriggerServer> {
+	return await startTriggerServer({
+		node: new ClickUpChatTrigger(),
+		parameters: { workspaceId: byId(WS), messageKind: 'all', options: {}, ...parameters },
+		credentialTypes: [
+			new ClickUpChatTriggerApi(),
+			new ClickUpChatApi(),
+			new ClickUpChatOAuth2Api(),
+		],
+		credentials: {
+			clickUpChatTriggerApi: { headerName: clickup.TRIGGER_HEADER, secret: clickup.TRIGGER_SECRET },
+			clickUpChatApi: { accessToken: clickup.TOKEN, baseUrl: sim.baseUrl },
+		},
+		...extra,
+	} as TriggerServerOptions);
+}
+
+/** The channel Automation a user sets up as the trigger's notice says, calling `server`. */
+export function automate(
+	sim: Simulator,
+	server: { url: string },
+	options: { channelId?: string; headers?: Record<string, string>; url?: string } = {},
+) {
+	return clickup.addAutomation(sim.state, {
+		channelId: options.channelId ?? GENERAL,
+		url: options.url ?? `${server.url}?channel_id={{Channel ID}}&comment_id={{Comment ID}}`,
+		headers: options.headers ?? { [clickup.TRIGGER_HEADER]: clickup.TRIGGER_SECRET },
+	});
+}
+
+/** No Automations and no calls from earlier tests (the simulator's state lives for the file). */
+export function resetAutomations(sim: Simulator): void {
+	sim.state.automations = [];
+	sim.state.automationCalls = [];
 }

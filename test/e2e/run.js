@@ -33,6 +33,8 @@ const devrev = require('./examples/devrev');
 const dify = require('./examples/dify');
 const gravityrail = require('./examples/gravityrail');
 const zaia = require('./examples/zaia');
+// until the reply-loop part (test/e2e/reply-loop.js) runs it, the ClickUp case runs here
+const clickupReplyLoop = require('./reply-loop/clickup');
 
 const checks = new Checks();
 const check = checks.check.bind(checks);
@@ -213,10 +215,10 @@ async function main() {
 			(n) => n.type === 'n8n-nodes-base.stickyNote' && n.parameters.content.length > 40,
 		);
 		const start = workflow.nodes.some(
-			(n) => n.type === 'n8n-nodes-base.manualTrigger' || n.type.endsWith('.zaiaTrigger'),
+			(n) => n.type === 'n8n-nodes-base.manualTrigger' || n.type.endsWith('Trigger'),
 		);
 		check(
-			`${file}: credentials by the demo's fixed ids, a sticky note, a manual or Zaia trigger`,
+			`${file}: credentials by the demo's fixed ids, a sticky note, a manual trigger or one of ours`,
 			ok && sticky && start,
 			creds,
 		);
@@ -242,11 +244,13 @@ async function main() {
 	await zaia.badKey(t);
 	await dify.providerError(t);
 	const pending = await zaia.beforeStart(t);
+	await clickupReplyLoop.before(t);
 	const ts = Date.now();
 	const server = (t.server = await inst.start({ timeoutMs: 240000 }));
 	console.log(`     (n8n start ready in ${since(ts)} on ${server.baseUrl})`);
 	gate.targetPort = server.port;
 	await zaia.afterStart(t, pending);
+	await clickupReplyLoop.run(t);
 	await editorApi();
 	hostChecks(checks, inst, [server.logs()]);
 	console.log(`e2e: done in ${since(t0)}`);

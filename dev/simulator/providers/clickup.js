@@ -9,12 +9,24 @@
  * page); `state.repeatCursor = true` makes every page hand out the same cursor. Tests grow the
  * state with `addChannel` / `addMessage` / `tagUsers`. Channel management and a message's
  * follow-ups (update, delete, replies, tagged users, reactions) are in ../clickup/manage.js.
+ * Channel Automations ("Message is posted" → "Call webhook"): ../clickup/automations.js; a test
+ * registers one with `addAutomation` and posts as a person with `postAs`.
  */
 const crypto = require('crypto');
 const schemas = require('../schemas/clickup.json');
 const { LOCATIONS, REACTIONS, manageRoutes } = require('../clickup/manage');
+const {
+	addAutomation,
+	automationFromEnv,
+	automationRoutes,
+	automationsSettled,
+	messagePosted,
+} = require('../clickup/automations');
 
 const TOKEN = 'pk_42_SIMULATORTOKENCLICKUP0000000000001';
+/** The ClickUp Chat Trigger credential of the demo and the tests: the Automation's custom header. */
+const TRIGGER_HEADER = 'X-Webhook-Secret';
+const TRIGGER_SECRET = 'clickup-trigger-secret-0123456789';
 /** An access token from ClickUp's OAuth flow; apps send it as a Bearer token. */
 const OAUTH_TOKEN = '42_simoauthaccesstoken0000000000000000000001';
 const ME = {
@@ -197,7 +209,7 @@ function message(fields) {
 		parent_channel: fields.parent_channel,
 		...(fields.parent_message ? { parent_message: fields.parent_message } : {}),
 		resolved: false,
-		user_id: String(ME.id),
+		user_id: String(fields.user_id ?? ME.id),
 		...(fields.assignee ? { assignee: fields.assignee } : {}),
 		...(fields.group_assignee ? { group_assignee: fields.group_assignee } : {}),
 		...(fields.post_data ? { post_data: fields.post_data } : {}),
@@ -226,11 +238,20 @@ function addMessage(state, workspaceId, channelId, fields) {
 		delete created.links.replies;
 		const parent = state.messages.find((m) => m.id === fields.parent_message);
 		if (parent) parent.replies_count += 1;
-		return created;
+	} else {
+		const room = state.channels.get(channelId);
+		if (room) room.latest_comment_at = String(created.date);
 	}
-	const room = state.channels.get(channelId);
-	if (room) room.latest_comment_at = String(created.date);
+	messagePosted(state, created);
 	return created;
+}
+
+/**
+ * A person posts in ClickUp (not through the API): a message, or a reply with `parent_message`,
+ * by `user_id` (default 183, Ada Lovelace). The channel's Automations are called as for any post.
+ */
+function postAs(state, workspaceId, channelId, { content, user_id = '183', parent_message } = {}) {
+	return addMessage(state, workspaceId, channelId, { content, user_id, parent_message });
 }
 
 /** A message or reply of a Workspace by its ID (its links name the Workspace). */
@@ -271,7 +292,15 @@ module.exports = {
 	credentialType: 'clickUpChatApi',
 	/** What the demo's credential holds when it points at this simulator. */
 	demoCredential: (baseUrl) => ({ accessToken: TOKEN, baseUrl }),
+	moreCredentials: [
+		{
+			credentialType: 'clickUpChatTriggerApi',
+			demoCredential: () => ({ headerName: TRIGGER_HEADER, secret: TRIGGER_SECRET }),
+		},
+	],
 	TOKEN,
+	TRIGGER_HEADER,
+	TRIGGER_SECRET,
 	OAUTH_TOKEN,
 	WORKSPACES,
 	ME,
@@ -285,6 +314,9 @@ module.exports = {
 	},
 	addChannel,
 	addMessage,
+	postAs,
+	addAutomation,
+	automationsSettled,
 	tagUsers,
 	LOCATIONS,
 	REACTIONS,
@@ -310,12 +342,22 @@ module.exports = {
 			locationChannels: new Map(),
 			/** when true, every list page hands out the same cursor */
 			repeatCursor: false,
+			/** channel Automations (automations.js), the webhook calls they made, those under way */
+			automations: [],
+			automationCalls: [],
+			pendingAutomations: new Set(),
 		};
 		for (const { workspace, following, ...fields } of SEEDED_CHANNELS)
 			addChannel(state, workspace, { ...fields, createdAt: SEEDED_AT }, { following });
+		automationFromEnv(state, {
+			channelId: '8cdu0general0001',
+			header: TRIGGER_HEADER,
+			secret: TRIGGER_SECRET,
+		});
 		return state;
 	},
 	authenticate(req, state, route) {
+		if (route.own) return null; // the simulator's own routes (automations.js)
 		const value = req.headers.authorization;
 		if (value === TOKEN || value === `Bearer ${OAUTH_TOKEN}`) return null;
 		const v2 = route.path.startsWith('/api/v2');
@@ -445,7 +487,9 @@ module.exports = {
 				const room = findChannel(state, params.workspace_id, params.channel_id);
 				if (!room)
 					return { status: 404, body: errorBody(404, `Channel ${params.channel_id} not found`) };
-				return { status: 201, body: addMessage(state, params.workspace_id, room.id, body) };
+				// the API posts as the token's user, whatever the body says
+				const fields = { ...body, user_id: undefined };
+				return { status: 201, body: addMessage(state, params.workspace_id, room.id, fields) };
 			},
 		},
 		{
@@ -462,11 +506,13 @@ module.exports = {
 					return { status: 404, body: errorBody(404, `Message ${params.message_id} not found`) };
 				const reply = addMessage(state, params.workspace_id, parent.parent_channel, {
 					...body,
+					user_id: undefined,
 					parent_message: parent.id,
 				});
 				return { status: 201, body: reply };
 			},
 		},
+		...automationRoutes({ errorBody, postAs }),
 		...manageRoutes({
 			ME,
 			errorBody,

@@ -8,9 +8,10 @@ import type { ItemOperation } from '../../common/items';
 import { readLimit } from '../../common/paging';
 import { apiRequest } from '../../common/transport';
 import { invalid, readAdditionalJson } from '../../common/validate';
-import type { ChatList } from '../helpers/paging';
-import { listChatRecords } from '../helpers/paging';
-import { chatPath, readWorkspaceId } from '../helpers/parameters';
+import type { ChatList } from '../chat/paging';
+import { listChatRecords } from '../chat/paging';
+import { readWorkspaceId } from '../helpers/parameters';
+import { chatPath } from '../chat/paths';
 import { clickUpProfile } from '../transport';
 
 /** Reads an item's path segments below the Workspace's Chat path (each checked by its reader). */

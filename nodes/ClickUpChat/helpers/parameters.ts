@@ -1,13 +1,9 @@
-import type { IExecuteFunctions, INode } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { requireInteger, requirePathId } from '../../common/validate';
+import { requirePathId } from '../../common/validate';
+import { workspaceIdOf } from '../chat/paths';
 
 /** Readers for the IDs the operations and the Channel picker share; each names the field it refuses. */
-
-/** A Workspace ID: ClickUp documents it as a number. */
-export function workspaceIdOf(node: INode, itemIndex: number, value: unknown): number {
-	return requireInteger(node, itemIndex, 'Workspace', value, { min: 1 });
-}
 
 /** The Workspace picker's value (from the list, an ID, or an expression). */
 export function readWorkspaceId(ctx: IExecuteFunctions, itemIndex: number): number {
@@ -27,11 +23,6 @@ export function readChannelId(ctx: IExecuteFunctions, itemIndex: number): string
 export function readMessageId(ctx: IExecuteFunctions, itemIndex: number): string {
 	const value = ctx.getNodeParameter('messageId', itemIndex);
 	return requirePathId(ctx.getNode(), itemIndex, 'Message ID', value);
-}
-
-/** The Chat API path of a Workspace, with further segments (checked by the readers above), encoded. */
-export function chatPath(workspaceId: number, ...segments: string[]): string {
-	return [`/api/v3/workspaces/${workspaceId}/chat`, ...segments.map(encodeURIComponent)].join('/');
 }
 
 /** An emoji reaction's name: it is also a path segment (Reaction → Remove). */

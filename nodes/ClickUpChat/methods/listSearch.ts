@@ -3,9 +3,9 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { apiRequest } from '../../common/transport';
 import { optionalText } from '../../common/validate';
-import { MAX_CHAT_PAGE_SIZE } from '../helpers/limits';
-import { fetchChatPage } from '../helpers/paging';
-import { chatPath, workspaceIdOf } from '../helpers/parameters';
+import { MAX_CHAT_PAGE_SIZE } from '../chat/limits';
+import { fetchChatPage } from '../chat/paging';
+import { chatPath, workspaceIdOf } from '../chat/paths';
 import { clickUpProfile } from '../transport';
 
 /** Workspaces ("teams" in ClickUp API v2) the token can see, for the Workspace picker. */

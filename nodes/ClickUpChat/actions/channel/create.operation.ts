@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { additionalFieldsCollection } from '../../../common/descriptions';
 import { compact, parseList, requireString } from '../../../common/validate';
-import { MAX_CHANNEL_USERS } from '../../helpers/limits';
+import { MAX_CHANNEL_USERS } from '../../chat/limits';
 import {
 	locationIdProperty,
 	locationTypeOptions,

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { parseList } from '../../../common/validate';
-import { MAX_DM_USERS } from '../../helpers/limits';
+import { MAX_DM_USERS } from '../../chat/limits';
 import { userIdsProperty, workspaceIdProperty } from '../common.descriptions';
 import { chatWriteOperation, createdChannel } from '../common.operations';
 

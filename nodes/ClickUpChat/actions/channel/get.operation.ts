@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { ItemOperation } from '../../../common/items';
 import { apiRequest } from '../../../common/transport';
-import { chatPath, readChannelId, readWorkspaceId } from '../../helpers/parameters';
+import { readChannelId, readWorkspaceId } from '../../helpers/parameters';
+import { chatPath } from '../../chat/paths';
 import { clickUpProfile } from '../../transport';
 import { channelIdProperty, channelReadFields, workspaceIdProperty } from '../common.descriptions';
 

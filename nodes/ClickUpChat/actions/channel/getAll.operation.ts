@@ -5,9 +5,10 @@ import { additionalQueryParametersProperty, filtersCollection } from '../../../c
 import type { ItemOperation } from '../../../common/items';
 import { readLimit, returnAllProperties } from '../../../common/paging';
 import { parseList, readAdditionalJson } from '../../../common/validate';
-import type { ChatList } from '../../helpers/paging';
-import { listChatRecords } from '../../helpers/paging';
-import { chatPath, readWorkspaceId } from '../../helpers/parameters';
+import type { ChatList } from '../../chat/paging';
+import { listChatRecords } from '../../chat/paging';
+import { readWorkspaceId } from '../../helpers/parameters';
+import { chatPath } from '../../chat/paths';
 import { channelReadFields, workspaceIdProperty } from '../common.descriptions';
 
 /** The room types ClickUp's Channel objects carry (ChatRoomType). */

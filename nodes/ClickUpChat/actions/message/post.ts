@@ -6,7 +6,7 @@ import type { IDataObject, IExecuteFunctions, INode, INodeProperties } from 'n8n
 
 import { additionalFieldsCollection } from '../../../common/descriptions';
 import { compact, parseList, requireString } from '../../../common/validate';
-import { MAX_CONTENT_LENGTH, MAX_FOLLOWERS, MAX_POST_TITLE_LENGTH } from '../../helpers/limits';
+import { MAX_CONTENT_LENGTH, MAX_FOLLOWERS, MAX_POST_TITLE_LENGTH } from '../../chat/limits';
 import { contentFormatOptions } from '../common.descriptions';
 import { chatWriteOperation } from '../common.operations';
 

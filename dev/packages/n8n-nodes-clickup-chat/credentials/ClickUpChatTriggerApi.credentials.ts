@@ -1,0 +1,1 @@
+../../../../credentials/ClickUpChatTriggerApi.credentials.ts

@@ -1,0 +1,91 @@
+/**
+ * What the trigger does with a request before it reads anything: the constant-time secret check,
+ * the bounded body, the refusal answer, and the memory of delivered messages (workflow static
+ * data). Provider-neutral: it moves to nodes/common/webhook.ts (the shared webhook helpers, on
+ * their way from the DevRev / Gravity Rail trigger branch) once that lands.
+ */
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+
+/** How many delivered message IDs the trigger remembers (the oldest are forgotten first). */
+export const REMEMBERED_DELIVERIES = 500;
+
+/** Constant-time comparison of two secrets of any length (hashes of equal length compared). */
+export function secretsMatch(given: string | undefined, expected: string): boolean {
+	if (given === undefined || given === '' || expected === '') return false;
+	const a = createHash('sha256').update(given).digest();
+	const b = createHash('sha256').update(expected).digest();
+	return timingSafeEqual(a, b);
+}
+
+interface ResponseLike {
+	headersSent: boolean;
+	writeHead(status: number, headers: Record<string, string>): unknown;
+	end(body: string): unknown;
+}
+
+/** Answer now with an error status; n8n starts nothing and does not answer again. */
+export function refuse(
+	ctx: IWebhookFunctions,
+	status: number,
+	error: string,
+	extra: IDataObject = {},
+): IWebhookResponseData {
+	const res = ctx.getResponseObject() as unknown as ResponseLike;
+	if (!res.headersSent) {
+		const text = JSON.stringify({ error, ...extra });
+		res.writeHead(status, {
+			'content-type': 'application/json; charset=utf-8',
+			'content-length': String(Buffer.byteLength(text)),
+		});
+		res.end(text);
+	}
+	return { noWebhookResponse: true };
+}
+
+type RequestLike = {
+	headers: Record<string, string | string[] | undefined>;
+	rawBody?: Buffer;
+	readRawBody?: () => Promise<void>;
+};
+
+/**
+ * The body's bytes, or undefined when it is larger than `maxBytes` (by Content-Length before
+ * reading, by what arrived after). n8n has read it already (its own limit: N8N_PAYLOAD_SIZE_MAX).
+ */
+export async function readBoundedBody(
+	ctx: IWebhookFunctions,
+	maxBytes: number,
+): Promise<Buffer | undefined> {
+	const req = ctx.getRequestObject() as unknown as RequestLike;
+	const declared = Number(req.headers['content-length']);
+	if (Number.isFinite(declared) && declared > maxBytes) return undefined;
+	if (!Buffer.isBuffer(req.rawBody) && typeof req.readRawBody === 'function')
+		await req.readRawBody();
+	const raw = Buffer.isBuffer(req.rawBody) ? req.rawBody : Buffer.alloc(0);
+	return raw.length > maxBytes ? undefined : raw;
+}
+
+function remembered(ctx: IWebhookFunctions): { data: IDataObject; ids: string[] } {
+	const data = ctx.getWorkflowStaticData('node');
+	const ids = Array.isArray(data.deliveredIds) ? (data.deliveredIds as string[]) : [];
+	return { data, ids };
+}
+
+/**
+ * Remember a delivery's ID; false when it was delivered before. n8n saves the node's static data
+ * after the call (production URL only, not the test URL). In queue mode the webhook processes
+ * share it through the database, but two calls at the same instant can both pass.
+ */
+export function rememberDelivery(ctx: IWebhookFunctions, id: string): boolean {
+	const { data, ids } = remembered(ctx);
+	if (ids.includes(id)) return false;
+	data.deliveredIds = [...ids, id].slice(-REMEMBERED_DELIVERIES);
+	return true;
+}
+
+/** Forget a delivery that could not be handled, so that a later call for it is taken. */
+export function forgetDelivery(ctx: IWebhookFunctions, id: string): void {
+	const { data, ids } = remembered(ctx);
+	if (ids.includes(id)) data.deliveredIds = ids.filter((seen) => seen !== id);
+}
