@@ -41,6 +41,7 @@ const {
 	retarget,
 	sameJson,
 } = require('./lib');
+const clickupReplyLoop = require('./reply-loop/clickup');
 const { manualInstallCommand, npmInstall } = require('./install/user');
 
 const checks = new Checks();
@@ -231,6 +232,10 @@ async function checkPackage(planned, unit, tarball, urls) {
 			{ status: execution.status, error: execution.data?.resultData?.error?.message, ran },
 		);
 	}
+	// the ClickUp channel assistant starts when a person posts in the simulated channel: the
+	// reply-loop case posts, and checks the one execution and its reply
+	if (triggered.some(({ workflow }) => workflow.id === clickupReplyLoop.WORKFLOW_ID))
+		await clickupReplyLoop.run({ check, inst, server, sims });
 	for (const { file, workflow } of triggered) {
 		let done = [];
 		const deadline = Date.now() + 60000;
@@ -240,7 +245,7 @@ async function checkPackage(planned, unit, tarball, urls) {
 			await host.sleep(300);
 		}
 		check(
-			`${label}: example ${file} (published) was started by the export another example sent, and succeeded`,
+			`${label}: example ${file} (published) was started (by the export another example sent, or a message posted in the simulated channel), and succeeded`,
 			done.length > 0 && done.every((e) => e.status === 'success'),
 			done,
 		);

@@ -134,4 +134,4 @@ async function run(t) {
 	);
 }
 
-module.exports = { name: 'clickup', before, run };
+module.exports = { name: 'clickup', WORKFLOW_ID: WORKFLOWS.clickupAssistant, before, run };
