@@ -10,7 +10,13 @@ import { NodeOperationError } from 'n8n-workflow';
 import { workspaceIdOf } from '../chat/paths';
 import type { MessageRef } from './message';
 import { MAX_THREADS, MESSAGE_WINDOW, messageItem, ownUserId, readPostedMessage } from './message';
-import { forgetDelivery, readBoundedBody, refuse, rememberDelivery, secretsMatch } from './request';
+import {
+	forgetDelivery,
+	readBoundedBody,
+	refuse,
+	rememberDelivery,
+	secretsMatch,
+} from '../../common/webhook';
 import { readTriggerSecret, secretProblem } from './secret';
 
 const DEFAULT_MAX_BODY_KB = 256;

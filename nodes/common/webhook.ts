@@ -1,10 +1,9 @@
 /**
- * What the trigger does with a request before it reads anything: the constant-time secret check,
- * the bounded body, the refusal answer, and the memory of delivered messages (workflow static
- * data). Provider-neutral: it moves to nodes/common/webhook.ts (the shared webhook helpers, on
- * their way from the DevRev / Gravity Rail trigger branch) once that lands.
+ * What every trigger does with a request before it reads anything: the constant-time secret and
+ * signature checks, the timestamp window, the bounded body, the refusal answer, and the memory of
+ * delivered events (workflow static data). Provider-neutral: the triggers of all services use it.
  */
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
 /** How many delivered message IDs the trigger remembers (the oldest are forgotten first). */
@@ -16,6 +15,48 @@ export function secretsMatch(given: string | undefined, expected: string): boole
 	const a = createHash('sha256').update(given).digest();
 	const b = createHash('sha256').update(expected).digest();
 	return timingSafeEqual(a, b);
+}
+
+/**
+ * Whether `given` (hex, any case, an optional `sha256=` prefix) is the HMAC-SHA256 of `payload`
+ * under `key`, compared in constant time. A missing or malformed signature is simply false.
+ */
+export function hmacSha256HexMatches(
+	key: string | Buffer,
+	payload: Buffer | string,
+	given: string | undefined,
+): boolean {
+	if (given === undefined) return false;
+	const hex = given.trim().replace(/^sha256=/i, '');
+	if (!/^[0-9a-f]{64}$/i.test(hex)) return false;
+	const expected = createHmac('sha256', key).update(payload).digest();
+	return timingSafeEqual(Buffer.from(hex, 'hex'), expected);
+}
+
+/**
+ * Whether a provider's timestamp (Unix seconds or milliseconds, or an ISO 8601 string) lies within
+ * `windowSeconds` of `nowMs`, either way (a replayed or badly clocked call is refused).
+ */
+export function withinWindow(
+	timestamp: string | number | undefined,
+	windowSeconds: number,
+	nowMs: number = Date.now(),
+): boolean {
+	if (timestamp === undefined || timestamp === '') return false;
+	let ms: number;
+	if (typeof timestamp === 'number' || /^\d+(\.\d+)?$/.test(String(timestamp).trim())) {
+		const n = Number(timestamp);
+		ms = n > 1e12 ? n : n * 1000;
+	} else {
+		ms = Date.parse(String(timestamp));
+	}
+	return Number.isFinite(ms) && Math.abs(nowMs - ms) <= windowSeconds * 1000;
+}
+
+/** One request header as a string (the first when repeated), or undefined. */
+export function headerOf(ctx: IWebhookFunctions, name: string): string | undefined {
+	const value = ctx.getHeaderData()[name.toLowerCase()] as string | string[] | undefined;
+	return Array.isArray(value) ? value[0] : value;
 }
 
 interface ResponseLike {
