@@ -26,7 +26,15 @@ export class ClickUpChatTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [
-			{ name: 'clickUpChatTriggerApi', required: true, testedBy: 'clickUpChatTriggerSecretTest' },
+			{
+				name: 'clickUpChatTriggerApi',
+				required: true,
+				testedBy: 'clickUpChatTriggerSecretTest',
+				// always shown; a condition of its own, because n8n's editor counts a credential without
+				// displayOptions as one of the Authentication choices and lists the ClickUp Chat
+				// credentials in its select instead of the trigger's secrets
+				displayOptions: { show: { '@version': [{ _cnd: { gte: 1 } }] } },
+			},
 			{
 				name: 'clickUpChatApi',
 				required: true,
