@@ -1,6 +1,6 @@
 /**
  * Build steps after `tsc`:
- *  - assets: copy every SVG and codex .node.json next to the compiled node/credential (binary-safe: gulp 5 re-encodes
+ *  - assets: copy every SVG, codex .node.json and output schema (__schema__/) next to the compiled node/credential (binary-safe: gulp 5 re-encodes
  *    files as UTF-8 unless told `encoding: false`);
  *  - vendor: bundle the devDependencies the shipped code imports (eventsource-parser) into
  *    dist/vendor and point the compiled requires at them, so dist/ needs nothing but
@@ -30,6 +30,7 @@ function assets() {
 			'nodes/**/*.svg',
 			'nodes/**/*.png',
 			'nodes/**/*.node.json',
+			'nodes/**/__schema__/**/*.json',
 			'credentials/**/*.svg',
 			'credentials/**/*.png',
 		],

@@ -242,6 +242,11 @@ function closure(root, entries) {
 		if (file.endsWith('.node.js')) {
 			const codex = file.replace(/\.js$/, '.json');
 			if (fs.existsSync(codex)) queue.push(codex);
+			// the output schemas n8n's editor reads beside the node (__schema__/v<x.y.z>/…)
+			const schemas = path.join(path.dirname(file), '__schema__');
+			if (fs.existsSync(schemas))
+				for (const entry of fs.readdirSync(schemas, { recursive: true }))
+					if (String(entry).endsWith('.json')) queue.push(path.join(schemas, String(entry)));
 		}
 	}
 	if (missing.length) throw new Error(`dist/ is missing files:\n  ${missing.join('\n  ')}`);

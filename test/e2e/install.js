@@ -88,6 +88,30 @@ function iconUrls(type) {
 	return typeof url === 'string' ? [url] : Object.values(url);
 }
 
+/** The output schemas the repository has for a node (by its name without the package). */
+function repoSchemas(nodeName) {
+	const root = path.resolve(__dirname, '..', '..');
+	const file = require(path.join(root, 'package.json')).n8n.nodes.find((f) => {
+		const base = path.basename(f).replace(/\.node\.js$/, '');
+		return base.charAt(0).toLowerCase() + base.slice(1) === nodeName;
+	});
+	if (!file) return [];
+	const dir = path.join(root, path.dirname(file).replace(/^dist\//, ''), '__schema__');
+	if (!fs.existsSync(dir)) return [];
+	return fs
+		.readdirSync(dir, { recursive: true })
+		.filter((f) => String(f).endsWith('.json'))
+		.map((f) => {
+			const [v, resource, op] = String(f).split(path.sep);
+			return {
+				version: v.slice(1),
+				resource,
+				operation: op.replace(/\.json$/, ''),
+				schema: JSON.parse(fs.readFileSync(path.join(dir, String(f)), 'utf8')),
+			};
+		});
+}
+
 function isTriggerStart(workflow) {
 	return !workflow.nodes.some((n) => n.type === 'n8n-nodes-base.manualTrigger');
 }
@@ -209,6 +233,27 @@ async function checkPackage(planned, unit, tarball, urls) {
 		`${label}: every node has its codex (node panel categories)`,
 		ourTypes.length > 0 && ourTypes.every((t) => t.codex?.categories?.length > 0),
 		ourTypes.map((t) => ({ name: t.name, codex: t.codex })),
+	);
+
+	// the output schemas the editor shows before a run: served from the installed package, as in
+	// the repository (the request's version has three parts, as the editor sends it)
+	const served = [];
+	for (const type of ourTypes.filter((t) => !t.group?.includes('trigger'))) {
+		for (const { version, resource, operation, schema } of repoSchemas(type.name.split('.')[1])) {
+			const res = await rest.call(
+				'GET',
+				`/schemas/${type.name}/${version}/${resource}/${operation}.json`,
+			);
+			served.push({
+				problem: res.status === 200 && sameJson(res.json, schema) ? null : `HTTP ${res.status}`,
+				op: `${type.name} ${version} ${resource}/${operation}`,
+			});
+		}
+	}
+	check(
+		`${label}: n8n serves every output schema of its nodes (${served.length})`,
+		served.length > 0 && served.every((s) => s.problem === null),
+		served.filter((s) => s.problem !== null).slice(0, 10),
 	);
 
 	// 4: the examples, as the editor's Execute workflow runs them

@@ -27,6 +27,7 @@ import type {
 import { NodeConnectionTypes, Workflow } from 'n8n-workflow';
 
 import { TestCredentialsHelper } from './credentials-helper';
+import { observeOutput } from './outputSchema';
 
 export const PACKAGE = 'n8n-nodes-chat-connectors';
 const START_TYPE = 'test.items';
@@ -279,6 +280,8 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 
 	const taskData = run.data.resultData.runData[NODE_NAME]?.[0];
 	const outputs = (taskData?.data?.main ?? []).map((o) => o ?? []);
+	if (run.status === 'success' && !taskData?.error)
+		observeOutput(options.node.description, workflow.getNode(NODE_NAME), outputs[0] ?? []);
 	return {
 		items: outputs[0] ?? [],
 		outputs,
