@@ -29,6 +29,7 @@
 const crypto = require('crypto');
 const schemas = require('../schemas/gravityrail.json');
 const {
+	RETRY,
 	addEventRule,
 	emitEvent,
 	eventRuleFromEnv,
@@ -203,6 +204,7 @@ module.exports = {
 	WORKSPACE_UUID,
 	WORKSPACE,
 	TRIGGER_SECRET,
+	RETRY,
 	addEventRule,
 	/** An event in the simulated workspace, delivered to the rules listening for it. */
 	emitEvent: (state, event, data, options) => emitEvent(state, WORKSPACE, event, data, options),
