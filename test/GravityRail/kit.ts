@@ -47,10 +47,11 @@ export function eventRule(
 }
 
 /**
- * No rules and no calls from earlier tests (the simulator's state lives for the file); retries
- * 10 ms apart instead of 10 s.
+ * No rules and no calls from earlier tests (the simulator's state lives for the file, so their
+ * deliveries are waited out first); retries 10 ms apart instead of 10 s.
  */
-export function resetEventRules(sim: Simulator): void {
+export async function resetEventRules(sim: Simulator): Promise<void> {
+	await gr.webhooksSettled(sim.state);
 	sim.state.eventRules = [];
 	sim.state.webhookCalls = [];
 	sim.state.webhookRetry = { delayMs: 10 };

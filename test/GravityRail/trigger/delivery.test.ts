@@ -5,7 +5,7 @@ import { useSimulator } from '../../helpers';
 import { eventRule, gr, gravityTrigger, post, resetEventRules, signedCall } from '../kit';
 
 const ctx = useSimulator('gravityrail');
-beforeEach(() => resetEventRules(ctx.sim));
+beforeEach(async () => await resetEventRules(ctx.sim));
 
 type Call = {
 	attempt: number;
@@ -47,7 +47,11 @@ async function inFront(target: string | undefined, lose: number, status = 504) {
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	return {
 		url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`,
-		stop: async () => await new Promise<void>((resolve) => server.close(() => resolve())),
+		stop: async () =>
+			await new Promise<void>((resolve) => {
+				server.close(() => resolve());
+				server.closeAllConnections();
+			}),
 	};
 }
 
@@ -104,6 +108,7 @@ describe('Gravity Rail Trigger: once per delivery', () => {
 			// another event still starts it
 			gr.emitEvent(ctx.sim.state, 'member:created', { member: { id: 13 } });
 			expect(started(await server.waitForHits(3))).toBe(2);
+			await gr.webhooksSettled(ctx.sim.state);
 		} finally {
 			await front.stop();
 			await server.stop();
@@ -168,6 +173,59 @@ describe('Gravity Rail Trigger: once per delivery', () => {
 			expect((await post(server.url, call.body, `${t},v1=${'0'.repeat(64)}`)).status).toBe(401);
 			expect((await post(server.url, call.body, call.signature)).status).toBe(200);
 			expect(started(await server.waitForHits(2))).toBe(1);
+		} finally {
+			await server.stop();
+		}
+	});
+});
+
+describe("the simulator's own routes (for the demo and other processes)", () => {
+	test('POST /sim/event-rules, POST /sim/events, GET /sim/webhook-calls, without an API key', async () => {
+		const server = await gravityTrigger({}, { secret: '', requireSignature: false });
+		const sim = async (method: string, path: string, body?: unknown) => {
+			const response = await fetch(`${ctx.sim.baseUrl}${path}`, {
+				method,
+				headers: body === undefined ? {} : { 'content-type': 'application/json' },
+				body: body === undefined ? undefined : JSON.stringify(body),
+			});
+			return {
+				status: response.status,
+				body: (await response.json()) as { id: number; secret: string | null; calls: Call[] },
+			};
+		};
+		try {
+			const signed = await sim('POST', '/sim/event-rules', {
+				url: server.url,
+				events: ['member:created'],
+			});
+			expect(signed).toEqual({
+				status: 201,
+				body: { id: expect.any(Number), uuid: expect.any(String), secret: expect.any(String) },
+			});
+			const unsigned = await sim('POST', '/sim/event-rules', { url: server.url, signed: false });
+			expect(unsigned.body.secret).toBeNull();
+			expect((await sim('POST', '/sim/event-rules', { secret: 'x' })).status).toBe(400);
+
+			expect(await sim('POST', '/sim/events', { event: 'member:created' })).toEqual({
+				status: 202,
+				body: { rules: 2 },
+			});
+			expect(
+				await sim('POST', '/sim/events', { event: 'chat:created', ruleId: unsigned.body.id }),
+			).toEqual({ status: 202, body: { rules: 1 } });
+			expect((await sim('POST', '/sim/events', { event: 'x', ruleId: 99999 })).status).toBe(404);
+			await gr.webhooksSettled(ctx.sim.state);
+			const { body } = await sim('GET', '/sim/webhook-calls');
+			// no secret in the credential and Require Signature off: a signature cannot be checked
+			expect(
+				(body.calls as Array<Call & { ruleId: number }>).map((c) => [c.ruleId, c.status]).sort(),
+			).toEqual(
+				[
+					[signed.body.id, 200],
+					[unsigned.body.id, 200],
+					[unsigned.body.id, 200],
+				].sort(),
+			);
 		} finally {
 			await server.stop();
 		}

@@ -6,7 +6,7 @@ import { allText, useSimulator } from '../../helpers';
 import { WS, eventRule, gr, gravityTrigger, post, resetEventRules, signedCall } from '../kit';
 
 const ctx = useSimulator('gravityrail');
-beforeEach(() => resetEventRules(ctx.sim));
+beforeEach(async () => await resetEventRules(ctx.sim));
 const run = nodeRunner(ctx, specs.gravityRail, {});
 
 const SECRET = gr.TRIGGER_SECRET;
