@@ -9,7 +9,7 @@ import type { ICredentialType, INodeProperties } from 'n8n-workflow';
 export class GravityRailTriggerApi implements ICredentialType {
 	name = 'gravityRailTriggerApi';
 
-	displayName = 'Gravity Rail Trigger';
+	displayName = 'Gravity Rail Trigger API';
 
 	icon = {
 		light: 'file:../nodes/GravityRail/gravityRail.svg',
