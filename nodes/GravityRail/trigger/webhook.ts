@@ -125,7 +125,7 @@ export async function receiveEvent(ctx: IWebhookFunctions): Promise<IWebhookResp
 	const event = body as IDataObject;
 	const name = typeof event.event === 'string' ? event.event : '';
 
-	const families = (ctx.getNodeParameter('events', ['all']) as string[]) ?? ['all'];
+	const families = ctx.getNodeParameter('events', ['all']) as string[];
 	const names = splitNames(ctx.getNodeParameter('eventNames', ''));
 	if (!eventSelected(name, families, names)) return ignored('filtered', { event: name });
 
