@@ -38,7 +38,7 @@ export class GravityRailTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					"Set up in Gravity Rail (there is no API for it): open <b>Event Rules</b>, create or edit a rule for the events you want, add the action <b>Webhook</b> and:<br>1. URL: this node's <b>Production URL</b> (Gravity Rail calls only public HTTPS addresses).<br>2. Turn <b>signing</b> on and copy the secret it shows into the Gravity Rail Trigger credential.<br>3. Save the rule and publish this workflow.<br>A call without a valid signature, or signed more than 5 minutes ago, is refused (401) and starts nothing. Gravity Rail retries a call that failed up to 5 times; a delivery starts the workflow once.",
+					"Set up in Gravity Rail (there is no API for it): open <b>Event Rules</b>, create or edit a rule for the events you want, add the action <b>Webhook</b> and:<br>1. URL: this node's <b>Production URL</b> (Gravity Rail calls only public HTTPS addresses).<br>2. Turn <b>signing</b> on and copy the secret it shows into the Gravity Rail Trigger credential.<br>3. Save the rule and publish this workflow.<br>A call without a valid signature, or signed more than 5 minutes ago, is refused (401) and starts nothing. Gravity Rail retries a call that failed up to 5 times: the trigger knows a retry by its signature (Gravity Rail's docs name no delivery ID), so it starts the workflow once, but a retry of an unsigned rule may start it again.",
 				name: 'notice',
 				type: 'notice',
 				default: '',
