@@ -19,6 +19,7 @@ const CREDENTIALS = {
 	difyApi: { id: 'demoCredDify0001', name: 'Dify (demo simulator)' },
 	difyKnowledgeApi: { id: 'demoCredDifyKnow', name: 'Dify Knowledge (demo simulator)' },
 	gravityRailApi: { id: 'demoCredGravRail', name: 'Gravity Rail (demo simulator)' },
+	gravityRailTriggerApi: { id: 'demoCredGravRaiT', name: 'Gravity Rail Trigger (demo secret)' },
 	zaiaAgentApi: { id: 'demoCredZaiaAgnt', name: 'Zaia Agent (demo simulator)' },
 	zaiaApi: { id: 'demoCredZaia0001', name: 'Zaia (demo simulator)' },
 	zaiaTriggerApi: { id: 'demoCredZaiaTrg1', name: 'Zaia Trigger (demo secret)' },

@@ -130,3 +130,25 @@ export function forgetDelivery(ctx: IWebhookFunctions, id: string): void {
 	const { data, ids } = remembered(ctx);
 	if (ids.includes(id)) data.deliveredIds = ids.filter((seen) => seen !== id);
 }
+
+/**
+ * Answer now with a JSON body and return what makes n8n send nothing more, e.g. a provider that
+ * wants its own acknowledgement while the workflow still starts (pass `workflowData` along).
+ */
+export function answerNow(
+	ctx: IWebhookFunctions,
+	status: number,
+	body: IDataObject,
+	workflowData?: IWebhookResponseData['workflowData'],
+): IWebhookResponseData {
+	const res = ctx.getResponseObject() as unknown as ResponseLike;
+	if (!res.headersSent) {
+		const text = JSON.stringify(body);
+		res.writeHead(status, {
+			'content-type': 'application/json; charset=utf-8',
+			'content-length': String(Buffer.byteLength(text)),
+		});
+		res.end(text);
+	}
+	return workflowData ? { noWebhookResponse: true, workflowData } : { noWebhookResponse: true };
+}

@@ -21,12 +21,28 @@
  * /members pages the same way (`{ members, total }` when wrapped); `seedMembers(state, count)` adds
  * members 1001… for tests. A chat starts `active`; an update may set `state` (paused, muted,
  * archived, active: the node's guess at the field, see schemas/gravityrail.json).
+ *
+ * Event Rules with a Webhook action (the Gravity Rail Trigger): ../gravityrail/eventRules.js; a
+ * test registers one with `addEventRule` and makes an event happen with `emitEvent`; a chat
+ * created through the API delivers `chat:created` (the event's name is the simulator's guess).
  */
 const crypto = require('crypto');
 const schemas = require('../schemas/gravityrail.json');
+const {
+	RETRY,
+	addEventRule,
+	emitEvent,
+	eventRuleFromEnv,
+	eventRuleRoutes,
+	sign,
+	webhooksSettled,
+} = require('../gravityrail/eventRules');
 
 const API_KEY = 'gr_live_SIMULATORKEYGRAVITYRAIL000000000001';
 const WORKSPACE_UUID = '3f1c2a9e-5b7d-4e2f-9a1b-0c8d7e6f5a41';
+const WORKSPACE = { uuid: WORKSPACE_UUID, name: 'Sim Clinic' };
+/** The Gravity Rail Trigger credential of the demo and the tests: the Event Rule's signing secret. */
+const TRIGGER_SECRET = 'grwh_SIMULATORSIGNINGSECRET0000000000001';
 const MEMBERS = {
 	101: {
 		id: '101',
@@ -178,15 +194,29 @@ module.exports = {
 	displayName: 'Gravity Rail',
 	credentialType: 'gravityRailApi',
 	demoCredential: (baseUrl) => ({ apiKey: API_KEY, workspaceUuid: WORKSPACE_UUID, baseUrl }),
+	moreCredentials: [
+		{
+			credentialType: 'gravityRailTriggerApi',
+			demoCredential: () => ({ secret: TRIGGER_SECRET, requireSignature: true }),
+		},
+	],
 	API_KEY,
 	WORKSPACE_UUID,
+	WORKSPACE,
+	TRIGGER_SECRET,
+	RETRY,
+	addEventRule,
+	/** An event in the simulated workspace, delivered to the rules listening for it. */
+	emitEvent: (state, event, data, options) => emitEvent(state, WORKSPACE, event, data, options),
+	sign,
+	webhooksSettled,
 	ME,
 	errorBody,
 	rateLimitHeaders(retryAfterSeconds) {
 		return { 'Retry-After': String(retryAfterSeconds) };
 	},
 	createState() {
-		return {
+		const state = {
 			chats: [],
 			dms: new Map(),
 			outboundCalls: [],
@@ -195,16 +225,24 @@ module.exports = {
 			ignoreOffset: false,
 			members: [],
 			participantCounter: 0,
+			/** Event Rules with a Webhook action (eventRules.js), every call made, those under way */
+			eventRules: [],
+			webhookCalls: [],
+			pendingWebhooks: new Set(),
 		};
+		eventRuleFromEnv(state, { secret: TRIGGER_SECRET });
+		return state;
 	},
 	seedChats,
 	seedMembers,
-	authenticate(req) {
+	authenticate(req, state, route) {
+		if (route && route.own) return null; // the simulator's own routes (eventRules.js)
 		const value = req.headers.authorization;
 		if (value === `Bearer ${API_KEY}`) return null;
 		return { status: 401, body: errorBody(401, value ? 'Invalid API key' : 'Not authenticated') };
 	},
 	routes: [
+		...eventRuleRoutes({ errorBody, workspace: WORKSPACE, schemas }),
 		{
 			method: 'GET',
 			path: '/api/v2/w/:workspace_uuid/me',
@@ -312,6 +350,7 @@ module.exports = {
 					state.outboundCalls.push({ chatId: chat.id, to: member.phone });
 				}
 				state.chats.push(chat);
+				emitEvent(state, WORKSPACE, 'chat:created', { chat });
 				return { status: 201, body: chat };
 			},
 		},
@@ -338,6 +377,7 @@ module.exports = {
 				});
 				state.dms.set(member.id, chat);
 				state.chats.push(chat);
+				emitEvent(state, WORKSPACE, 'chat:created', { chat });
 				return { status: 201, body: chat };
 			},
 		},
