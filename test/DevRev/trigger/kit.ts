@@ -81,7 +81,7 @@ export async function devRevTrigger(
 		hook: async (method, more = {}) =>
 			await runWebhookMethod({
 				...base,
-				parameters: { ...base.parameters, ...more },
+				parameters: { ...base.parameters, ...more } as TriggerServerOptions['parameters'],
 				method,
 				webhookBaseUrl,
 			}),

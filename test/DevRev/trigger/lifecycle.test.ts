@@ -158,7 +158,7 @@ describe('DevRev Trigger: its webhook, registered when the workflow is activated
 			body: JSON.stringify({ url: 'http://127.0.0.1:9/nothing', event_types: ['work_created'] }),
 		});
 		expect(response.status).toBe(201);
-		const { webhook } = await response.json();
+		const { webhook } = (await response.json()) as { webhook: { status: string } };
 		expect(webhook.status).toBe('unverified');
 		expect(matchesSchema(schemas.webhooksCreate.response, { webhook })).toBe(true);
 	});
