@@ -17,8 +17,16 @@ import { chosenEvents, triggerState } from './events';
 /** Bytes of the generated secret (DevRev takes 8 to 32; sent base64, as format byte wants). */
 export const SECRET_BYTES = 24;
 
-function isNotFound(error: unknown): boolean {
-	return error instanceof NodeApiError && error.httpCode === '404';
+/** The call's answer, or undefined when DevRev answers 404 (any other failure is thrown). */
+async function unlessNotFound<T>(call: Promise<T>): Promise<T | undefined> {
+	let failure: unknown;
+	try {
+		return await call;
+	} catch (error) {
+		failure = error;
+	}
+	if (failure instanceof NodeApiError && failure.httpCode === '404') return undefined;
+	throw failure;
 }
 
 function forget(ctx: IHookFunctions): void {
@@ -29,16 +37,14 @@ function forget(ctx: IHookFunctions): void {
 }
 
 async function removeWebhook(ctx: IHookFunctions, id: string): Promise<void> {
-	try {
-		await apiRequest(ctx, devRevProfile, {
+	await unlessNotFound(
+		apiRequest(ctx, devRevProfile, {
 			method: 'POST',
 			path: '/webhooks.delete',
 			body: { id },
 			idempotent: true,
-		});
-	} catch (error) {
-		if (!isNotFound(error)) throw error;
-	}
+		}),
+	);
 }
 
 /** The credential's own user (dev-users.self), for Ignore Own Comments; undefined if unknown. */
@@ -57,17 +63,14 @@ export async function checkExists(this: IHookFunctions): Promise<boolean> {
 	const state = triggerState(this);
 	const id = state.webhookId;
 	if (!id || !state.webhookSecret) return false;
-	let webhook: IDataObject | undefined;
-	try {
-		const { body } = await apiRequest<{ webhook?: IDataObject }>(this, devRevProfile, {
+	const found = await unlessNotFound(
+		apiRequest<{ webhook?: IDataObject }>(this, devRevProfile, {
 			method: 'GET',
 			path: '/webhooks.get',
 			qs: { id },
-		});
-		webhook = body?.webhook;
-	} catch (error) {
-		if (!isNotFound(error)) throw error;
-	}
+		}),
+	);
+	const webhook = found?.body?.webhook;
 	if (!webhook) {
 		forget(this);
 		return false;
@@ -103,6 +106,7 @@ export async function create(this: IHookFunctions): Promise<boolean> {
 	// kept before the call: DevRev sends its verification handshake while the webhook is created
 	state.webhookSecret = secret;
 	let webhook: IDataObject | undefined;
+	let answered = false;
 	try {
 		const { body } = await apiRequest<{ webhook?: IDataObject }>(this, devRevProfile, {
 			method: 'POST',
@@ -111,9 +115,10 @@ export async function create(this: IHookFunctions): Promise<boolean> {
 			redact: [secret],
 		});
 		webhook = body?.webhook;
-	} catch (error) {
-		forget(this);
-		throw error;
+		answered = true;
+	} finally {
+		// DevRev refused: nothing is kept (n8n shows its error and does not activate)
+		if (!answered) forget(this);
 	}
 	if (!webhook || typeof webhook.id !== 'string') {
 		forget(this);

@@ -120,12 +120,13 @@ export async function receiveEvent(ctx: IWebhookFunctions): Promise<IWebhookResp
 		const author = authorIdOf(body);
 		if (author !== undefined) {
 			if (!state.ownUserId) {
+				let known = false;
 				try {
 					state.ownUserId = await lookUpOwnUser(ctx);
-				} catch (error) {
-					// not remembered: DevRev's next delivery of the event may be taken
-					forgetDelivery(ctx, id);
-					throw error;
+					known = true;
+				} finally {
+					// not remembered when the lookup failed: DevRev's next delivery may be taken
+					if (!known) forgetDelivery(ctx, id);
 				}
 			}
 			if (author === state.ownUserId) return ignored('own comment', { id });
