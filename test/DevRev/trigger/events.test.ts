@@ -250,6 +250,24 @@ describe('DevRev Trigger: calls that are refused or dropped', () => {
 		}
 	});
 
+	test("the credential's user unknown and its lookup failing: the call fails and the event is not remembered", async () => {
+		const trigger = await activeTrigger();
+		try {
+			delete trigger.node().ownUserId;
+			ctx.sim.fault({ method: 'GET', path: '/dev-users.self' }, { status: 403 });
+			const event = comment(trigger);
+			const failed = await trigger.deliver(event);
+			expect(failed.status).toBe(500);
+			expect(trigger.server.hits.at(-1)!.error?.constructor.name).toBe('NodeApiError');
+			const again = await trigger.deliver(event);
+			expect(again.status).toBe(200);
+			expect(trigger.server.hits.at(-1)!.items).toHaveLength(1);
+			expect(trigger.node().ownUserId).toBe(devrev.ME.id);
+		} finally {
+			await trigger.stop();
+		}
+	});
+
 	test('a body over Max Body Size: 413 and nothing starts', async () => {
 		const trigger = await activeTrigger({ options: { maxBodySizeKb: 1 } });
 		try {

@@ -120,6 +120,35 @@ describe('DevRev Trigger: its webhook, registered when the workflow is activated
 		}
 	});
 
+	test('a webhook pointing at another URL (the workflow moved) is replaced: deleted, checkExists false', async () => {
+		const trigger = await devRevTrigger(ctx.sim);
+		try {
+			await trigger.hook('create');
+			const id = trigger.node().webhookId;
+			trigger.webhook()!.url = 'http://127.0.0.1:9/webhook/old/devrev';
+			expect(await trigger.hook('checkExists')).toBe(false);
+			expect(ctx.sim.calls('POST', '/webhooks.delete').map((r) => r.body)).toEqual([{ id }]);
+			expect(trigger.node().webhookId).toBeUndefined();
+		} finally {
+			await trigger.stop();
+		}
+	});
+
+	test('the simulator refuses event_types with both set and add (webhooks-update-request-event-types)', async () => {
+		const response = await fetch(`${ctx.sim.baseUrl}/webhooks.update`, {
+			method: 'POST',
+			headers: {
+				authorization: `Bearer ${devrev.TOKEN}`,
+				'content-type': 'application/json',
+			},
+			body: JSON.stringify({
+				id: 'don:integration:dvrv-us-1:devo/0:webhook/1',
+				event_types: { set: ['work_created'], add: ['work_updated'] },
+			}),
+		});
+		expect(response.status).toBe(400);
+	});
+
 	test('no event chosen: a clear error naming Events, before any request', async () => {
 		const trigger = await devRevTrigger(ctx.sim, { events: [] });
 		try {
