@@ -14,6 +14,9 @@
  * `seedChat(state, numbers)`, `seedComments(state, chatOrConversation, count)`,
  * `seedConversation(state, fields)` and `seedReactions(state, entryId, emoji, numbers)` fill the
  * state for tests.
+ * Webhooks, their verification handshake and the signed events (a comment created through
+ * timeline-entries.create or POST /sim/timeline-comments → timeline_entry_created; a conversation
+ * created or updated → conversation_created / conversation_updated): ../devrev/webhooks.js.
  */
 const crypto = require('crypto');
 const schemas = require('../schemas/devrev.json');
@@ -242,6 +245,37 @@ function findTimelineObject(state, id) {
 	return findChat(state, id) || more.findConversation(state, id);
 }
 
+const hooks = require('../devrev/webhooks')({ errorBody, userSummary, ME_NUMBER, now });
+
+/** A person's comment on a chat or conversation (created_by a user number or ID; default 7). */
+function postComment(state, objectId, body, createdBy = 7) {
+	const chat = findTimelineObject(state, objectId);
+	if (!chat) return undefined;
+	const n = typeof createdBy === 'number' ? createdBy : userNumber(String(createdBy));
+	const author = userSummary(n === undefined ? 7 : n);
+	const entry = newComment(state, chat, body, { created_by: author, modified_by: author });
+	hooks.deliverEvent(state, 'timeline_entry_created', { entry });
+	return entry;
+}
+
+/** A conversation route that also delivers its event (conversations.create / .update). */
+function delivering(route, type) {
+	return {
+		...route,
+		async handle(ctx) {
+			const result = await route.handle(ctx);
+			if (result && result.status < 300 && result.body && result.body.conversation)
+				hooks.deliverEvent(ctx.state, type, { conversation: result.body.conversation });
+			return result;
+		},
+	};
+}
+
+const CONVERSATION_EVENTS = {
+	'/conversations.create': 'conversation_created',
+	'/conversations.update': 'conversation_updated',
+};
+
 module.exports = {
 	name: 'devrev',
 	displayName: 'DevRev',
@@ -269,13 +303,23 @@ module.exports = {
 			conversations: [],
 			conversationCounter: 0,
 			reactions: new Map(),
+			/** webhooks (webhooks.js), the create requests, the calls made, those under way */
+			webhooks: [],
+			webhookCounter: 0,
+			webhookRequests: [],
+			webhookCalls: [],
+			pendingWebhooks: new Set(),
 		};
 	},
 	seedChat,
 	seedComments,
 	seedConversation: more.seedConversation,
 	seedReactions: more.seedReactions,
-	authenticate(req) {
+	postComment,
+	deliverEvent: hooks.deliverEvent,
+	webhooksSettled: hooks.webhooksSettled,
+	authenticate(req, state, route) {
+		if (route && route.own) return null; // the simulator's own routes (webhooks.js)
 		const value = req.headers.authorization;
 		if (value === `Bearer ${TOKEN}`) return null;
 		const detail = !value
@@ -396,6 +440,7 @@ module.exports = {
 				if (body.artifacts) extra.artifacts = body.artifacts.map((id) => ({ id, display_id: id }));
 				if (body.expires_at) extra.expires_at = body.expires_at;
 				const entry = newComment(state, chat, body.body, extra);
+				hooks.deliverEvent(state, 'timeline_entry_created', { entry });
 				return { status: 201, body: { timeline_entry: entry } };
 			},
 		},
@@ -415,6 +460,12 @@ module.exports = {
 				return { status: 200, body: { timeline_entries: result.items, ...result.cursors } };
 			},
 		},
-		...more.routes,
+		...more.routes.map((route) =>
+			CONVERSATION_EVENTS[route.path] && route.method === 'POST'
+				? delivering(route, CONVERSATION_EVENTS[route.path])
+				: route,
+		),
+		...hooks.routes,
+		...hooks.simRoutes({ postComment }),
 	],
 };

@@ -34,6 +34,15 @@ export interface TriggerServerOptions extends WebhookCredentials {
 	webhookName?: string;
 	/** The node's typeVersion in the workflow; default 1. */
 	typeVersion?: number;
+	/** The node's webhookId (part of its URL); default a new UUID per workflow built. */
+	webhookId?: string;
+	/**
+	 * The workflow's static data, shared by every workflow built with the same object (as n8n
+	 * keeps it in the database between activation and the webhook calls); default a new one.
+	 */
+	staticData?: IDataObject;
+	/** The instance's webhook base URL (n8n's WEBHOOK_URL + /webhook) for getNodeWebhookUrl. */
+	webhookBaseUrl?: string;
 }
 
 export interface TriggerServer {
@@ -62,7 +71,7 @@ function triggerWorkflow(options: TriggerServerOptions) {
 		typeVersion: options.typeVersion ?? 1,
 		position: [0, 0],
 		parameters: options.parameters,
-		webhookId: randomUUID(),
+		webhookId: options.webhookId ?? randomUUID(),
 		credentials: Object.fromEntries(
 			(options.node.description.credentials ?? []).map((c) => [
 				c.name,
@@ -78,6 +87,7 @@ function triggerWorkflow(options: TriggerServerOptions) {
 		active: true,
 		nodeTypes,
 		settings: { executionOrder: 'v1' },
+		staticData: options.staticData,
 	});
 	// the Workflow constructor filled in the parameters' defaults, as n8n does for a saved workflow
 	return { node: workflow.getNode(NODE_NAME)!, workflow, description };
@@ -101,7 +111,7 @@ export async function runWebhookMethod(
 		mode,
 		`exec-${randomUUID()}`,
 		workflowBase(workflow),
-		{},
+		options.webhookBaseUrl ? { webhookBaseUrl: options.webhookBaseUrl } : {},
 	);
 	const webhookData: IWebhookData = {
 		httpMethod: description.httpMethod as IWebhookData['httpMethod'],
