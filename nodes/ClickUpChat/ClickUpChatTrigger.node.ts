@@ -30,10 +30,10 @@ export class ClickUpChatTrigger implements INodeType {
 				name: 'clickUpChatTriggerApi',
 				required: true,
 				testedBy: 'clickUpChatTriggerSecretTest',
-				// always shown; a condition of its own, because n8n's editor counts a credential without
-				// displayOptions as one of the Authentication choices and lists the ClickUp Chat
-				// credentials in its select instead of the trigger's secrets
-				displayOptions: { show: { '@version': [{ _cnd: { gte: 1 } }] } },
+				// shown on every version (list new ones here): a condition of its own, because n8n's
+				// editor counts a credential without displayOptions as one of the Authentication
+				// choices and lists the ClickUp Chat credentials in its select instead of the secrets
+				displayOptions: { show: { '@version': [1] } },
 			},
 			{
 				name: 'clickUpChatApi',

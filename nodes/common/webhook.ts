@@ -72,16 +72,7 @@ export function refuse(
 	error: string,
 	extra: IDataObject = {},
 ): IWebhookResponseData {
-	const res = ctx.getResponseObject() as unknown as ResponseLike;
-	if (!res.headersSent) {
-		const text = JSON.stringify({ error, ...extra });
-		res.writeHead(status, {
-			'content-type': 'application/json; charset=utf-8',
-			'content-length': String(Buffer.byteLength(text)),
-		});
-		res.end(text);
-	}
-	return { noWebhookResponse: true };
+	return answerNow(ctx, status, { error, ...extra });
 }
 
 type RequestLike = {
