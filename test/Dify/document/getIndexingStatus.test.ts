@@ -14,7 +14,8 @@ const run = nodeRunner(ctx, specs.dify, {
 
 describe('Dify: Document → Get Indexing Status', () => {
 	test('GET …/documents/{batch}/indexing-status: the stage moves on over time until completed', async () => {
-		knowledge.storeOf(ctx.sim.state).stageMs = 500;
+		// a stage lasts 1.5 s: long enough that the first read lands in "waiting" on a loaded machine
+		knowledge.storeOf(ctx.sim.state).stageMs = 1500;
 		const created = json(
 			await run({ operation: 'createFromText', name: 'Stages', text: 'One.\n\nTwo.' }),
 		);

@@ -31,6 +31,8 @@ const {
 	searchCreator,
 } = require('./page');
 
+const ALL_SHOTS = process.env.BROWSER_E2E_ALL_SHOTS === '1';
+
 async function checkIconsServed(t, baseUrl, ours) {
 	const { check } = t;
 	for (const desc of ours) {
@@ -105,31 +107,39 @@ async function checkPanel(t, ctx, desc, config, NodeHelpers, theme) {
 	await ndv.waitFor({ state: 'visible' });
 	const params = page.locator(`${tid('ndv')} ${tid('node-parameters')}`).first();
 	await params.waitFor({ state: 'visible' });
-	await page.waitForTimeout(300);
 	await imagesSettled(page, tid('ndv'));
 	const expected = visibleParameters(desc, config.params, NodeHelpers);
-	const found = await page.evaluate(
-		({ props }) => {
-			const root = document.querySelector('[data-test-id="ndv"] [data-test-id="node-parameters"]');
-			const text = (root?.innerText ?? '').replace(/\s+/g, ' ');
-			const q = (id) => !!root?.querySelector(`[data-test-id="${id}"]`);
-			return props.map((p) => {
-				let el;
-				if (p.type === 'resourceLocator') el = q(`resource-locator-${p.name}`);
-				else if (p.type === 'fixedCollection') el = q(`fixed-collection-${p.name}`) || true;
-				else if (['collection', 'notice', 'callout'].includes(p.type)) el = true;
-				else el = q(`parameter-input-${p.name}`);
-				const label = p.displayName
-					.replace(/<[^>]+>/g, '')
-					.replace(/\s+/g, ' ')
-					.trim()
-					.slice(0, 40);
-				return { name: p.name, type: p.type, el, label: !label || text.includes(label) };
-			});
-		},
-		{ props: expected.map((p) => ({ name: p.name, type: p.type, displayName: p.displayName })) },
-	);
-	const missing = found.filter((f) => !f.el || !f.label);
+	const look = () =>
+		page.evaluate(
+			({ props }) => {
+				const root = document.querySelector(
+					'[data-test-id="ndv"] [data-test-id="node-parameters"]',
+				);
+				const text = (root?.innerText ?? '').replace(/\s+/g, ' ');
+				const q = (id) => !!root?.querySelector(`[data-test-id="${id}"]`);
+				return props.map((p) => {
+					let el;
+					if (p.type === 'resourceLocator') el = q(`resource-locator-${p.name}`);
+					else if (p.type === 'fixedCollection') el = q(`fixed-collection-${p.name}`) || true;
+					else if (['collection', 'notice', 'callout'].includes(p.type)) el = true;
+					else el = q(`parameter-input-${p.name}`);
+					const label = p.displayName
+						.replace(/<[^>]+>/g, '')
+						.replace(/\s+/g, ' ')
+						.trim()
+						.slice(0, 40);
+					return { name: p.name, type: p.type, el, label: !label || text.includes(label) };
+				});
+			},
+			{ props: expected.map((p) => ({ name: p.name, type: p.type, displayName: p.displayName })) },
+		);
+	// the panel renders its parameters over a few frames: read until all are there, or 5 s passed
+	let missing = [];
+	for (const until = Date.now() + 5000; ; ) {
+		missing = (await look()).filter((f) => !f.el || !f.label);
+		if (missing.length === 0 || Date.now() > until) break;
+		await page.waitForTimeout(100);
+	}
 	const where = `[${theme}] ${desc.displayName} → ${config.label}`;
 	check(
 		`${where}: all ${expected.length} parameters rendered`,
@@ -245,8 +255,12 @@ async function panels(t, ctx, baseUrl, rest, ours, typesByName, NodeHelpers, the
 				if (await onCanvas.isVisible()) await onCanvas.dblclick();
 				// else the editor's own route to a node's panel: /workflow/<id>/<nodeId>
 				else await page.goto(`${baseUrl}/workflow/${id}/${node.id}`);
+				const failedBefore = checks.failed;
 				await checkPanel(t, ctx, desc, config, NodeHelpers, theme);
-				await shot(t, page, `${theme}-panel-${desc.displayName}-${config.label}`);
+				// ~400 panels per run: a picture of each one that failed a check (every one with
+				// BROWSER_E2E_ALL_SHOTS=1); the examples, search and credential steps keep theirs
+				if (ALL_SHOTS || checks.failed > failedBefore)
+					await shot(t, page, `${theme}-panel-${desc.displayName}-${config.label}`);
 				await page.locator(tid('ndv-close-button')).first().click();
 				await page.locator(tid('ndv')).first().waitFor({ state: 'hidden', timeout: 5000 });
 			});
