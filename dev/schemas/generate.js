@@ -7,11 +7,13 @@
  *   npm run schemas                     run the engine tests with recording on, then write
  *   node dev/schemas/generate.js DIR    write from samples recorded earlier in DIR
  *
- * Recording: test/engine/outputSchema.ts (OUTPUT_SCHEMA_SAMPLES). The form is n8n-nodes-base's:
+ * Recording: test/engine/outputSchema.ts (OUTPUT_SCHEMA_SAMPLES). A node's versions differ only in
+ * defaults (Dify: Simplify), so each version's schema takes the runs of any version made with its
+ * defaults. The form is n8n-nodes-base's:
  * `type`, `properties`, `items`, no `required`, no `additionalProperties`. A field seen only as
  * null gets no entry (its type is not known); integer and number seen together make number; other
- * mixed types keep the most frequent one, and the run says so (the engine check would then fail on
- * the minority: fix the output or the test data rather than the schema).
+ * mixed types keep the most frequent one as `type` and list all in `x-seen-types` (an extension
+ * keyword the editor ignores; the engine check accepts any of them), and the run says so.
  */
 const fs = require('fs');
 const os = require('os');
@@ -42,6 +44,9 @@ function infer(values, where, warnings, depth = 0) {
 	}
 	const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
 	const type = ranked[0][0];
+	// a field whose type varies (a variable's value, a metadata value): the editor shows the most
+	// frequent type; `x-seen-types` (ignored by the editor) tells the engine check what else is fine
+	const seen = ranked.length > 1 ? { 'x-seen-types': ranked.map(([t]) => t).sort() } : {};
 	if (ranked.length > 1)
 		warnings.push(`${where}: seen as ${ranked.map(([t, n]) => `${t} ×${n}`).join(', ')}`);
 	const of = values.filter(
@@ -59,13 +64,13 @@ function infer(values, where, warnings, depth = 0) {
 			);
 			if (sub) properties[key] = sub;
 		}
-		return { type, properties };
+		return { type, ...seen, properties };
 	}
 	if (type === 'array' && depth < MAX_DEPTH) {
 		const items = infer(of.flat(), `${where}[]`, warnings, depth + 1);
-		return items ? { type, items } : { type };
+		return items ? { type, ...seen, items } : { type, ...seen };
 	}
-	return { type };
+	return { type, ...seen };
 }
 
 function nodeFolders() {
@@ -98,16 +103,36 @@ function record() {
 	return dir;
 }
 
+/**
+ * The recordings of one operation that describe `version`: where the operation has Simplify, the
+ * runs with that version's default (whatever version they ran at: the default is all a version
+ * changes); otherwise every run.
+ */
+function samplesFor(lines, version, defaultSimplifyByVersion) {
+	const wanted = defaultSimplifyByVersion.get(version);
+	const withSimplify = lines.some((l) => l.simplify !== undefined);
+	return lines
+		.filter((l) => !withSimplify || wanted === undefined || l.simplify === wanted)
+		.flatMap((l) => l.samples);
+}
+
 function main() {
 	const dir = process.argv[2] ?? record();
-	const groups = new Map();
+	const ops = new Map(); // [node, resource, operation] -> recorded lines
+	const versions = new Map(); // node -> Set of versions seen
+	const defaults = new Map(); // node -> Map version -> Simplify's default there
 	for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.jsonl'))) {
-		for (const line of fs.readFileSync(path.join(dir, file), 'utf8').split('\n')) {
-			if (!line.trim()) continue;
-			const { node, version, resource, operation, samples } = JSON.parse(line);
-			const key = JSON.stringify([node, version, resource, operation]);
-			if (!groups.has(key)) groups.set(key, []);
-			groups.get(key).push(...samples);
+		for (const text of fs.readFileSync(path.join(dir, file), 'utf8').split('\n')) {
+			if (!text.trim()) continue;
+			const line = JSON.parse(text);
+			const key = JSON.stringify([line.node, line.resource, line.operation]);
+			if (!ops.has(key)) ops.set(key, []);
+			ops.get(key).push(line);
+			if (!versions.has(line.node)) versions.set(line.node, new Set());
+			versions.get(line.node).add(line.version);
+			if (!defaults.has(line.node)) defaults.set(line.node, new Map());
+			if (line.defaultSimplify !== undefined)
+				defaults.get(line.node).set(line.version, line.defaultSimplify);
 		}
 	}
 	const folders = nodeFolders();
@@ -116,29 +141,46 @@ function main() {
 	for (const folder of Object.values(folders))
 		fs.rmSync(path.join(folder, '__schema__'), { recursive: true, force: true });
 	let written = 0;
-	for (const [key, samples] of [...groups.entries()].sort()) {
-		const [node, version, resource, operation] = JSON.parse(key);
+	for (const [key, lines] of [...ops.entries()].sort()) {
+		const [node, resource, operation] = JSON.parse(key);
 		const folder = folders[node];
 		if (!folder) continue;
-		const where = `${node} v${version} ${resource}/${operation}`;
-		const schema = infer(samples, where, warnings);
-		if (!schema || schema.type !== 'object' || !Object.keys(schema.properties).length) {
-			warnings.push(`${where}: no fields seen, no schema`);
-			continue;
+		for (const version of [...versions.get(node)].sort()) {
+			const where = `${node} v${version} ${resource}/${operation}`;
+			const schema = infer(samplesFor(lines, version, defaults.get(node)), where, warnings);
+			if (!schema || schema.type !== 'object' || !Object.keys(schema.properties).length) {
+				warnings.push(`${where}: no fields seen, no schema`);
+				continue;
+			}
+			const file = path.join(
+				folder,
+				'__schema__',
+				versionFolder(version),
+				resource,
+				`${operation}.json`,
+			);
+			fs.mkdirSync(path.dirname(file), { recursive: true });
+			fs.writeFileSync(file, `${JSON.stringify(schema, null, '\t')}\n`);
+			written++;
 		}
-		const file = path.join(
-			folder,
-			'__schema__',
-			versionFolder(version),
-			resource,
-			`${operation}.json`,
-		);
-		fs.mkdirSync(path.dirname(file), { recursive: true });
-		fs.writeFileSync(file, `${JSON.stringify(schema, null, '\t')}\n`);
-		written++;
 	}
+	// in the repository's own style (Prettier), so that a regeneration diffs only what changed
+	const prettier = spawnSync(
+		process.execPath,
+		[
+			require.resolve('prettier/bin/prettier.cjs'),
+			'--write',
+			'--log-level',
+			'warn',
+			...[...new Set(Object.values(folders))]
+				.map((f) => path.join(f, '__schema__'))
+				.filter((d) => fs.existsSync(d)),
+		],
+		{ cwd: REPO, stdio: 'inherit' },
+	);
+	if (prettier.status !== 0) throw new Error('prettier could not format the schemas');
 	for (const w of warnings) console.log(`note: ${w}`);
-	console.log(`${written} output schemas written from ${groups.size} operations seen`);
+	console.log(`${written} output schemas written for ${ops.size} operations seen`);
 }
 
 main();

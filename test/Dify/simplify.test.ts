@@ -91,6 +91,47 @@ describe('Dify: Simplify (on by default from node version 1.1)', () => {
 		expect(item).not.toHaveProperty('error');
 	});
 
+	test('1.1, Completion Message → Send: the answer and message_id first, the rest as in version 1', async () => {
+		const result = await run(
+			{
+				resource: 'completionMessage',
+				operation: 'send',
+				inputs: { values: [{ name: 'text', value: 'Translate hello' }] },
+			},
+			v11,
+		);
+		const item = result.items[0].json as IDataObject;
+		const full = await expectedItem('completion');
+		expect(Object.keys(item)[0]).toBe('answer');
+		expect(item.answer).toBe('Hola — “hello” en español es «hola».');
+		expect(item.message_id).toBe(full.message_id);
+		expect(item).not.toHaveProperty('event');
+		expect(Object.keys(item).length).toBeLessThan(Object.keys(full).length);
+	});
+
+	test('1.1, Human Input → Submit: the resumed answer comes out simplified', async () => {
+		const paused = await run({ query: 'Draft the launch note sim:human-input-pause' }, v11);
+		const pausedItem = paused.items[0].json as Record<string, any>;
+		expect(pausedItem.status).toBe('paused');
+		const resumed = await run(
+			{
+				resource: 'humanInput',
+				operation: 'submit',
+				formToken: pausedItem.form.form_token,
+				action: 'approve',
+				inputs: { values: [{ name: 'comment', value: 'Looks good.' }] },
+				workflowRunId: pausedItem.workflow_run_id,
+			},
+			v11,
+		);
+		expect(resumed.error).toBeUndefined();
+		const item = resumed.items[0].json as IDataObject;
+		expect(Object.keys(item).slice(0, 3)).toEqual(['answer', 'conversation_id', 'message_id']);
+		expect(String(item.answer).length).toBeGreaterThan(0);
+		expect(item.status).toBe('succeeded');
+		expect(item).not.toHaveProperty('event');
+	});
+
 	test('1.1, a failed reply keeps the simplified partial item with the error fields', async () => {
 		const result = await run({ query: 'sim:error-event' }, { ...v11, continueOnFail: true });
 		const item = result.items[0].json as IDataObject;

@@ -7,17 +7,21 @@
  *  - with OUTPUT_SCHEMA_SAMPLES=<dir>, runNode() appends the output items of each successful run
  *    to <dir>/<pid>.jsonl (the generator's input);
  *  - otherwise a run whose operation has a schema fails when an output field has another type
- *    than the schema says (a changed output that the editor would show wrongly).
+ *    than the schema says (a changed output that the editor would show wrongly); a run with
+ *    Simplify set against its version's default is not what that version's schema describes.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 import type { IDataObject, INode, INodeExecutionData, INodeTypeDescription } from 'n8n-workflow';
+import { NodeHelpers } from 'n8n-workflow';
 
 const REPO = path.resolve(__dirname, '..', '..');
 
 export interface JsonSchema {
 	type?: string;
+	/** the generator's note that a field was seen with several types (any of them fits) */
+	'x-seen-types'?: string[];
 	properties?: Record<string, JsonSchema>;
 	items?: JsonSchema;
 }
@@ -65,10 +69,8 @@ function typeOf(value: unknown): string | undefined {
 export function mismatches(schema: JsonSchema, value: unknown, at = ''): string[] {
 	const actual = typeOf(value);
 	if (actual === undefined || schema.type === undefined) return [];
-	const fits =
-		actual === schema.type ||
-		(schema.type === 'number' && actual === 'integer') ||
-		(schema.type === 'object' && actual === 'object');
+	const allowed = schema['x-seen-types'] ?? [schema.type];
+	const fits = allowed.includes(actual) || (allowed.includes('number') && actual === 'integer');
 	if (!fits) return [`${at || '(item)'}: the schema says ${schema.type}, the output has ${actual}`];
 	if (actual === 'object' && schema.properties) {
 		return Object.entries(schema.properties).flatMap(([key, sub]) =>
@@ -91,11 +93,28 @@ export function observeOutput(
 	items: INodeExecutionData[],
 ): void {
 	// a failed item that Continue On Fail passed on is not the operation's output
-	items = items.filter((item) => item.json.error === undefined);
+	// (the package's error item: `error` text with `errorDescription` / `retryable`; a record's own
+	// `error: null` is output)
+	items = items.filter(
+		({ json }) =>
+			!(typeof json.error === 'string' && ('errorDescription' in json || 'retryable' in json)),
+	);
 	if (!node || description.group.includes('trigger') || items.length === 0) return;
 	const { resource, operation } = node.parameters;
 	if (typeof resource !== 'string' || typeof operation !== 'string') return;
 	const version = node.typeVersion;
+	// Simplify changes an output's shape, and its default is what a version changes (Dify: off
+	// in 1, on from 1.1): a version's schema is the output with that version's default
+	const defaults = NodeHelpers.getNodeParameters(
+		description.properties,
+		{ resource, operation },
+		true,
+		false,
+		{ typeVersion: node.typeVersion },
+		description,
+	);
+	const simplify = node.parameters.simplify;
+	const defaultSimplify = defaults?.simplify;
 	const samplesDir = process.env.OUTPUT_SCHEMA_SAMPLES;
 	if (samplesDir) {
 		const line = JSON.stringify({
@@ -103,12 +122,15 @@ export function observeOutput(
 			version,
 			resource,
 			operation,
+			simplify,
+			defaultSimplify,
 			samples: items.slice(0, MAX_SAMPLES_PER_RUN).map((item) => item.json),
 		});
 		fs.mkdirSync(samplesDir, { recursive: true });
 		fs.appendFileSync(path.join(samplesDir, `${process.pid}.jsonl`), `${line}\n`);
 		return;
 	}
+	if (simplify !== defaultSimplify) return;
 	const file = schemaFile(description.name, version, resource, operation);
 	if (!file || !fs.existsSync(file)) return;
 	const schema = JSON.parse(fs.readFileSync(file, 'utf8')) as JsonSchema;
