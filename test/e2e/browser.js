@@ -10,6 +10,8 @@
  *   3. every credential's Test (and a wrong key's failure);
  *   4. the node panel's search finds every node by name, its operations as actions, the trigger,
  *      and "<node> Tool" in an AI Agent's tool picker;
+ *   4b. before any run, the next node's input panel previews an operation's output fields (its
+ *      output schema), one operation per action node;
  *   5. no console error (n8n's benign noise filtered, each filter says why), no request outside
  *      127.0.0.1 (blocked and listed).
  * test/e2e/browser/ holds tools.js, configurations.js (what to open), page.js (driving the editor)
@@ -46,6 +48,7 @@ const {
 	panels,
 	credentialTests,
 	searchChecks,
+	schemaPreviews,
 } = require('./browser/steps');
 
 const checks = new Checks();
@@ -205,6 +208,9 @@ async function main() {
 	tPart = Date.now();
 	await searchChecks(t, light, server.baseUrl, rest, ours, typesByName, NodeHelpers);
 	say(`search: ${since(tPart)}`);
+	tPart = Date.now();
+	await schemaPreviews(t, light, server.baseUrl, rest, ours, NodeHelpers);
+	say(`schema previews: ${since(tPart)}`);
 
 	tPart = Date.now();
 	const dark = await newContext(t, { theme: 'dark', storageState, label: 'dark' });

@@ -2,8 +2,11 @@
 /**
  * The browser part's checks, one function per step of test/e2e/browser.js's list: our icons
  * served, every example on the canvas, every node's panel for every configuration, every
- * credential's Test, and the node panel's search (actions, triggers, AI Agent tools).
+ * credential's Test, the node panel's search (actions, triggers, AI Agent tools), and the output
+ * schema previews.
  */
+const fs = require('node:fs');
+const path = require('node:path');
 const { request } = require('../lib');
 const { PACKAGE_NAME: PACKAGE } = require('../../../dev/host/index');
 const { say } = require('./tools');
@@ -498,4 +501,98 @@ async function searchChecks(t, ctx, baseUrl, rest, ours, typesByName, NodeHelper
 	}
 }
 
-module.exports = { checkIconsServed, examplesOnCanvas, panels, credentialTests, searchChecks };
+/** The repository's output schema for a node type and configuration, or undefined. */
+function repoSchema(desc, config) {
+	const root = path.resolve(__dirname, '..', '..', '..');
+	const short = desc.name.split('.')[1];
+	const file = require(path.join(root, 'package.json')).n8n.nodes.find((f) => {
+		const base = path.basename(f).replace(/\.node\.js$/, '');
+		return base.charAt(0).toLowerCase() + base.slice(1) === short;
+	});
+	if (!file) return undefined;
+	const [major, minor = '0', patch = '0'] = String(latestVersion(desc)).split('.');
+	const schemaPath = path.join(
+		root,
+		path.dirname(file).replace(/^dist\//, ''),
+		'__schema__',
+		`v${major}.${minor}.${patch}`,
+		config.resource,
+		`${config.operation}.json`,
+	);
+	return fs.existsSync(schemaPath) ? JSON.parse(fs.readFileSync(schemaPath, 'utf8')) : undefined;
+}
+
+/**
+ * Before anything has run, the next node's input panel previews an operation's output fields
+ * from its schema ("Usually outputs the following fields"): one operation per action node.
+ */
+async function schemaPreviews(t, ctx, baseUrl, rest, ours, NodeHelpers) {
+	const { check } = t;
+	const page = ctx.page;
+	const actions = ours.filter((d) => !d.name.endsWith('Tool') && !d.group?.includes('trigger'));
+	for (const desc of actions) {
+		const config = configurations(desc, NodeHelpers).find((c) => c.operation);
+		const schema = config && repoSchema(desc, config);
+		if (!check(`${desc.displayName} → ${config?.label}: the repository has its schema`, schema))
+			continue;
+		const wf = configurationsWorkflow(desc, [config], NodeHelpers, 200, undefined);
+		wf.name = `Browser e2e: ${desc.displayName}, schema preview`;
+		wf.nodes.push({
+			id: uuid(200, 99),
+			name: 'Next Step',
+			type: 'n8n-nodes-base.noOp',
+			typeVersion: 1,
+			position: [700, 0],
+			parameters: {},
+		});
+		wf.connections[config.nodeName] = {
+			main: [[{ node: 'Next Step', type: 'main', index: 0 }]],
+		};
+		const created = await rest.call('POST', '/rest/workflows', wf);
+		const id = created.json?.data?.id;
+		if (
+			!check(`${desc.displayName}: schema preview workflow created`, id, created.text.slice(0, 300))
+		)
+			continue;
+		await step(t, ctx, `${desc.displayName} → ${config.label}: schema preview`, async () => {
+			await openWorkflow(page, baseUrl, id, 'Next Step');
+			await page
+				.locator(`${tid('canvas-node')}[data-node-name="Next Step"]`)
+				.first()
+				.dblclick();
+			await page.locator(tid('ndv')).first().waitFor({ state: 'visible' });
+			const wanted = Object.keys(schema.properties).slice(0, 3);
+			let shown = [];
+			let preview = false;
+			for (const until = Date.now() + 10_000; ; ) {
+				({ shown, preview } = await page.evaluate(() => {
+					const panel = document.querySelector('[data-test-id="ndv-input-panel"]');
+					return {
+						preview: !!panel?.querySelector('[data-test-id="schema-preview-warning"]'),
+						shown: [
+							...(panel?.querySelectorAll('[data-test-id="run-data-schema-item"]') ?? []),
+						].map((e) => (e.innerText ?? '').split('\n')[0].trim()),
+					};
+				}));
+				if ((preview && wanted.every((w) => shown.includes(w))) || Date.now() > until) break;
+				await page.waitForTimeout(200);
+			}
+			check(
+				`${desc.displayName} → ${config.label}: before any run, the next node's input previews its fields (${wanted.join(', ')})`,
+				preview && wanted.every((w) => shown.includes(w)),
+				{ preview, shown: shown.slice(0, 20) },
+			);
+			await shot(t, page, `schema-preview-${desc.displayName}`);
+			await page.locator(tid('ndv-close-button')).first().click();
+		});
+	}
+}
+
+module.exports = {
+	checkIconsServed,
+	examplesOnCanvas,
+	panels,
+	credentialTests,
+	searchChecks,
+	schemaPreviews,
+};
