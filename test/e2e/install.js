@@ -42,6 +42,8 @@ const {
 	sameJson,
 } = require('./lib');
 const clickupReplyLoop = require('./reply-loop/clickup');
+const devrevReplyLoop = require('./reply-loop/devrev');
+const gravityrailReplyLoop = require('./reply-loop/gravityrail');
 const { manualInstallCommand, npmInstall } = require('./install/user');
 
 const checks = new Checks();
@@ -279,8 +281,16 @@ async function checkPackage(planned, unit, tarball, urls) {
 	}
 	// the ClickUp channel assistant starts when a person posts in the simulated channel: the
 	// reply-loop case posts, and checks the one execution and its reply
-	if (triggered.some(({ workflow }) => workflow.id === clickupReplyLoop.WORKFLOW_ID))
-		await clickupReplyLoop.run({ check, inst, server, sims });
+	// the same for the DevRev DM assistant (a person comments in a DM) and the Gravity Rail new
+	// chat (an Event Rule fires on a chat created through the API)
+	for (const replyLoop of [clickupReplyLoop, devrevReplyLoop, gravityrailReplyLoop])
+		if (triggered.some(({ workflow }) => workflow.id === replyLoop.WORKFLOW_ID))
+			await replyLoop.run({
+				check: (what, ...rest) => check(`${label}: ${what}`, ...rest),
+				inst,
+				server,
+				sims,
+			});
 	for (const { file, workflow } of triggered) {
 		let done = [];
 		const deadline = Date.now() + 60000;
@@ -290,7 +300,7 @@ async function checkPackage(planned, unit, tarball, urls) {
 			await host.sleep(300);
 		}
 		check(
-			`${label}: example ${file} (published) was started (by the export another example sent, or a message posted in the simulated channel), and succeeded`,
+			`${label}: example ${file} (published) was started (by the export another example sent, a message posted in the simulated channel or DM, or a chat created), and succeeded`,
 			done.length > 0 && done.every((e) => e.status === 'success'),
 			done,
 		);

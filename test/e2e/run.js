@@ -35,6 +35,8 @@ const gravityrail = require('./examples/gravityrail');
 const zaia = require('./examples/zaia');
 // until the reply-loop part (test/e2e/reply-loop.js) runs it, the ClickUp case runs here
 const clickupReplyLoop = require('./reply-loop/clickup');
+const devrevReplyLoop = require('./reply-loop/devrev');
+const gravityrailReplyLoop = require('./reply-loop/gravityrail');
 
 const checks = new Checks();
 const check = checks.check.bind(checks);
@@ -200,8 +202,8 @@ async function main() {
 
 	const examples = loadExamples();
 	check(
-		'examples/ has the 9 example workflows, each with a fixed id',
-		examples.length >= 9 &&
+		`examples/ has the ${Object.keys(WORKFLOWS).length} example workflows, each with a fixed id`,
+		examples.length >= Object.keys(WORKFLOWS).length &&
 			Object.values(WORKFLOWS).every((id) => examples.some((e) => e.workflow.id === id)),
 		examples.map((e) => `${e.file}:${e.workflow.id}`),
 	);
@@ -245,12 +247,16 @@ async function main() {
 	await dify.providerError(t);
 	const pending = await zaia.beforeStart(t);
 	await clickupReplyLoop.before(t);
+	await devrevReplyLoop.before(t);
+	await gravityrailReplyLoop.before(t);
 	const ts = Date.now();
 	const server = (t.server = await inst.start({ timeoutMs: 240000 }));
 	console.log(`     (n8n start ready in ${since(ts)} on ${server.baseUrl})`);
 	gate.targetPort = server.port;
 	await zaia.afterStart(t, pending);
 	await clickupReplyLoop.run(t);
+	await devrevReplyLoop.run(t);
+	await gravityrailReplyLoop.run(t);
 	await editorApi();
 	hostChecks(checks, inst, [server.logs()]);
 	console.log(`e2e: done in ${since(t0)}`);

@@ -12,6 +12,7 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
 import {
+	answerNow,
 	forgetDelivery,
 	headerOf,
 	hmacSha256HexMatches,
@@ -40,20 +41,6 @@ export function signingKeys(secret: string): Array<string | Buffer> {
 
 function ignored(reason: string, extra: IDataObject = {}): IWebhookResponseData {
 	return { webhookResponse: { received: true, started: false, reason, ...extra } };
-}
-
-/** Answer 200 with a JSON body now (the handshake); nothing starts. */
-function answer(ctx: IWebhookFunctions, body: IDataObject): IWebhookResponseData {
-	const res = ctx.getResponseObject();
-	const json = JSON.stringify(body);
-	if (!res.headersSent) {
-		res.writeHead(200, {
-			'content-type': 'application/json; charset=utf-8',
-			'content-length': String(Buffer.byteLength(json)),
-		});
-		res.end(json);
-	}
-	return { noWebhookResponse: true };
 }
 
 function parse(raw: Buffer, parsed: unknown): IDataObject | undefined {
@@ -90,7 +77,7 @@ export async function receiveEvent(ctx: IWebhookFunctions): Promise<IWebhookResp
 		if (secret !== '' && !signed) return refuse(ctx, 401, 'Unauthorized');
 		if (typeof challenge !== 'string' || challenge === '')
 			return refuse(ctx, 400, 'Bad Request', { message: 'verify.challenge is missing' });
-		return answer(ctx, { challenge });
+		return answerNow(ctx, 200, { challenge });
 	}
 	if (!signed) return refuse(ctx, 401, 'Unauthorized');
 	if (!body) return refuse(ctx, 400, 'Bad Request', { message: 'The body is not a JSON object' });
@@ -133,8 +120,7 @@ export async function receiveEvent(ctx: IWebhookFunctions): Promise<IWebhookResp
 		}
 	}
 
-	return {
-		webhookResponse: { received: true, started: true, id },
-		workflowData: [[{ json: eventItem(body) }]],
-	};
+	// answered by the node: with responseMode onReceived, n8n 2.41 sends its responseData default
+	// (the text "firstEntryJson") instead of a webhookResponse given along with workflowData
+	return answerNow(ctx, 200, { received: true, started: true, id }, [[{ json: eventItem(body) }]]);
 }

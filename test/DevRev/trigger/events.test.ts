@@ -49,6 +49,14 @@ describe('DevRev Trigger: events start the workflow', () => {
 			expect(hit.items).toHaveLength(1);
 			const json = hit.items![0].json;
 			const [call] = (await devrev.webhooksSettled(ctx.sim.state)).slice(-1);
+			// the node's own answer (n8n 2.41 would send the text "firstEntryJson" for a
+			// webhookResponse given with workflowData, seen in the e2e run part)
+			expect(JSON.parse(hit.responseBody)).toEqual({
+				received: true,
+				started: true,
+				id: call.eventId,
+			});
+			expect(call.responseBody).toBe(hit.responseBody);
 			expect(json).toMatchObject({
 				id: call.eventId,
 				type: 'timeline_entry_created',
