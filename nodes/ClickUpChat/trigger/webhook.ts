@@ -11,6 +11,7 @@ import { workspaceIdOf } from '../chat/paths';
 import type { MessageRef } from './message';
 import { MAX_THREADS, MESSAGE_WINDOW, messageItem, ownUserId, readPostedMessage } from './message';
 import {
+	answerNow,
 	forgetDelivery,
 	readBoundedBody,
 	refuse,
@@ -154,8 +155,9 @@ export async function receiveChatMessage(ctx: IWebhookFunctions): Promise<IWebho
 	if (users.length > 0 && !users.includes(String(message.user_id)))
 		return ignored('filtered', { id: commentId });
 
-	return {
-		webhookResponse: { received: true, started: true, id: commentId },
-		workflowData: [[{ json: messageItem(message, ref.workspaceId) }]],
-	};
+	// answered here: n8n 2.41 sends the text "firstEntryJson" for a webhookResponse given along
+	// with workflowData
+	return answerNow(ctx, 200, { received: true, started: true, id: commentId }, [
+		[{ json: messageItem(message, ref.workspaceId) }],
+	]);
 }

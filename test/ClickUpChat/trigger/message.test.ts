@@ -38,6 +38,13 @@ describe('ClickUp Chat Trigger: the message, read back through the Chat API', ()
 			});
 			const [hit] = await server.waitForHits(1);
 			const json = hit.items![0].json;
+			// the trigger's own answer (n8n 2.41 sends the text "firstEntryJson" for a
+			// webhookResponse given along with workflowData)
+			expect(JSON.parse(hit.responseBody)).toEqual({
+				received: true,
+				started: true,
+				id: message.id,
+			});
 			expect(json).toMatchObject({
 				id: message.id,
 				content: 'Is the **build** green?',

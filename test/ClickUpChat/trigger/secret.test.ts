@@ -40,7 +40,12 @@ describe('ClickUp Chat Trigger: the secret header', () => {
 			expect(hit.items![0].json.id).toBe(message.id);
 			const [call] = await clickup.automationsSettled(ctx.sim.state);
 			expect(call.status).toBe(200);
-			expect(JSON.parse(call.responseBody)).toEqual({ message: 'Workflow was started' });
+			// the trigger's own answer (with n8n's default here, 2.41 answered "firstEntryJson")
+			expect(JSON.parse(call.responseBody)).toEqual({
+				received: true,
+				started: true,
+				id: message.id,
+			});
 			expect(allText(hit.run)).not.toContain(SECRET);
 		} finally {
 			await server.stop();
