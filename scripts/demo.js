@@ -4,7 +4,7 @@
  * The demo (run by scripts/demo.sh, which installs and builds first): the provider simulator
  * (scripts/simulator.js, fixed ports 127.0.0.1:5710+), and the newest hosted n8n (2.41.1, on
  * node 24; N8N_VERSION=2.8.4 for the oldest) on 127.0.0.1:5678 (or N8N_PORT) with this package, a credential per provider pointing at the simulator, every example
- * workflow imported, the Zaia Trigger and ClickUp channel assistant examples published (the
+ * workflow imported, the Zaia Trigger, ClickUp channel assistant and DevRev DM support examples published (the
  * simulated #general has the assistant's "Call webhook" Automation), and an owner account created. Its data
  * lives in .n8n-demo/ (or N8N_DEMO_DIR) and survives restarts; re-running refreshes the package,
  * credentials and examples (same ids) and keeps everything else. Runs until Ctrl-C.
@@ -138,8 +138,9 @@ async function main() {
 	await inst.importWorkflow(examples);
 	await inst.publishWorkflow(WORKFLOWS.zaiaTrigger);
 	await inst.publishWorkflow(WORKFLOWS.clickupAssistant);
+	await inst.publishWorkflow(WORKFLOWS.devrevSupport);
 	say(
-		`${credentials.length} credentials and ${examples.length} example workflows imported; "Zaia Trigger: receive an export" and "ClickUp Chat: channel assistant" published`,
+		`${credentials.length} credentials and ${examples.length} example workflows imported; "Zaia Trigger: receive an export", "ClickUp Chat: channel assistant" and "DevRev Trigger: answer DMs with Dify" published`,
 	);
 
 	say(`starting n8n on http://127.0.0.1:${PORT} (log: ${path.join(DEMO_DIR, 'n8n.log')}) …`);
@@ -183,6 +184,12 @@ async function main() {
         -H 'content-type: application/json' -d '{"content":"What is n8n?"}'
    → an execution of "ClickUp Chat: channel assistant" answers in the message's thread
      (read it with the ClickUp Chat node: Message → Get Replies).
+ DevRev DM support (published): run "DevRev: create (or open) a DM" first (on a fresh demo its DM
+   is dm/1), then comment in that DM as a person,
+   curl -X POST ${sim.urls.devrev}/sim/timeline-comments -H 'content-type: application/json' \
+        -d '{"object":"don:core:dvrv-us-1:devo/0:dm/1","body":"What is n8n?"}'
+   → an execution of "DevRev Trigger: answer DMs with Dify" posts Dify's answer in that DM
+     (its own reply does not start it again).
  Every credential points at the built-in simulator (${Object.values(sim.urls)[0].replace(/:\d+.*/, ':57xx')}); to use a real
  account, open the credential, put in your key and set Base URL back to the provider's.
 
