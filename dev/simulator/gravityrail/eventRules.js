@@ -61,7 +61,9 @@ function bodyFor(rule, workspace, event, data) {
 	};
 }
 
-const wait = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+// unref'd: a retry still pending (Gravity Rail's spacing is 10 s and up) keeps no process alive
+// (a jest worker, the e2e suite) once everything else is done
+const wait = (ms) => new Promise((resolve) => setTimeout(resolve, ms).unref());
 
 /** One delivery to one rule, with retries; every attempt recorded in `state.webhookCalls`. */
 async function deliver(state, rule, body, options = {}) {
