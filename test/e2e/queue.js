@@ -7,7 +7,9 @@
  * OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS=true, so the worker executes them):
  *   - Dify conversation (two turns) and the streaming Agent app: finished, outputs as expected;
  *   - Zaia export-and-wait: waits (persisted in PostgreSQL), a resume without the token gets 401,
- *     the simulator's callback resumes it (main receives it, a worker finishes it) with the export.
+ *     the simulator's callback resumes it (main receives it, a worker finishes it) with the export;
+ *   - the DevRev reply loop (test/e2e/reply-loop/devrev.js): the published DM support example, main
+ *     receives DevRev's signed event, a worker runs it, the answer in the DM, its own reply ignored.
  * Prints `N passed, N failed`; exit 1 on any failure. Bounded: QUEUE_TIMEOUT_MS (default 10 min).
  */
 const host = require('../../dev/host/index');
@@ -28,6 +30,7 @@ const {
 	firstDifference,
 	simplifiedDifyReply,
 } = require('./lib');
+const devrevReplyLoop = require('./reply-loop/devrev');
 
 const checks = new Checks();
 const check = checks.check.bind(checks);
@@ -101,12 +104,21 @@ async function main_() {
 	);
 
 	await inst.importCredentials(demoCredentials(providers, urls));
-	const wanted = [WORKFLOWS.difyConversation, WORKFLOWS.difyAgent, WORKFLOWS.zaiaExportWait];
+	const wanted = [
+		WORKFLOWS.difyConversation,
+		WORKFLOWS.difyAgent,
+		WORKFLOWS.zaiaExportWait,
+		WORKFLOWS.devrevSupport,
+	];
 	const workflows = loadExamples()
 		.map(({ workflow }) => retarget(workflow, gate.baseUrl))
 		.filter((w) => wanted.includes(w.id));
 	await inst.importWorkflow(workflows);
 	console.log(`     (imported into PostgreSQL, ${since(t0)})`);
+
+	// the DevRev DM support example, published: its trigger hears the simulated DevRev in queue mode
+	const loop = { check, inst, sims, gate };
+	await devrevReplyLoop.before(loop);
 
 	let t = Date.now();
 	main = await inst.start({ timeoutMs: 240000 });
@@ -232,6 +244,29 @@ async function main_() {
 			),
 		stored instanceof Error ? stored.message : stored,
 	);
+	// the reply loop in queue mode: main receives DevRev's signed event, a worker runs the workflow;
+	// executions are read through the REST API (the database is PostgreSQL, not sqlite)
+	{
+		loop.server = main;
+		loop.db = {
+			listExecutions: async ({ workflowId }) => {
+				const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+				const res = await rest.call('GET', `/rest/executions?filter=${filter}&limit=50`);
+				const rows = res.json?.data?.results ?? [];
+				return rows
+					.map((r) => ({ ...r, id: String(r.id) }))
+					.sort((a, b) => Number(b.id) - Number(a.id));
+			},
+			queryExecution: (id) => rest.getExecution(id, parse),
+		};
+		await devrevReplyLoop.run(loop);
+		const ran = await loop.db.listExecutions({ workflowId: WORKFLOWS.devrevSupport });
+		check(
+			'queue: the DevRev reply loop ran on the worker',
+			ran.length === 1 && ranOnWorker(ran[0].id),
+			ran,
+		);
+	}
 	const pgVersion = await inst.sql('SHOW server_version').catch((e) => e);
 	console.log(`     (PostgreSQL ${pgVersion?.[0]?.server_version ?? pgVersion})`);
 	check(

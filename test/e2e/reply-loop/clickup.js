@@ -6,7 +6,8 @@
  * with Dify's answer; the reply's own Automation call is ignored (no second execution); a call
  * with a wrong secret is refused (401) with nothing started.
  * Contract: `before(t)` runs before `n8n start` (publishes), `run(t)` after; `t` has check, inst,
- * server and sims (the in-process simulators).
+ * server and sims (the in-process simulators), and optionally db (listExecutions, queryExecution
+ * read through n8n's REST API where the instance's database is not sqlite: queue mode).
  */
 const host = require('../../../dev/host/index');
 const { providers } = require('../../../dev/simulator');
@@ -33,7 +34,7 @@ async function until(what, fn, timeoutMs = 60000) {
 }
 
 async function executions(t) {
-	return await t.inst.listExecutions({ workflowId: WORKFLOWS.clickupAssistant });
+	return await (t.db ?? t.inst).listExecutions({ workflowId: WORKFLOWS.clickupAssistant });
 }
 
 async function run(t) {
@@ -75,7 +76,7 @@ async function run(t) {
 			? rows
 			: undefined;
 	});
-	const execution = await inst.queryExecution(done[0].id);
+	const execution = await (t.db ?? inst).queryExecution(done[0].id);
 	const summary = host.summarizeRun({ data: execution.data });
 	check(
 		'ClickUp reply loop: the execution succeeded',

@@ -47,7 +47,7 @@ function reasonOf(call) {
 }
 
 async function executions(t) {
-	return await t.inst.listExecutions({ workflowId: WORKFLOWS.devrevSupport });
+	return await (t.db ?? t.inst).listExecutions({ workflowId: WORKFLOWS.devrevSupport });
 }
 
 async function run(t) {
@@ -116,7 +116,7 @@ async function run(t) {
 			? rows
 			: undefined;
 	});
-	const execution = await inst.queryExecution(done[0].id);
+	const execution = await (t.db ?? inst).queryExecution(done[0].id);
 	const summary = host.summarizeRun({ data: execution.data });
 	check(
 		'DevRev reply loop: the execution succeeded',

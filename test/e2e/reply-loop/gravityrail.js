@@ -32,7 +32,7 @@ async function until(what, fn, timeoutMs = 60000) {
 }
 
 async function executions(t) {
-	return await t.inst.listExecutions({ workflowId: WORKFLOWS.gravityRailNewChat });
+	return await (t.db ?? t.inst).listExecutions({ workflowId: WORKFLOWS.gravityRailNewChat });
 }
 
 function reasonOf(call) {
@@ -87,7 +87,7 @@ async function run(t) {
 				? rows
 				: undefined;
 		});
-		const execution = await inst.queryExecution(done[0].id);
+		const execution = await (t.db ?? inst).queryExecution(done[0].id);
 		const summary = host.summarizeRun({ data: execution.data });
 		check(
 			'Gravity Rail trigger: the execution succeeded',
