@@ -584,6 +584,10 @@ async function schemaPreviews(t, ctx, baseUrl, rest, ours, NodeHelpers) {
 			);
 			await shot(t, page, `schema-preview-${desc.displayName}`);
 			await page.locator(tid('ndv-close-button')).first().click();
+			// closed before the next workflow is opened: navigating while n8n 2.41's panel is still
+			// closing threw "injectNDVStore() was accessed without an active workflow document store"
+			// in its editor once (CI, Dify's step)
+			await page.locator(tid('ndv')).first().waitFor({ state: 'hidden', timeout: 5000 });
 		});
 	}
 }
