@@ -306,7 +306,19 @@ function difyFixture(name) {
 	);
 }
 
+/** Polls `fn` every 250 ms until it returns something truthy (returned), or throws after `timeoutMs`. */
+async function until(what, fn, timeoutMs = 60000) {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const value = await fn();
+		if (value) return value;
+		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+		await new Promise((resolve) => setTimeout(resolve, 250));
+	}
+}
+
 module.exports = {
+	until,
 	runSuite,
 	builtDifyReader,
 	simplifiedDifyReply,

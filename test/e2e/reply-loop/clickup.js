@@ -11,7 +11,7 @@
  */
 const host = require('../../../dev/host/index');
 const { providers } = require('../../../dev/simulator');
-const { WORKFLOWS, request } = require('../lib');
+const { WORKFLOWS, request, until } = require('../lib');
 
 const clickup = providers.clickup;
 const WEBHOOK_ID = 'e2e000c1-0000-4000-8000-00000000c1c1';
@@ -21,16 +21,6 @@ const QUESTION = 'What are the specs of the iPhone 13 Pro Max?';
 
 async function before(t) {
 	await t.inst.publishWorkflow(WORKFLOWS.clickupAssistant);
-}
-
-async function until(what, fn, timeoutMs = 60000) {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const value = await fn();
-		if (value) return value;
-		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-		await host.sleep(250);
-	}
 }
 
 async function executions(t) {

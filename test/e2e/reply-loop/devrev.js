@@ -13,7 +13,7 @@ const crypto = require('node:crypto');
 const host = require('../../../dev/host/index');
 const { providers } = require('../../../dev/simulator');
 const { SIGNATURE_HEADER } = require('../../../dev/simulator/devrev/webhooks');
-const { N8nRest, WORKFLOWS, request } = require('../lib');
+const { N8nRest, WORKFLOWS, request, until } = require('../lib');
 
 const devrev = providers.devrev;
 const WEBHOOK_ID = 'e2e000d7-0000-4000-8000-00000000d7d7';
@@ -25,16 +25,6 @@ async function before(t) {
 	// the handshake arrives while n8n activates the workflow: it cannot wait at the gate
 	if (t.gate) await t.gate.letThrough(PATH);
 	await t.inst.publishWorkflow(WORKFLOWS.devrevSupport);
-}
-
-async function until(what, fn, timeoutMs = 60000) {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const value = await fn();
-		if (value) return value;
-		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-		await host.sleep(250);
-	}
 }
 
 /** The `reason` of the trigger's answer to a delivery (ignored ones name one). */

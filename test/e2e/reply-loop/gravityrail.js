@@ -11,7 +11,7 @@
  */
 const host = require('../../../dev/host/index');
 const { providers } = require('../../../dev/simulator');
-const { WORKFLOWS, request } = require('../lib');
+const { WORKFLOWS, request, until } = require('../lib');
 
 const gravityrail = providers.gravityrail;
 const WEBHOOK_ID = 'e2e000e7-0000-4000-8000-00000000e7e7';
@@ -19,16 +19,6 @@ const PATH = `/webhook/${WEBHOOK_ID}/gravity-rail`;
 
 async function before(t) {
 	await t.inst.publishWorkflow(WORKFLOWS.gravityRailNewChat);
-}
-
-async function until(what, fn, timeoutMs = 60000) {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const value = await fn();
-		if (value) return value;
-		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-		await host.sleep(250);
-	}
 }
 
 async function executions(t) {
