@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { MAX_CONCURRENCY } from './descriptions';
 import { failureOf } from './errors';
+import { executionScope } from './scope';
 
 /** What one operation returns for one input item. */
 export type OperationResult =
@@ -114,14 +115,17 @@ function readConcurrency(ctx: IExecuteFunctions, itemCount: number): number {
 
 /**
  * The per-item loop every action node uses.
+ * - operations run in the execution's scope (scope.ts): the node, the parameters without an
+ *   expression and the credential are read once per execution, not once per item;
  * - every item's parameters are prepared (read + validated) before any request is sent;
  * - items then run with the node's Concurrency option, output kept in input order;
  * - every output item has `pairedItem`; with Continue On Fail a failed item becomes an item with `error`.
  */
 export async function runItems<P>(
-	ctx: IExecuteFunctions,
+	executeFunctions: IExecuteFunctions,
 	operation: ItemOperation<P>,
 ): Promise<INodeExecutionData[]> {
+	const ctx = executionScope(executeFunctions);
 	const inputs = ctx.getInputData();
 	const continueOnFail = ctx.continueOnFail() || runsAsTool(ctx);
 	const prepared: Array<{ ok: true; value: P } | { ok: false; error: Error }> = [];
