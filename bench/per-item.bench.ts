@@ -213,6 +213,7 @@ async function httpNode(
 	const started = performance.now();
 	const result = await runNode({
 		node,
+		nodeType: 'n8n-nodes-base.httpRequest',
 		typeVersion: 4.2,
 		credentialTypes: [new ClickUpChatApi()],
 		credentials: { clickUpChatApi: { accessToken: clickup.TOKEN, baseUrl: ctx.sim.baseUrl } },

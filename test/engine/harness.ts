@@ -146,6 +146,8 @@ export interface RunOptions {
 	workflowSettings?: IWorkflowSettings;
 	/** The node's version in the workflow (default 1). */
 	typeVersion?: number;
+	/** The node's full type name (default `n8n-nodes-chat-connectors.<name>`; n8n grants the HTTP Request node any credential only as `n8n-nodes-base.httpRequest`). */
+	nodeType?: string;
 	/** Credential types to set on the node besides those its description lists (e.g. the HTTP Request node's predefined credential). */
 	extraCredentials?: string[];
 	/** Check the output against the operation's `__schema__` file (default true; benchmarks turn it off: it is not the node's time). */
@@ -172,7 +174,7 @@ export const NODE_NAME = 'Node Under Test';
  * expressions, real credential application, the real per-node context and request helpers.
  */
 export async function runNode(options: RunOptions): Promise<RunResult> {
-	const nodeTypeName = `${PACKAGE}.${options.node.description.name}`;
+	const nodeTypeName = options.nodeType ?? `${PACKAGE}.${options.node.description.name}`;
 	const nodeTypes = new NodeTypes({
 		[START_TYPE]: new ItemsSource(),
 		[nodeTypeName]: options.node,
