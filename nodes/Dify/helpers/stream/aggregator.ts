@@ -10,6 +10,7 @@ import type {
 	DifyStreamState,
 } from './interfaces';
 import { DIFY_STREAM_ERROR_CODES } from './interfaces';
+import { quickAnswer, quickChunkText } from './quick';
 import { NODE_EVENTS, NodeSummaries } from './summary';
 import { TextParts } from './text';
 import { metadataOf, numberOrNull, objectOrUndefined, textOf, withoutKeys } from './values';
@@ -210,6 +211,39 @@ export class DifyStreamAggregator {
 				// Unknown or informational events (future additions) are tolerated.
 				return '';
 		}
+	}
+
+	/**
+	 * Adds an answer chunk (`message`, `agent_message`, `text_chunk`) from its raw JSON text, when
+	 * reading its text alone changes nothing else (quick.ts): the fields kept from a first event
+	 * are known already or absent from this one, and no events are kept. `lacksRunId`: the event
+	 * must have no `workflow_run_id` either (the reader has not seen one yet). Returns the answer
+	 * text it adds, or undefined: then parse the event and push() it.
+	 */
+	pushChunk(type: string, data: string, lacksRunId = false): string | undefined {
+		if (this.events) return undefined;
+		if (type !== 'message' && type !== 'agent_message' && type !== 'text_chunk') return undefined;
+		// bits of FIRST_EVENT_FIELDS: the fields this event must not have
+		const absent =
+			(this.taskId ? 0 : 1) |
+			(this.messageId ? 0 : 2) |
+			(this.conversationId ? 0 : 4) |
+			(this.createdAt !== null ? 0 : 8) |
+			(this.workflow.id !== null && !lacksRunId ? 0 : 16);
+		if (type === 'text_chunk') {
+			const text = quickChunkText(data, absent);
+			if (text === undefined) return undefined;
+			this.eventCount++;
+			this.answer.append(text);
+			return text;
+		}
+		const text = quickAnswer(data, absent);
+		if (text === undefined) return undefined;
+		this.eventCount++;
+		if (type === 'message') return this.onMessage(text);
+		this.sawAgentMessage = true;
+		this.answer.append(text);
+		return text;
 	}
 
 	/**

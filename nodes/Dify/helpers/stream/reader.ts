@@ -138,35 +138,43 @@ export class DifyReplyReader {
 							continue;
 						}
 					}
-					const event = parseDifyEvent(raw);
-					if (event === null) continue;
-					const type = event.event as string;
-					if (!this.remembering && typeof event.workflow_run_id === 'string') {
-						this.remembering = true;
-					}
-					const identity = this.remembering || replayIndex >= 0 ? identityOf(event) : undefined;
-					if (replayIndex >= 0) {
-						if (
-							replayIndex < this.seenCount &&
-							this.seen[replayIndex] === fingerprint(type, raw.data.length)
-						) {
-							replayIndex++;
-							continue;
-						}
+					// An answer chunk is read without JSON.parse when that is exact (quick.ts); its
+					// type is then the sniffed one, and it has no identity and no workflow_run_id
+					// news for `remembering`.
+					let type: string;
+					let text: string | undefined;
+					let event: IDataObject | null = null;
+					const sniffed = raw.event !== 'ping' ? sniffType(raw.data) : undefined;
+					if (sniffed !== undefined)
+						text = this.aggregator.pushChunk(sniffed, raw.data, !this.remembering);
+					if (text !== undefined) {
+						type = sniffed!;
+						// a replay is matched by the same fingerprint before parsing (above)
 						replayIndex = -1;
-					}
-					if (identity !== undefined && opts.reopened && this.seenIdentities.has(identity))
-						continue;
-					if (this.remembering) {
-						if (this.seenCount === this.seen.length) {
-							const grown = new Float64Array(this.seen.length * 2);
-							grown.set(this.seen);
-							this.seen = grown;
+						if (this.remembering) this.remember(type, raw.data.length, undefined);
+					} else {
+						event = parseDifyEvent(raw);
+						if (event === null) continue;
+						type = event.event as string;
+						if (!this.remembering && typeof event.workflow_run_id === 'string') {
+							this.remembering = true;
 						}
-						this.seen[this.seenCount++] = fingerprint(type, raw.data.length);
-						if (identity !== undefined) this.seenIdentities.add(identity);
+						const identity = this.remembering || replayIndex >= 0 ? identityOf(event) : undefined;
+						if (replayIndex >= 0) {
+							if (
+								replayIndex < this.seenCount &&
+								this.seen[replayIndex] === fingerprint(type, raw.data.length)
+							) {
+								replayIndex++;
+								continue;
+							}
+							replayIndex = -1;
+						}
+						if (identity !== undefined && opts.reopened && this.seenIdentities.has(identity))
+							continue;
+						if (this.remembering) this.remember(type, raw.data.length, identity);
+						text = this.aggregator.push(event, raw.data.length);
 					}
-					const text = this.aggregator.push(event, raw.data.length);
 					if (maxAnswerChars !== undefined && this.aggregator.size > maxAnswerChars) {
 						this.aggregator.stop(answerTooLarge(maxAnswerChars));
 						break reading;
@@ -179,7 +187,7 @@ export class DifyReplyReader {
 					try {
 						if (text.length > 0 && onAnswerChunk) await onAnswerChunk(text);
 						if (type === 'message_replace' && onAnswerReplaced) {
-							await onAnswerReplaced(textOf(event.answer));
+							await onAnswerReplaced(textOf(event?.answer));
 						}
 					} catch (error) {
 						callbackFailed = true;
@@ -203,6 +211,17 @@ export class DifyReplyReader {
 		if (callbackFailed) throw callbackError;
 		if (abortReason) throw new DifyStreamAbortedError(abortReason.reason, this.finish());
 		return { broken: broken || !this.aggregator.complete };
+	}
+
+	/** Notes an event read (its fingerprint, and its identity when it has one) for a reopened stream. */
+	private remember(type: string, size: number, identity: string | undefined): void {
+		if (this.seenCount === this.seen.length) {
+			const grown = new Float64Array(this.seen.length * 2);
+			grown.set(this.seen);
+			this.seen = grown;
+		}
+		this.seen[this.seenCount++] = fingerprint(type, size);
+		if (identity !== undefined) this.seenIdentities.add(identity);
 	}
 
 	/** The aggregated item. A stream that reached no terminal event is reported as failed. */
