@@ -13,14 +13,22 @@ import {
 import { DifyReplyReader, parseDifyEvent } from '../../../nodes/Dify/helpers/stream/reader';
 
 /** What the aggregator would take from the text by JSON.parse, or undefined when quick may not read it. */
-function expectedAnswer(text: string, absent: number): string | undefined {
-	let event: IDataObject;
+/** JSON.parse's object for the text, or undefined when the text is not a JSON object. */
+function parsedObject(text: string): IDataObject | undefined {
+	let value: unknown;
 	try {
-		event = JSON.parse(text);
+		value = JSON.parse(text);
 	} catch {
 		return undefined;
 	}
-	if (!event || typeof event !== 'object' || Array.isArray(event)) return undefined;
+	return value && typeof value === 'object' && !Array.isArray(value)
+		? (value as IDataObject)
+		: undefined;
+}
+
+function expectedAnswer(text: string, absent: number): string | undefined {
+	const event = parsedObject(text);
+	if (!event) return undefined;
 	if (event.event !== 'message' && event.event !== 'agent_message') return undefined;
 	if (typeof event.answer !== 'string') return undefined;
 	for (const [bit, name] of FIRST_EVENT_FIELDS.entries())
@@ -29,13 +37,8 @@ function expectedAnswer(text: string, absent: number): string | undefined {
 }
 
 function expectedChunkText(text: string, absent: number): string | undefined {
-	let event: IDataObject;
-	try {
-		event = JSON.parse(text);
-	} catch {
-		return undefined;
-	}
-	if (!event || typeof event !== 'object' || Array.isArray(event)) return undefined;
+	const event = parsedObject(text);
+	if (!event) return undefined;
 	if (event.event !== 'text_chunk') return undefined;
 	if ('message_id' in event || 'conversation_id' in event) return undefined;
 	for (const [bit, name] of FIRST_EVENT_FIELDS.entries())

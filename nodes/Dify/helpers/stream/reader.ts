@@ -127,9 +127,9 @@ export class DifyReplyReader {
 						break reading;
 					}
 					const raw = batch[i];
+					const sniffed = sniffType(raw.data);
 					// A replayed event is recognised from its raw text (its type and size), unparsed.
 					if (replayIndex >= 0 && replayIndex < this.seenCount) {
-						const sniffed = sniffType(raw.data);
 						if (
 							sniffed !== undefined &&
 							this.seen[replayIndex] === fingerprint(sniffed, raw.data.length)
@@ -144,8 +144,7 @@ export class DifyReplyReader {
 					let type: string;
 					let text: string | undefined;
 					let event: IDataObject | null = null;
-					const sniffed = raw.event !== 'ping' ? sniffType(raw.data) : undefined;
-					if (sniffed !== undefined)
+					if (sniffed !== undefined && raw.event !== 'ping')
 						text = this.aggregator.pushChunk(sniffed, raw.data, !this.remembering);
 					if (text !== undefined) {
 						type = sniffed!;
