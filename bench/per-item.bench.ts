@@ -20,11 +20,11 @@ import { ClickUpChat } from '../nodes/ClickUpChat/ClickUpChat.node';
 import { holdsExpression } from '../nodes/common/scope';
 import { runNode } from '../test/engine/harness';
 import { providers, useSimulator } from '../test/helpers';
+import { openChannel, WORKSPACE } from './clickup';
 
 const clickup = providers.clickup;
 const ctx = useSimulator('clickup');
 const root = path.resolve(__dirname, '..');
-const WORKSPACE = '9012345678';
 /**
  * Targets (issue 22), each printed as `target: <name> <value> <limit> PASS|FAIL`:
  * - own-share: the package's own share of an item at N = 1000, Concurrency 1 — the node's
@@ -68,22 +68,6 @@ function httpRequestNode(): { node: INodeType; from: string } | undefined {
 		}
 	}
 	return undefined;
-}
-
-async function openChannel(): Promise<string> {
-	const dm = await runNode({
-		node: new ClickUpChat(),
-		credentialTypes: [new ClickUpChatApi()],
-		credentials: { clickUpChatApi: { accessToken: clickup.TOKEN, baseUrl: ctx.sim.baseUrl } },
-		parameters: {
-			resource: 'channel',
-			operation: 'createDirectMessage',
-			workspaceId: { __rl: true, mode: 'id', value: WORKSPACE },
-			userIds: '183',
-		},
-	});
-	const json = dm.items[0].json as { id?: string; data?: { id: string } };
-	return String(json.id ?? json.data?.id);
 }
 
 function messagesPath(channelId: string) {
@@ -260,7 +244,7 @@ const median = (values: number[]) =>
 	[...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 test('per item: ClickUp Chat node vs HTTP Request node vs a raw client; concurrency at 50 ms', async () => {
-	const channelId = await openChannel();
+	const channelId = await openChannel(ctx.sim.baseUrl);
 	const httpRequest = httpRequestNode();
 	const lines: string[] = [];
 	const targets: Array<{ name: string; value: number; limit: string; pass: boolean }> = [];

@@ -5,10 +5,10 @@
 import { ClickUpChatApi } from '../credentials/ClickUpChatApi.credentials';
 import { ClickUpChat } from '../nodes/ClickUpChat/ClickUpChat.node';
 import { runNode } from '../test/engine/harness';
+import { openChannel, WORKSPACE } from './clickup';
 import { providers, useSimulator } from '../test/helpers';
 
 const ctx = useSimulator('clickup');
-const WORKSPACE = '9012345678';
 const ITEMS = Number(process.env.PROFILE_ITEMS ?? 1000);
 const ROUNDS = Number(process.env.PROFILE_ROUNDS ?? 5);
 const CONCURRENCY = Number(process.env.PROFILE_CONCURRENCY ?? 1);
@@ -17,19 +17,7 @@ test('workload: ClickUp Chat Message → Send over many items', async () => {
 	const credentials = {
 		clickUpChatApi: { accessToken: providers.clickup.TOKEN, baseUrl: ctx.sim.baseUrl },
 	};
-	const dm = await runNode({
-		node: new ClickUpChat(),
-		credentialTypes: [new ClickUpChatApi()],
-		credentials,
-		parameters: {
-			resource: 'channel',
-			operation: 'createDirectMessage',
-			workspaceId: { __rl: true, mode: 'id', value: WORKSPACE },
-			userIds: '183',
-		},
-	});
-	const json = dm.items[0].json as { id?: string; data?: { id: string } };
-	const channelId = String(json.id ?? json.data?.id);
+	const channelId = await openChannel(ctx.sim.baseUrl);
 	for (let round = 0; round < ROUNDS; round++) {
 		ctx.sim.reset();
 		const result = await runNode({
